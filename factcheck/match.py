@@ -1,0 +1,147 @@
+"""Which entries a claim is about: an inverted index of normalised terms, weighted by rarity.
+
+A claim's words are weighed by how rare they are among the entries (IDF), so "Laos" or
+"coffee" counts for more than "Vietnam" or "relations". An entry scores by how much of that
+weight its own words cover. Names (countries, organisations, people, list members) are also
+kept apart: an entry may only contradict a claim whose named subjects it knows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .claims import ClaimsFile, Entry
+from .normalise import NAMES, Token, keys, name_keys, negated, tokens
+
+# Named things every entry is about, or that no claim is about alone.
+IMPLICIT_NAMES = frozenset({("vietnam",)})
+_PLACES = """
+laos, cambodia, cuba, india, japan, chile, thailand, burma, myanmar, france, germany, italy,
+spain, algeria, morocco, mozambique, sierra leone, nigeria, sudan, south sudan, liberia, benin,
+guinea, indonesia, philippines, malaysia, singapore, australia, new zealand, canada, sweden,
+norway, venezuela, nicaragua, palestine, israel, ukraine, brazil, mexico, egypt, iran, iraq,
+pakistan, taiwan, mongolia, brunei, asean, interpol, nato, africa, europe, asia, latin america
+"""
+COUNTRY_NAMES = frozenset(
+    tuple(v.split()) for v in NAMES.values() if v not in {"defence", "organisation", "organisations", "peacekeeping", "nos", "fta"}
+) | frozenset(name_keys(p) for p in _PLACES.split(",") if p.strip())
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An entry with its words and names ready for comparison."""
+
+    entry: Entry
+    vocab: frozenset[str]
+    names: frozenset[tuple[str, ...]]
+    statement_text: str  # folded plain text, for rapidfuzz tie-breaks
+
+
+@dataclass(frozen=True)
+class Candidate:
+    prepared: Prepared
+    coverage: float  # weighted share of the claim's words the entry covers, 0..1
+    score: float  # 0..100, for ranking and display
+    missing_names: tuple[tuple[str, ...], ...]  # claim names the entry does not know
+
+    @property
+    def entry(self) -> Entry:
+        return self.prepared.entry
+
+
+class Index:
+    """The claims file prepared for matching; built once per file."""
+
+    def __init__(self, claims: ClaimsFile, passages: dict[str, list[str]] | None = None):
+        self.claims = claims
+        names: set[tuple[str, ...]] = set(COUNTRY_NAMES)
+        for e in claims.entries:
+            for name in (*e.parties, *e.aliases, *_member_names(e)):
+                if k := name_keys(name):
+                    names.add(k)
+        self.names = names
+        self.max_name = max((len(n) for n in names), default=1)
+        self.prepared: list[Prepared] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        df: Counter[str] = Counter()
+        for i, e in enumerate(claims.entries):
+            texts = [e.statement, *e.aliases, *e.parties, *(q.quote for q in e.evidence)]
+            texts += (passages or {}).get(e.id, [])
+            texts += _member_names(e)
+            toks = [t for text in texts for t in tokens(text)]
+            vocab = frozenset(keys(toks))
+            ent_names = frozenset(self.find_names(toks)) | {name_keys(p) for p in e.parties if name_keys(p)}
+            ent_names |= {name_keys(m) for m in _member_names(e)}
+            ent_names |= {name_keys(a) for a in e.aliases if name_keys(a) in names}
+            self.prepared.append(Prepared(e, vocab, ent_names, " ".join(keys(tokens(e.statement)))))
+            for k in vocab:
+                postings[k].append(i)
+                df[k] += 1
+        n = max(len(self.prepared), 1)
+        self.postings = dict(postings)
+        self.idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
+        self.unknown_idf = math.log((n + 1) / 0.5)
+
+    def find_names(self, toks: list[Token]) -> list[tuple[str, ...]]:
+        return [name for name, _, _ in self.name_spans(toks)]
+
+    def name_spans(self, toks: list[Token]) -> list[tuple[tuple[str, ...], int, int]]:
+        """Known names in a token list with their character spans, longest first, no overlaps."""
+        content = [t for t in toks if not t.negator]
+        found = []
+        i = 0
+        while i < len(content):
+            for length in range(min(self.max_name, len(content) - i), 0, -1):
+                cand = tuple(t.key for t in content[i:i + length])
+                if cand in self.names:
+                    found.append((cand, content[i].start, content[i + length - 1].end))
+                    i += length
+                    break
+            else:
+                i += 1
+        return found
+
+    def weight(self, key: str) -> float:
+        return self.idf.get(key, self.unknown_idf)
+
+    def candidates(self, claim_toks: list[Token], limit: int = 20) -> list[Candidate]:
+        """Entries sharing words with the claim, best first."""
+        ks = [k for k in dict.fromkeys(keys(claim_toks))]
+        if not ks:
+            return []
+        total = sum(self.weight(k) for k in ks)
+        hits: Counter[int] = Counter()
+        for k in ks:
+            w = self.weight(k)
+            for i in self.postings.get(k, ()):
+                hits[i] += w
+        claim_names = [n for n in self.find_names(claim_toks) if n not in IMPLICIT_NAMES]
+        claim_text = " ".join(ks)
+        out = []
+        for i, covered in hits.most_common(limit * 3):
+            p = self.prepared[i]
+            coverage = covered / total
+            ratio = fuzz.token_set_ratio(claim_text, p.statement_text) / 100
+            score = 100 * (0.8 * coverage + 0.2 * ratio)
+            missing = tuple(n for n in claim_names if n not in p.names and not _name_in_vocab(n, p.vocab))
+            out.append(Candidate(p, coverage, score, missing))
+        out.sort(key=lambda c: (-c.score, c.entry.id))
+        return out[:limit]
+
+
+def _member_names(e: Entry) -> list[str]:
+    if not e.list:
+        return []
+    return [n for m in e.list.members for n in (m.name, *m.aliases)]
+
+
+def _name_in_vocab(name: tuple[str, ...], vocab: frozenset[str]) -> bool:
+    return all(k in vocab for k in name)
+
+
+def claim_polarity(toks: list[Token]) -> str:
+    return "negative" if negated(toks) else "positive"

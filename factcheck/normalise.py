@@ -1,0 +1,201 @@
+"""One spelling for one thing: accents, case, quote styles, country names, and word forms.
+
+Claims and entries go through the same steps, so "Viet Nam" meets "Vietnam", "USSR" meets
+"Soviet Union", "Four No's" meets "Four Nos", and "demonstrations" meets "demonstration".
+Folding keeps every character's offset, so matches can be shown in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+# Several spellings, one name. Keys are folded word sequences; values, the canonical tokens.
+NAMES: dict[str, str] = {
+    "viet nam": "vietnam", "socialist republic of vietnam": "vietnam", "srv": "vietnam",
+    "vietnamese": "vietnam", "hanoi": "vietnam", "ha noi": "vietnam",
+    "ussr": "ussr", "u.s.s.r.": "ussr", "soviet union": "ussr", "soviet": "ussr", "soviets": "ussr",
+    "moscow": "ussr", "kremlin": "ussr", "the soviet bloc": "ussr", "sino-soviet": "china ussr",
+    "united states": "usa", "united states of america": "usa", "america": "usa",
+    "american": "usa", "americans": "usa", "washington": "usa", "u.s.": "usa", "usa": "usa",
+    "republic of korea": "korea", "south korea": "korea", "rok": "korea", "korean": "korea",
+    "people's republic of china": "china", "prc": "china", "chinese": "china", "beijing": "china",
+    "russian federation": "russia", "russian": "russia",
+    "european union": "eu", "eu": "eu", "united nations": "un", "u.n.": "un",
+    "world trade organization": "wto", "world trade organisation": "wto",
+    "free trade agreements": "fta", "free trade agreement": "fta", "ftas": "fta",
+    "french": "france", "viet minh": "vietminh", "vietminh": "vietminh",
+    "democratic republic of vietnam": "drv", "north vietnam": "drv", "north vietnamese": "drv",
+    "south vietnam": "rvn", "republic of vietnam": "rvn", "south vietnamese": "rvn",
+    "united kingdom": "uk", "britain": "uk", "british": "uk", "u.k.": "uk",
+    "laotian": "laos", "cambodian": "cambodia", "cuban": "cuba", "indian": "india",
+    "japanese": "japan", "swedish": "sweden",
+    "ho chi minh city": "saigon", "sai gon": "saigon",
+    "defense": "defence", "organization": "organisation", "organizations": "organisations",
+    "peace-keeping": "peacekeeping", "peace keeping": "peacekeeping",
+    "no's": "nos", "nos": "nos",
+}
+# Ordinary English paraphrase, mapped to one stem before comparison.
+SYNONYMS: dict[str, str] = {
+    "seized": "captured", "seize": "capture", "seizing": "capturing",
+    "began": "start", "begin": "start", "begun": "start", "started": "start", "starts": "start",
+    "outbreak": "start", "commenced": "start",
+    "founded": "established", "founding": "establishment", "foundation": "establishment",
+    "set": "set", "created": "established", "formed": "established",
+    "assistance": "aid", "aided": "aid",
+    "free": "release", "freeing": "release", "liberate": "liberate",
+    "nations": "countries", "nation": "country", "states": "countries",
+    "troops": "soldiers", "personnel": "soldiers", "peacekeepers": "soldiers",
+    "accord": "agreement", "accords": "agreements", "deal": "agreement", "pact": "treaty",
+    "spent": "expenditure", "spend": "expenditure", "spending": "expenditure", "cost": "expenditure",
+    "forums": "forum", "fora": "forum", "partner": "partnership", "partners": "partnerships",
+    "alliance": "alliances", "sides": "side",
+}
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be been before being
+between both but by can could did do does doing during each few for from further had has
+have having he her here hers him his how i if in into is it its itself just me more most my
+of off on once only or other our ours out over own same she should so some such than that
+the their theirs them then there these they this those through to too under until up very
+us was we were what when where which while who whom why will with would you your yours
+now then still since per via within upon among amid whose whether either
+""".split())
+NEGATORS = frozenset("""
+not no never n't neither nor without refuse refuses refused refusing reject rejects rejected
+forbid forbids forbade forbidden prohibit prohibits prohibited ban bans banned avoid avoids
+avoided avoiding none nobody nothing cannot
+""".split())
+_NOT_NEGATING_AFTER = frozenset({"only", "longer", "less", "more", "doubt"})
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve".split()
+)
+# Figures are compared as values, not as words ("five" and "5" are the same figure).
+_QUANTITY_WORDS = _NUMBER_WORDS | frozenset("""
+thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
+seventy eighty ninety hundred thousand million millions billion billions trillion mn bn m k
+percent per cent usd dollars dollar us$ $ times
+""".split())
+
+
+def fold_char(c: str) -> str:
+    """One character, accent-free and lower case, still one character."""
+    if c.isascii():
+        return c.lower()
+    if c in "đĐ":
+        return "d"
+    if c in "‘’´`′":
+        return "'"
+    if c in "“”„″":
+        return '"'
+    if c in "–—‐‑−":
+        return "-"
+    base = unicodedata.normalize("NFKD", c)[:1] or c
+    low = base.lower()
+    return low if len(low) == 1 else base
+
+
+def fold(text: str) -> str:
+    """Accents, case, quote and dash styles folded, keeping offsets (len(fold(t)) == len(t))."""
+    return "".join(fold_char(c) for c in text)
+
+
+@dataclass(frozen=True)
+class Token:
+    key: str  # canonical, stemmed form used for comparison
+    start: int  # offsets in the original text
+    end: int
+    negator: bool = False
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:['.][a-z]+)*\.?|\+")
+_MAX_NAME_WORDS = 5
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    word = SYNONYMS.get(word, word)
+    if word.endswith(("ize", "izes", "ized", "izing", "ization", "izations")):
+        word = word.replace("iz", "is")
+    return _STEMMER.stemWord(word)
+
+
+def _words(folded: str) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _WORD.finditer(folded):
+        w = m.group()
+        s, e = m.start(), m.end()
+        if w.endswith(".") and not re.fullmatch(r"(?:[a-z]\.)+", w):
+            w, e = w[:-1], e - 1
+        if w.endswith("'s") and w != "no's":
+            w, e = w[:-2], e - 2
+        if w:
+            out.append((w, s, e))
+    return out
+
+
+_NAME_KEYS = {tuple(k.split()): v for k, v in NAMES.items()}
+
+
+def tokens(text: str, extra_names: dict[tuple[str, ...], str] | None = None) -> list[Token]:
+    """Content tokens of a text: names made canonical, stop words dropped, words stemmed.
+
+    Negators stay in the list, marked, so polarity can be read; comparisons skip them.
+    """
+    folded = fold(text)
+    words = _words(folded)
+    # "US" the country, not "us" the pronoun: only the upper-case form counts
+    out: list[Token] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        w, s, e = words[i]
+        if text[s:e] in {"US", "U.S", "U.S."}:
+            out.append(Token("usa", s, e))
+            i += 1
+            continue
+        if text[s:e] == "UN":
+            out.append(Token("un", s, e))
+            i += 1
+            continue
+        matched = False
+        for length in range(min(_MAX_NAME_WORDS, n - i), 0, -1):
+            key = tuple(x[0] for x in words[i:i + length])
+            canon = (extra_names or {}).get(key) or _NAME_KEYS.get(key)
+            if canon:
+                for part in canon.split():
+                    out.append(Token(part, s, words[i + length - 1][2]))
+                i += length
+                matched = True
+                break
+        if matched:
+            continue
+        if w in NEGATORS:
+            # "Four No's" is a name, "not only" is not a denial
+            prev = words[i - 1][0] if i else ""
+            nxt = words[i + 1][0] if i + 1 < n else ""
+            if not (prev in _NUMBER_WORDS or prev.isdigit()) and nxt not in _NOT_NEGATING_AFTER:
+                out.append(Token(w, s, e, negator=True))
+        elif w not in STOPWORDS and w not in _QUANTITY_WORDS and not any(c.isdigit() for c in w):
+            out.append(Token(stem(w), s, e))
+        i += 1
+    return out
+
+
+def negated(toks: list[Token]) -> bool:
+    """Whether a sentence denies: an odd number of negators ("not ... without" cancels)."""
+    return sum(1 for t in toks if t.negator) % 2 == 1
+
+
+def keys(toks: list[Token]) -> list[str]:
+    return [t.key for t in toks if not t.negator]
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """A name (party, alias, list member) as the tuple of keys it turns into."""
+    return tuple(keys(tokens(name)))

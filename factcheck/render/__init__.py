@@ -1,0 +1,1 @@
+"""Renderers: check results and scan findings as text, JSON, GitHub annotations and SARIF."""

@@ -1,0 +1,176 @@
+"""Source documents: front matter, verbatim body, and where a quote sits in them.
+
+Quotes are found insensitive to whitespace and quote style (PDF extraction and YAML editing
+both change those), and are cited by the line of the file they start on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .claims import ClaimsError, Problem, read_text
+from .drafts import split_sentences
+from .yamlfile import YamlError, load
+
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
+QUOTE_CHARS = str.maketrans({"‘": "'", "’": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "″": '"'})
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Where a quote was found: the file line it starts on and the sentence(s) around it."""
+
+    line: int
+    start: int  # offsets of the quote in Source.text
+    end: int
+    sentence: str  # the whole sentence(s) the quote sits in
+
+
+@dataclass
+class Source:
+    id: str
+    path: Path
+    text: str  # the whole file, front matter included, so that offsets give file lines
+    meta: dict = field(default_factory=dict)
+    body_start: int = 0
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title") or self.id)
+
+    @property
+    def published(self) -> str:
+        return str(self.meta.get("published") or self.meta.get("date") or "undated")
+
+    @property
+    def date(self) -> str:
+        return str(self.meta.get("date") or "")
+
+    @cached_property
+    def _folded(self) -> tuple[str, list[int]]:
+        return fold_with_map(self.text, self.body_start)
+
+    def line_of(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + 1
+
+    def find(self, quote: str) -> Passage | None:
+        """The quote's place in the body, or None when it is not there verbatim."""
+        folded, index = self._folded
+        needle, _ = fold_with_map(quote)
+        needle = needle.strip()
+        if not needle:
+            return None
+        at = folded.find(needle)
+        if at < 0:
+            return None
+        start = index[at]
+        end = index[at + len(needle) - 1] + 1
+        return Passage(self.line_of(start), start, end, self.sentence_around(start, end))
+
+    def sentence_around(self, start: int, end: int) -> str:
+        """The whole sentence(s) that contain text[start:end], within its paragraph line."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        if line_end < 0:
+            line_end = len(self.text)
+        paragraph = self.text[line_start:line_end]
+        a, b = start - line_start, end - line_start
+        first, last = a, b
+        for s, e in split_sentences(paragraph):
+            if s <= a < e or (s < b <= e) or (a <= s and e <= b):
+                first = min(first, s)
+                last = max(last, e)
+        return " ".join(paragraph[first:last].split())
+
+    def nearest(self, quote: str) -> tuple[int, str]:
+        """The passage most like a quote that was not found: (line, text)."""
+        from rapidfuzz import fuzz
+
+        body = self.text[self.body_start:]
+        folded, _ = fold_with_map(quote)
+        best = (0.0, 0, "")
+        offset = self.body_start
+        for line in body.split("\n"):
+            if line.strip():
+                al = fuzz.partial_ratio_alignment(folded, fold_with_map(line)[0], score_cutoff=best[0])
+                if al is not None and al.score > best[0]:
+                    lf, _ = fold_with_map(line)
+                    best = (al.score, self.line_of(offset), lf[al.dest_start:al.dest_end])
+            offset += len(line) + 1
+        return best[1], best[2]
+
+
+def fold_with_map(text: str, start: int = 0) -> tuple[str, list[int]]:
+    """Text with quote styles unified and whitespace runs collapsed, and for each character
+    of the result its offset in `text`."""
+    out: list[str] = []
+    index: list[int] = []
+    space = False
+    for i in range(start, len(text)):
+        c = text[i]
+        if c.isspace():
+            if not space and out:
+                out.append(" ")
+                index.append(i)
+            space = True
+            continue
+        space = False
+        out.append(c.translate(QUOTE_CHARS))
+        index.append(i)
+    return "".join(out), index
+
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.S | re.M)
+
+
+def load_source(sources_dir: Path, source_id: str) -> Source:
+    """Read sources/<id>.md, refusing any path that leads outside the sources folder."""
+    root = sources_dir.resolve()
+    path = (sources_dir / f"{source_id}.md")
+    try:
+        real = path.resolve()
+    except OSError as exc:
+        raise ClaimsError([Problem(str(path), 0, 0, "", f"cannot resolve: {exc}")]) from None
+    if not real.is_relative_to(root):
+        raise ClaimsError([Problem(str(path), 0, 0, "", f"leads outside the sources folder {sources_dir}: refused")])
+    text = read_text(path, MAX_SOURCE_BYTES)
+    meta: dict = {}
+    body_start = 0
+    m = _FRONT.match(text)
+    if m:
+        try:
+            data, _ = load(m.group(1))
+        except YamlError as exc:
+            p = exc.problem
+            raise ClaimsError([Problem(str(path), p.line + 1, p.column, "front matter", p.message)]) from None
+        if isinstance(data, dict):
+            meta = dict(data)
+        body_start = m.end()
+    return Source(source_id, path, text, meta, body_start)
+
+
+class SourceLibrary:
+    """The sources a claims file cites, each read once and on demand."""
+
+    def __init__(self, sources_dir: Path):
+        self.dir = sources_dir
+        self._cache: dict[str, Source | ClaimsError] = {}
+
+    def get(self, source_id: str) -> Source:
+        if source_id not in self._cache:
+            try:
+                self._cache[source_id] = load_source(self.dir, source_id)
+            except ClaimsError as exc:
+                self._cache[source_id] = exc
+        got = self._cache[source_id]
+        if isinstance(got, ClaimsError):
+            raise got
+        return got
+
+    def available(self) -> list[str]:
+        if not self.dir.is_dir():
+            return []
+        return sorted(p.stem for p in self.dir.glob("*.md"))

@@ -1,0 +1,309 @@
+"""The verdict: does an entry support a claim, contradict it, or say nothing about it?
+
+Fuzzy matching (match.py) finds which entries a claim is about; this module compares what the
+claim says with what each entry says, as values: figures, dates, list members, polarity.
+A false "supported" is the worst error a fact checker can make, so every path that is not
+sure ends in "unverified".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from . import quantities
+from .claims import Entry
+from .match import Candidate, Index, claim_polarity
+from .normalise import Token, keys, name_keys, tokens
+from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, parse, span_of
+
+# Coverage thresholds (share of the claim's rarity-weighted words an entry covers).
+SUPPORT_WITH_VALUES = 0.66  # a claim whose figures all agree
+SUPPORT_WORDS_ONLY = 0.80  # a claim with no figure: the words must carry it
+CONFLICT = 0.50  # a claim whose figure differs, about an entry that knows all its names
+CONFLICT_MARGIN = 4.0  # a conflict beats a support only when its entry matches clearly better
+MEMBER_MATCH = 0.6  # share of a descriptive list member's words a claim must contain
+
+
+class Verdict(StrEnum):
+    SUPPORTED = "supported"
+    CONFLICTING = "conflicting"
+    UNVERIFIED = "unverified"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One figure of the claim against the entry's figure of the same kind."""
+
+    claim: Quantity
+    source: Quantity | None
+    agreement: Agreement | None  # None: the entry gives no such figure
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    verdict: Verdict
+    score: float
+    reasons: tuple[str, ...]
+    comparisons: tuple[Comparison, ...] = ()
+    strong: bool = False  # close enough to the claim to decide its verdict
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    claim: str
+    verdict: Verdict
+    matches: tuple[Match, ...]
+    parts: tuple[CheckResult, ...] = field(default=())  # a claim of several facts, fact by fact
+
+    @property
+    def reason(self) -> str:
+        for part in self.parts:
+            if part.verdict is self.verdict and part.matches:
+                return f"in \u201c{part.claim.strip()}\u201d: {part.reason}"
+        if self.matches and self.matches[0].reasons:
+            return self.matches[0].reasons[0]
+        return "no entry in the claims file is about this"
+
+
+class Checker:
+    """Checks claims against one prepared claims file."""
+
+    def __init__(self, index: Index, as_of: dict[str, Span] | None = None):
+        self.index = index
+        self.as_of = as_of or {}
+
+    def check(self, claim: str) -> CheckResult:
+        parts = self.split(claim)
+        if len(parts) > 1:
+            results = tuple(self.check_one(p) for p in parts)
+            verdict = combine([r.verdict for r in results])
+            matches = _merge_matches(results)
+            return CheckResult(claim, verdict, matches, results)
+        return self.check_one(claim)
+
+    # -- several facts in one claim --------------------------------------------------------
+
+    def split(self, claim: str) -> list[str]:
+        """"with China in 2008, Russia in 2012 and India in 2016": one fact per (name, figure)."""
+        toks = tokens(claim)
+        names = [n for n in self.index.name_spans(toks) if n[0] != ("vietnam",)]
+        qs = [q for q in parse(claim) if not q.weak]
+        pairs = []
+        for q in qs:
+            before = [n for n in names if n[2] <= q.start and q.start - n[2] <= 12 and _only_joiners(claim[n[2]:q.start])]
+            if before:
+                n = before[-1]
+                pairs.append((n[1], q.end, n[0]))
+        if len(pairs) < 2 or len({p[2] for p in pairs}) < len(pairs):
+            return [claim]
+        head, tail = claim[:pairs[0][0]], claim[pairs[-1][1]:]
+        return [head + claim[a:b] + tail for a, b, _ in pairs]
+
+    # -- one fact ----------------------------------------------------------------------------
+
+    def check_one(self, claim: str, limit: int = 12) -> CheckResult:
+        toks = tokens(claim)
+        qs = parse(claim)
+        candidates = self.index.candidates(toks, limit=limit)
+        matches = [self.judge(claim, toks, qs, c) for c in candidates]
+        verdict, ordered = decide(matches, qs)
+        return CheckResult(claim, verdict, tuple(ordered))
+
+    def judge(self, claim: str, toks: list[Token], qs: list[Quantity], cand: Candidate) -> Match:
+        """One entry's verdict on the claim, with reasons in plain words."""
+        e = cand.entry
+        reasons: list[str] = []
+        values = list(e.values)
+        mentioned: list = []
+        outsiders: list[str] = []
+        if e.list:
+            mentioned, outsiders = self.list_mentions(claim, toks, e, cand)
+            for m in mentioned:
+                values += list(m.values)
+            if e.list.closed and not any(q.kind is Kind.COUNT for q in e.values):
+                n = len(e.list.members)
+                values.append(Quantity(Kind.COUNT, str(n), value=float(n), half_unit=0.5))
+        comparisons = [self.compare_one(q, values, e) for q in qs]
+        conflicts = [c for c in comparisons if c.agreement is Agreement.CONFLICT]
+        can_conflict = not cand.missing_names and cand.coverage >= CONFLICT
+        strong = not cand.missing_names
+        for c in conflicts:
+            reasons.append(f"the claim says {c.claim.describe()}; the source says {c.source.describe()}")
+        claim_pol = claim_polarity(toks)
+        polarity_differs = claim_pol != e.polarity and cand.coverage >= SUPPORT_WITH_VALUES
+        if polarity_differs:
+            said = "denies" if claim_pol == "negative" else "affirms"
+            reasons.append(f"the claim {said} what the source {'denies' if e.polarity == 'negative' else 'affirms'}")
+        if outsiders and e.list and e.list.closed:
+            reasons.append(
+                f"the source's list has exactly {len(e.list.members)} members ({', '.join(m.name for m in e.list.members)}); "
+                f"{_join(outsiders)} {'is' if len(outsiders) == 1 else 'are'} not among them"
+            )
+        if cand.missing_names:
+            reasons.append("the entry is not about " + _join([" ".join(n) for n in cand.missing_names]))
+        if (conflicts or polarity_differs or (outsiders and e.list and e.list.closed)) and can_conflict:
+            return Match(e, Verdict.CONFLICTING, cand.score, tuple(reasons), tuple(comparisons), strong)
+        unconfirmed = [c for c in comparisons if c.agreement is not Agreement.AGREE and not (c.claim.weak and c.agreement is None)]
+        for c in unconfirmed:
+            if c.agreement is None:
+                reasons.append(f"the entry gives no {_kind_word(c.claim)} to compare with the claim's {c.claim.describe()}")
+            elif c.agreement is Agreement.OPEN:
+                reasons.append(f"the claim says {c.claim.describe()}; the source says {c.source.describe()}, which does not confirm it")
+        if outsiders and e.list and not e.list.closed:
+            reasons.append(f"the source's list is not closed and does not name {_join(outsiders)}")
+        agreed = [c for c in comparisons if c.agreement is Agreement.AGREE]
+        needed = SUPPORT_WITH_VALUES if agreed else SUPPORT_WORDS_ONLY
+        if not unconfirmed and not outsiders and not polarity_differs and not conflicts and strong and cand.coverage >= needed:
+            for c in agreed:
+                reasons.append(f"the claim says {c.claim.describe()}; the source says {c.source.describe()}")
+            if not agreed:
+                reasons.append("the entry states this")
+            return Match(e, Verdict.SUPPORTED, cand.score, tuple(reasons), tuple(comparisons), True)
+        if not reasons:
+            reasons.append(f"the entry only partly matches the claim ({cand.coverage:.0%} of its words)")
+        return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), strong and cand.coverage >= CONFLICT)
+
+    def compare_one(self, q: Quantity, values: list[Quantity], e: Entry) -> Comparison:
+        same = [v for v in values if comparable(q, v)]
+        if not same and q.kind is Kind.COUNT and not q.unit:
+            same = [v for v in values if v.kind is Kind.MONEY]  # "7bn" with the currency left out
+        if len(same) > 1 and q.unit:
+            by_unit = [v for v in same if quantities.plural_key(v.unit) == quantities.plural_key(q.unit)]
+            same = by_unit or same
+        if not same:
+            if q.kind is Kind.DATE and not any(v.kind in quantities.TIME_KINDS for v in values):
+                return self.compare_as_of(q, e)
+            return Comparison(q, None, None)
+        results = [(compare(q, v), v) for v in same]
+        for wanted in (Agreement.AGREE, Agreement.OPEN, Agreement.CONFLICT):
+            for agreement, v in results:
+                if agreement is wanted:
+                    if wanted is Agreement.AGREE and len(same) > 1 and q.kind is not Kind.DATE:
+                        return Comparison(q, v, agreement)
+                    return Comparison(q, v, agreement)
+        return Comparison(q, None, None)
+
+    def compare_as_of(self, q: Quantity, e: Entry) -> Comparison:
+        """A state the source reports ("has defence relations with more than 80 countries")
+        holds at least when the source was written."""
+        for ev in e.evidence:
+            span = self.as_of.get(ev.source)
+            if span and q.span and q.relation in {"", "by", "since"} and q.span.contains(span) and span.days <= 366:
+                return Comparison(q, Quantity(Kind.DATE, f"as of {span.first.year}", span=span), Agreement.AGREE)
+        return Comparison(q, None, None)
+
+    def list_mentions(self, claim: str, toks: list[Token], e: Entry, cand: Candidate):
+        """The list members a claim names, and the names it gives that are not members."""
+        assert e.list is not None
+        claim_keys = set(keys(toks))
+        mentioned = []
+        member_keys: set[str] = set()
+        for m in e.list.members:
+            forms = [name_keys(n) for n in (m.name, *m.aliases)]
+            for f in forms:
+                if f and sum(k in claim_keys for k in f) >= max(1, MEMBER_MATCH * len(f)):
+                    mentioned.append(m)
+                    break
+            for f in forms:
+                member_keys.update(f)
+        frame = set(keys(tokens(" ".join((e.statement, *e.aliases))))) - member_keys
+        claim_names = [n for n in self.index.find_names(toks) if n != ("vietnam",)]
+        outsiders = [" ".join(n) for n in claim_names if not set(n) <= member_keys and not set(n) <= frame]
+        if not mentioned and not outsiders:
+            # a descriptive item the list does not have: "no participation in UN peacekeeping"
+            rest = [k for k in claim_keys - frame - member_keys if self.index.weight(k) > 1.0]
+            if rest and cand.coverage >= CONFLICT and _mentions_list(claim_keys, frame):
+                outsiders = [" ".join(sorted(rest))]
+        return mentioned, outsiders
+
+
+def _mentions_list(claim_keys: set[str], frame: set[str]) -> bool:
+    return len(claim_keys & frame) >= 2
+
+
+def _only_joiners(text: str) -> bool:
+    return all(w in {"in", "(", ")", ",", "on", "at", "since", "from", "-"} for w in text.replace("(", " ( ").replace(",", " , ").split())
+
+
+def _kind_word(q: Quantity) -> str:
+    return {Kind.DATE: "date", Kind.PERIOD: "period", Kind.MONEY: "amount", Kind.COUNT: "count",
+            Kind.PERCENT: "percentage", Kind.RATIO: "proportion", Kind.MULTIPLE: "multiple",
+            Kind.ORDINAL: "rank", Kind.DURATION: "duration"}[q.kind]
+
+
+def _join(items: list[str]) -> str:
+    items = [f"\u201c{i}\u201d" for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def decide(matches: list[Match], qs: list[Quantity]) -> tuple[Verdict, list[Match]]:
+    """The claim's verdict from its entries' verdicts; the deciding entry first."""
+    support = next((m for m in matches if m.verdict is Verdict.SUPPORTED), None)
+    conflict = next((m for m in matches if m.verdict is Verdict.CONFLICTING), None)
+    if conflict and (support is None or conflict.score > support.score + CONFLICT_MARGIN):
+        return Verdict.CONFLICTING, _first(conflict, matches)
+    if support:
+        return Verdict.SUPPORTED, _first(support, matches)
+    joint = _joint_support(matches, qs)
+    if joint:
+        return Verdict.SUPPORTED, joint + [m for m in matches if m not in joint]
+    return Verdict.UNVERIFIED, matches
+
+
+def _joint_support(matches: list[Match], qs: list[Quantity]) -> list[Match]:
+    """A claim of several figures stated across neighbouring entries ("$34 million ...,
+    less than one percent of US aid"): each figure agreed by a strong entry, none denied."""
+    strong = [m for m in matches if m.strong and m.verdict is Verdict.UNVERIFIED]
+    needed = [q for q in qs if not q.weak]
+    if len(needed) < 2 or not strong:
+        return []
+    used: list[Match] = []
+    for q in needed:
+        found = next((m for m in strong if any(c.claim == q and c.agreement is Agreement.AGREE for c in m.comparisons)), None)
+        if found is None:
+            return []
+        if any(c.claim == q and c.agreement is Agreement.CONFLICT for m in strong for c in m.comparisons):
+            return []
+        if found not in used:
+            used.append(found)
+    if any(_disagrees(m) for m in used):
+        return []
+    return used
+
+
+def _disagrees(m: Match) -> bool:
+    return any(c.agreement is Agreement.OPEN for c in m.comparisons)
+
+
+def _first(best: Match, matches: list[Match]) -> list[Match]:
+    return [best] + [m for m in matches if m is not best]
+
+
+def combine(verdicts: list[Verdict]) -> Verdict:
+    """One conflicting part makes the claim conflicting; all parts must be supported."""
+    if Verdict.CONFLICTING in verdicts:
+        return Verdict.CONFLICTING
+    if all(v is Verdict.SUPPORTED for v in verdicts):
+        return Verdict.SUPPORTED
+    return Verdict.UNVERIFIED
+
+
+def _merge_matches(results: tuple[CheckResult, ...]) -> tuple[Match, ...]:
+    seen: dict[str, Match] = {}
+    for r in results:
+        for m in r.matches[:3]:
+            seen.setdefault(m.entry.id, m)
+    return tuple(seen.values())
+
+
+def as_of_spans(dates: dict[str, str]) -> dict[str, Span]:
+    """Source ids to the span of their publication date, where it parses."""
+    out = {}
+    for sid, d in dates.items():
+        try:
+            out[sid] = span_of(d)
+        except ValueError:
+            continue
+    return out

@@ -291,13 +291,13 @@ class _MarkdownReader:
             self._obey(child.content, inline=True)
         elif kind == "image":
             self._skip_image()
-        elif kind == "link_open":
-            self.in_autolink = child.markup == "autolink"
+        elif kind == "link_open" and child.markup == "autolink":
+            self.in_autolink = True
+            opening = self.src.find("<", self.cursor, self.limit)
+            closing = self.src.find(">", opening, self.limit) if opening >= 0 else -1
+            self.cursor = closing + 1 if closing >= 0 else self.cursor
         elif kind == "link_close":
-            if self.in_autolink:
-                close = self.src.find(">", self.cursor, self.limit)
-                self.cursor = close + 1 if close >= 0 else self.cursor
-            else:
+            if not self.in_autolink:
                 self._skip_link_tail()
             self.in_autolink = False
 
@@ -313,10 +313,13 @@ class _MarkdownReader:
         self.block.add(piece[kept:], offsets[kept:])
 
     def _locate(self, piece: str) -> Sequence[int]:
-        """Source offsets of the characters of a piece of inline text, advancing the cursor."""
+        """Source offsets of the characters of a piece of inline text, advancing the cursor.
+
+        Taken verbatim when only markup lies before it; otherwise (or when an entity may be involved)
+        matched character by character."""
         src, cursor = self.src, self.cursor
         at = src.find(piece, cursor, min(self.limit, cursor + len(piece) + _SEARCH_SLACK))
-        if at >= 0 and not any(c.isalpha() for c in src[cursor:at]):
+        if at >= 0 and "&" not in piece and not any(c.isalpha() or c == "&" for c in src[cursor:at]):
             self.cursor = at + len(piece)
             return range(at, at + len(piece))
         offsets: list[int] = []

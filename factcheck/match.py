@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .claims import ClaimsFile, Entry
-from .normalise import NAMES, Token, keys, name_keys, negated, tokens
+from .normalise import LIGHT_WORDS, NAMES, Token, keys, name_keys, negated, stem, tokens
+from .quantities import parse
 
 # Named things every entry is about, or that no claim is about alone.
 IMPLICIT_NAMES = frozenset({("vietnam",)})
@@ -36,7 +37,8 @@ class Prepared:
     """An entry with its words and names ready for comparison."""
 
     entry: Entry
-    vocab: frozenset[str]
+    vocab: frozenset[str]  # words of the statement, aliases, parties, members and quotes
+    core: frozenset[str]  # words of the statement, aliases and list members only
     names: frozenset[tuple[str, ...]]
     statement_text: str  # folded plain text, for rapidfuzz tie-breaks
 
@@ -44,9 +46,20 @@ class Prepared:
 @dataclass(frozen=True)
 class Candidate:
     prepared: Prepared
-    coverage: float  # weighted share of the claim's words the entry covers, 0..1
-    score: float  # 0..100, for ranking and display
+    covered: float  # weight of the claim's words found among the entry's words
+    covered_core: float  # ... among the words of its statement, aliases and members
+    total: float  # weight of all the claim's words
+    ratio: float  # rapidfuzz token_set_ratio of claim and statement, 0..1
     missing_names: tuple[tuple[str, ...], ...]  # claim names the entry does not know
+
+    @property
+    def coverage(self) -> float:
+        return self.covered / self.total if self.total else 0.0
+
+    @property
+    def score(self) -> float:
+        """0..100, for ranking and display."""
+        return 100 * (0.8 * self.coverage + 0.2 * self.ratio)
 
     @property
     def entry(self) -> Entry:
@@ -60,7 +73,7 @@ class Index:
         self.claims = claims
         names: set[tuple[str, ...]] = set(COUNTRY_NAMES)
         for e in claims.entries:
-            for name in (*e.parties, *e.aliases, *_member_names(e)):
+            for name in (*e.parties, *_member_names(e)):
                 if k := name_keys(name):
                     names.add(k)
         self.names = names
@@ -72,19 +85,24 @@ class Index:
             texts = [e.statement, *e.aliases, *e.parties, *(q.quote for q in e.evidence)]
             texts += (passages or {}).get(e.id, [])
             texts += _member_names(e)
-            toks = [t for text in texts for t in tokens(text)]
+            toks = [t for text in texts for t in tokens(without_figures(text))]
             vocab = frozenset(keys(toks))
+            core_texts = [e.statement, *e.aliases, *_member_names(e)]
+            core = frozenset(k for text in core_texts for k in keys(tokens(without_figures(text))))
             ent_names = frozenset(self.find_names(toks)) | {name_keys(p) for p in e.parties if name_keys(p)}
             ent_names |= {name_keys(m) for m in _member_names(e)}
-            ent_names |= {name_keys(a) for a in e.aliases if name_keys(a) in names}
-            self.prepared.append(Prepared(e, vocab, ent_names, " ".join(keys(tokens(e.statement)))))
+            self.prepared.append(Prepared(e, vocab, core, ent_names, " ".join(keys(tokens(e.statement)))))
             for k in vocab:
                 postings[k].append(i)
                 df[k] += 1
         n = max(len(self.prepared), 1)
         self.postings = dict(postings)
         self.idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
-        self.unknown_idf = math.log((n + 1) / 0.5)
+        # A word no entry uses is as telling as a word few entries use, no more: paraphrase
+        # brings in new words too.
+        self.unknown_idf = math.log((n + 1) / 3.5)
+        for word in LIGHT_WORDS:
+            self.idf[stem(word)] = min(self.idf.get(stem(word), 1.0), 0.5)
 
     def find_names(self, toks: list[Token]) -> list[tuple[str, ...]]:
         return [name for name, _, _ in self.name_spans(toks)]
@@ -124,13 +142,21 @@ class Index:
         out = []
         for i, covered in hits.most_common(limit * 3):
             p = self.prepared[i]
-            coverage = covered / total
+            core = sum(self.weight(k) for k in ks if k in p.core)
             ratio = fuzz.token_set_ratio(claim_text, p.statement_text) / 100
-            score = 100 * (0.8 * coverage + 0.2 * ratio)
             missing = tuple(n for n in claim_names if n not in p.names and not _name_in_vocab(n, p.vocab))
-            out.append(Candidate(p, coverage, score, missing))
+            out.append(Candidate(p, covered, core, total, ratio, missing))
         out.sort(key=lambda c: (-c.score, c.entry.id))
         return out[:limit]
+
+
+def without_figures(text: str) -> str:
+    """The text with its figures blanked out: they are compared as values, not as words
+    (and "US" in "US dollars" names a currency, not a party)."""
+    chars = list(text)
+    for q in parse(text):
+        chars[q.start:q.end] = " " * (q.end - q.start)
+    return "".join(chars)
 
 
 def _member_names(e: Entry) -> list[str]:

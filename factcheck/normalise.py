@@ -51,11 +51,12 @@ SYNONYMS: dict[str, str] = {
     "assistance": "aid", "aided": "aid",
     "free": "release", "freeing": "release", "liberate": "liberate",
     "nations": "countries", "nation": "country", "states": "countries",
-    "troops": "soldiers", "personnel": "soldiers", "peacekeepers": "soldiers",
+    "troops": "soldiers", "personnel": "soldiers", "peacekeepers": "soldiers", "cadres": "soldiers",
     "accord": "agreement", "accords": "agreements", "deal": "agreement", "pact": "treaty",
     "spent": "expenditure", "spend": "expenditure", "spending": "expenditure", "cost": "expenditure",
     "forums": "forum", "fora": "forum", "partner": "partnership", "partners": "partnerships",
-    "alliance": "alliances", "sides": "side",
+    "alliance": "alliances", "sides": "side", "triumph": "victory", "triumphed": "victory",
+    "won": "victory", "win": "victory", "victorious": "victory",
 }
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be been before being
@@ -65,6 +66,14 @@ of off on once only or other our ours out over own same she should so some such 
 the their theirs them then there these they this those through to too under until up very
 us was we were what when where which while who whom why will with would you your yours
 now then still since per via within upon among amid whose whether either
+""".split())
+# Words that say little about which fact a claim is about: they weigh little when matching.
+LIGHT_WORDS = frozenset("""
+take took taken takes place placed reach reached reaches come came comes become became
+becomes make made makes get got gets worth total totalled totaled amount amounted amounts
+hold held holds occur occurred happen happened mark marks marked say said says state stated
+date dates dated around overall also already later earlier time times year years now today
+currently even well much many several various whole main major important key new
 """.split())
 NEGATORS = frozenset("""
 not no never n't neither nor without refuse refuses refused refusing reject rejects rejected
@@ -80,6 +89,8 @@ _QUANTITY_WORDS = _NUMBER_WORDS | frozenset("""
 thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
 seventy eighty ninety hundred thousand million millions billion billions trillion mn bn m k
 percent per cent usd dollars dollar us$ $ times
+january february april june july august september october november december
+jan feb apr jun jul aug sep sept oct nov dec
 """.split())
 
 

@@ -601,7 +601,8 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
     # percentages
     if j < n and (toks[j].text == "%" or toks[j].low == "percent" or (toks[j].low == "per" and j + 1 < n and toks[j + 1].low == "cent")):
         end = j + (2 if toks[j].low == "per" else 1)
-        return _mk(Kind.PERCENT, text, toks, qs, end, value=value, qualifier=q, half_unit=half), end
+        exact = num.half if num.half < 1 else 0.5  # "100 percent" means all of it
+        return _mk(Kind.PERCENT, text, toks, qs, end, value=value, qualifier=q, half_unit=exact), end
     # money with a currency after: 34 million US dollars, 168 billion USD
     cur = _currency_at(toks, j) if j < n else None
     if cur is not None:
@@ -718,6 +719,8 @@ def from_fields(fields: dict) -> Quantity:
     value = float(fields["value"])
     parsed = [p for p in parse(text) if p.value is not None]
     half = next((p.half_unit for p in parsed if p.value == value), _default_half(value))
+    if kind is Kind.PERCENT:
+        half = min(half, 0.5)
     return Quantity(
         kind, text, value=value, unit=str(fields.get("unit", "")), qualifier=qualifier,
         of=float(fields["of"]) if "of" in fields else None, half_unit=half,

@@ -13,15 +13,17 @@ from enum import StrEnum
 
 from . import quantities
 from .claims import Entry
-from .match import Candidate, Index, claim_polarity
-from .normalise import Token, keys, name_keys, tokens
+from .match import Candidate, Index, claim_polarity, without_figures
+from .normalise import Token, keys, name_keys, stem, tokens
 from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, parse, span_of
 
 # Coverage thresholds (share of the claim's rarity-weighted words an entry covers).
 SUPPORT_WITH_VALUES = 0.66  # a claim whose figures all agree
 SUPPORT_WORDS_ONLY = 0.80  # a claim with no figure: the words must carry it
 CONFLICT = 0.50  # a claim whose figure differs, about an entry that knows all its names
-CONFLICT_MARGIN = 4.0  # a conflict beats a support only when its entry matches clearly better
+SUPPORT_CORE = 0.40  # ... of which the statement itself must cover this much
+CONFLICT_MARGIN = 4.0
+VALUE_WEIGHT = 3.0  # a figure weighs like a rare word: agreeing counts fully, differing half  # a conflict beats a support only when its entry matches clearly better
 MEMBER_MATCH = 0.6  # share of a descriptive list member's words a claim must contain
 
 
@@ -87,7 +89,7 @@ class Checker:
 
     def split(self, claim: str) -> list[str]:
         """"with China in 2008, Russia in 2012 and India in 2016": one fact per (name, figure)."""
-        toks = tokens(claim)
+        toks = tokens(without_figures(claim))
         names = [n for n in self.index.name_spans(toks) if n[0] != ("vietnam",)]
         qs = [q for q in parse(claim) if not q.weak]
         pairs = []
@@ -104,7 +106,7 @@ class Checker:
     # -- one fact ----------------------------------------------------------------------------
 
     def check_one(self, claim: str, limit: int = 12) -> CheckResult:
-        toks = tokens(claim)
+        toks = tokens(without_figures(claim))
         qs = parse(claim)
         candidates = self.index.candidates(toks, limit=limit)
         matches = [self.judge(claim, toks, qs, c) for c in candidates]
@@ -126,25 +128,28 @@ class Checker:
                 n = len(e.list.members)
                 values.append(Quantity(Kind.COUNT, str(n), value=float(n), half_unit=0.5))
         comparisons = [self.compare_one(q, values, e) for q in qs]
+        full, core = _coverages(cand, comparisons)
         conflicts = [c for c in comparisons if c.agreement is Agreement.CONFLICT]
-        can_conflict = not cand.missing_names and cand.coverage >= CONFLICT
-        strong = not cand.missing_names
+        known = not cand.missing_names
+        can_conflict = known and core >= CONFLICT
         for c in conflicts:
             reasons.append(f"the claim says {c.claim.describe()}; the source says {c.source.describe()}")
+        figures_agree = all(c.agreement is Agreement.AGREE for c in comparisons if not c.claim.weak)
         claim_pol = claim_polarity(toks)
-        polarity_differs = claim_pol != e.polarity and cand.coverage >= SUPPORT_WITH_VALUES
+        polarity_differs = claim_pol != e.polarity and figures_agree and full >= SUPPORT_WITH_VALUES
         if polarity_differs:
             said = "denies" if claim_pol == "negative" else "affirms"
             reasons.append(f"the claim {said} what the source {'denies' if e.polarity == 'negative' else 'affirms'}")
-        if outsiders and e.list and e.list.closed:
+        closed_out = bool(outsiders and e.list and e.list.closed)
+        if closed_out:
             reasons.append(
                 f"the source's list has exactly {len(e.list.members)} members ({', '.join(m.name for m in e.list.members)}); "
                 f"{_join(outsiders)} {'is' if len(outsiders) == 1 else 'are'} not among them"
             )
         if cand.missing_names:
             reasons.append("the entry is not about " + _join([" ".join(n) for n in cand.missing_names]))
-        if (conflicts or polarity_differs or (outsiders and e.list and e.list.closed)) and can_conflict:
-            return Match(e, Verdict.CONFLICTING, cand.score, tuple(reasons), tuple(comparisons), strong)
+        if (conflicts or polarity_differs or closed_out) and can_conflict:
+            return Match(e, Verdict.CONFLICTING, cand.score, tuple(reasons), tuple(comparisons), True)
         unconfirmed = [c for c in comparisons if c.agreement is not Agreement.AGREE and not (c.claim.weak and c.agreement is None)]
         for c in unconfirmed:
             if c.agreement is None:
@@ -155,18 +160,18 @@ class Checker:
             reasons.append(f"the source's list is not closed and does not name {_join(outsiders)}")
         agreed = [c for c in comparisons if c.agreement is Agreement.AGREE]
         needed = SUPPORT_WITH_VALUES if agreed else SUPPORT_WORDS_ONLY
-        if not unconfirmed and not outsiders and not polarity_differs and not conflicts and strong and cand.coverage >= needed:
+        if not unconfirmed and not outsiders and not polarity_differs and not conflicts and known and full >= needed and core >= SUPPORT_CORE:
             for c in agreed:
                 reasons.append(f"the claim says {c.claim.describe()}; the source says {c.source.describe()}")
             if not agreed:
                 reasons.append("the entry states this")
             return Match(e, Verdict.SUPPORTED, cand.score, tuple(reasons), tuple(comparisons), True)
         if not reasons:
-            reasons.append(f"the entry only partly matches the claim ({cand.coverage:.0%} of its words)")
-        return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), strong and cand.coverage >= CONFLICT)
+            reasons.append(f"the entry only partly matches the claim ({full:.0%} of its words)")
+        return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), known and core >= CONFLICT)
 
     def compare_one(self, q: Quantity, values: list[Quantity], e: Entry) -> Comparison:
-        same = [v for v in values if comparable(q, v)]
+        same = [v for v in values if comparable(q, v) and same_unit(q, v)]
         if not same and q.kind is Kind.COUNT and not q.unit:
             same = [v for v in values if v.kind is Kind.MONEY]  # "7bn" with the currency left out
         if len(same) > 1 and q.unit:
@@ -217,6 +222,31 @@ class Checker:
             if rest and cand.coverage >= CONFLICT and _mentions_list(claim_keys, frame):
                 outsiders = [" ".join(sorted(rest))]
         return mentioned, outsiders
+
+
+def _coverages(cand: Candidate, comparisons: list[Comparison]) -> tuple[float, float]:
+    """How much of the claim an entry covers, its figures counted in: (all words, core words)."""
+    got = weight = 0.0
+    for c in comparisons:
+        if c.claim.weak:
+            continue
+        weight += VALUE_WEIGHT
+        if c.agreement is Agreement.AGREE:
+            got += VALUE_WEIGHT
+        elif c.agreement is not None:
+            got += VALUE_WEIGHT / 2
+    total = cand.total + weight
+    if not total:
+        return 0.0, 0.0
+    return (cand.covered + got) / total, (cand.covered_core + got) / total
+
+
+def same_unit(a: Quantity, b: Quantity) -> bool:
+    """Counts compare only when they count the same thing ("100 countries", not "4 Nos")."""
+    if a.kind is not Kind.COUNT or b.kind is not Kind.COUNT or not a.unit or not b.unit:
+        return True
+    ka, kb = quantities.plural_key(a.unit), quantities.plural_key(b.unit)
+    return ka == kb or stem(ka) == stem(kb) or stem(a.unit) == stem(b.unit)
 
 
 def _mentions_list(claim_keys: set[str], frame: set[str]) -> bool:

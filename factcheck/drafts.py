@@ -409,10 +409,10 @@ def _match_char(src: str, char: str, start: int, end: int) -> tuple[int, int] | 
             entity = _ENTITY.match(src, i, end)
             if entity and html.unescape(entity.group()).startswith(char):
                 return i, entity.end()
-        if found == char or (found.isspace() and char.isspace()):
-            return i, i + 1
         if found == "\\" and i + 1 < end and src[i + 1] == char:
             return i, i + 2
+        if found == char or (found.isspace() and char.isspace()):
+            return i, i + 1
         if found.isalpha():
             return None  # text, not markup: the character is not here
         i += 1

@@ -623,9 +623,12 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
     if num.word and value == 1 or (num.word and toks[num.start].low in {"a", "an"}):
         return None, num.end
     unit = _noun_after(toks, j)
+    named = num.word and j < n and toks[j].kind == "word" and toks[j].text[:1].isupper() and toks[num.start].text[:1].isupper()
     if t.kind == "num" and "." not in t.text and len(t.text) <= 2 and not unit and q is Qualifier.EXACT and _is_reference(toks, i):
         return None, j
-    return _mk(Kind.COUNT, text, toks, qs, j, value=value, unit=unit, qualifier=q, half_unit=half, weak=num.word and value <= 2), j
+    # "Four No's" names a doctrine: compared when the entry counts it, never missed otherwise
+    weak = (num.word and value <= 2) or named
+    return _mk(Kind.COUNT, text, toks, qs, j, value=value, unit=unit, qualifier=q, half_unit=half, weak=weak), j
 
 
 def _is_identifier(toks: list[_Tok], i: int) -> bool:
@@ -761,11 +764,10 @@ def _bounds(q: Quantity) -> tuple[float, float]:
     """What the words strictly allow. One-sided qualifiers get a far bound too: "more than 70"
     is not how anyone writes 170."""
     v = q.number or 0.0
-    h = q.half_unit if q.kind is not Kind.RATIO else 0.0
-    if q.kind is Kind.RATIO:
-        h = 0.05
+    h = q.half_unit if q.kind is not Kind.RATIO else 1e-6
     if q.qualifier is Qualifier.EXACT:
-        return v - h, v + h
+        # rounding intervals are half-open: "4" and "5" do not meet at 4.5
+        return v - h * (1 - 1e-9), v + h * (1 - 1e-9)
     if q.qualifier is Qualifier.ABOUT:
         return min(v - h, v * 0.8), max(v + h, v * 1.2)
     if q.qualifier is Qualifier.ALMOST:

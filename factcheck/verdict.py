@@ -19,7 +19,7 @@ from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, pa
 
 # Coverage thresholds (share of the claim's rarity-weighted words an entry covers).
 SUPPORT_WITH_VALUES = 0.66  # a claim whose figures all agree
-SUPPORT_WORDS_ONLY = 0.80  # a claim with no figure: the words must carry it
+SUPPORT_WORDS_ONLY = 0.75  # a claim with no figure: the words must carry it
 CONFLICT = 0.50  # a claim whose figure differs, about an entry that knows all its names
 SUPPORT_CORE = 0.40  # ... of which the statement itself must cover this much
 CONFLICT_MARGIN = 4.0
@@ -105,7 +105,7 @@ class Checker:
 
     # -- one fact ----------------------------------------------------------------------------
 
-    def check_one(self, claim: str, limit: int = 12) -> CheckResult:
+    def check_one(self, claim: str, limit: int = 20) -> CheckResult:
         toks = tokens(without_figures(claim))
         qs = parse(claim)
         candidates = self.index.candidates(toks, limit=limit)
@@ -148,7 +148,7 @@ class Checker:
             )
         if cand.missing_names:
             reasons.append("the entry is not about " + _join([" ".join(n) for n in cand.missing_names]))
-        if (conflicts or polarity_differs or closed_out) and can_conflict:
+        if (conflicts or polarity_differs or closed_out) and (can_conflict or (closed_out and known and self.names_list(toks, e))):
             return Match(e, Verdict.CONFLICTING, cand.score, tuple(reasons), tuple(comparisons), True)
         unconfirmed = [c for c in comparisons if c.agreement is not Agreement.AGREE and not (c.claim.weak and c.agreement is None)]
         for c in unconfirmed:
@@ -214,14 +214,23 @@ class Checker:
             for f in forms:
                 member_keys.update(f)
         frame = set(keys(tokens(" ".join((e.statement, *e.aliases))))) - member_keys
-        claim_names = [n for n in self.index.find_names(toks) if n != ("vietnam",)]
-        outsiders = [" ".join(n) for n in claim_names if not set(n) <= member_keys and not set(n) <= frame]
-        if not mentioned and not outsiders:
+        claim_names = self.index.name_spans(toks)
+        outsiders = [claim[a:b] for n, a, b in claim_names if n != ("vietnam",) and not set(n) <= member_keys and not set(n) <= frame]
+        if not mentioned and not outsiders and e.list.closed and self.names_list(toks, e):
             # a descriptive item the list does not have: "no participation in UN peacekeeping"
-            rest = [k for k in claim_keys - frame - member_keys if self.index.weight(k) > 1.0]
-            if rest and cand.coverage >= CONFLICT and _mentions_list(claim_keys, frame):
-                outsiders = [" ".join(sorted(rest))]
+            rest = [t for t in toks if not t.negator and t.key not in frame | member_keys and self.index.weight(t.key) > 1.0]
+            if rest:
+                outsiders = [claim[rest[0].start:rest[-1].end]]
         return mentioned, outsiders
+
+    def names_list(self, toks: list[Token], e: Entry) -> bool:
+        """Whether the claim calls the list by one of its names ("the Four Nos")."""
+        claim_keys = set(keys(toks))
+        for alias in e.aliases:
+            k = name_keys(alias)
+            if k and set(k) <= claim_keys and sum(self.index.weight(x) for x in k) >= 2.0:
+                return True
+        return False
 
 
 def _coverages(cand: Candidate, comparisons: list[Comparison]) -> tuple[float, float]:
@@ -247,10 +256,6 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
         return True
     ka, kb = quantities.plural_key(a.unit), quantities.plural_key(b.unit)
     return ka == kb or stem(ka) == stem(kb) or stem(a.unit) == stem(b.unit)
-
-
-def _mentions_list(claim_keys: set[str], frame: set[str]) -> bool:
-    return len(claim_keys & frame) >= 2
 
 
 def _only_joiners(text: str) -> bool:

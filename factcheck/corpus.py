@@ -57,7 +57,9 @@ class Corpus:
 
     @cached_property
     def index(self) -> Index:
-        return Index(self.claims)
+        """Entries are matched on their quotes' whole sentences too: quotes are kept tight."""
+        passages = {e.id: [c.passage.sentence for c in self.cite(e)] for e in self.claims.entries}
+        return Index(self.claims, passages)
 
     @cached_property
     def checker(self) -> Checker:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from markdown_it import MarkdownIt
-from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkTitle
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 
@@ -241,6 +242,7 @@ class _MarkdownReader:
         self.skip_next_block = False
         self.in_autolink = False
         self.block = _Block(0)
+        self._inline_state: StateInline | None = None
 
     def blocks(self) -> list[_Block]:
         tokens = _MARKDOWN.parse(_blank_front_matter(self.src))
@@ -346,23 +348,18 @@ class _MarkdownReader:
                 self.cursor = closing + len(backticks)
 
     def _skip_image(self) -> None:
-        src = self.src
-        i = src.find("![", self.cursor, self.limit)
-        if i < 0:
+        """Move past `![alt]` (the tail follows): markdown-it finds the end of the label, since alt
+        text may hold code spans, brackets and escapes."""
+        opening = self.src.find("![", self.cursor, self.limit)
+        if opening < 0:
             return
-        depth = 0
-        while i < self.limit:
-            if src[i] == "\\":
-                i += 1
-            elif src[i] == "[":
-                depth += 1
-            elif src[i] == "]":
-                depth -= 1
-                if depth == 0:
-                    break
-            i += 1
-        self.cursor = i
-        self._skip_link_tail()
+        if self._inline_state is None:
+            self._inline_state = StateInline(self.src, _MARKDOWN, {}, [])
+        self._inline_state.posMax = self.limit
+        label_end = parseLinkLabel(self._inline_state, opening + 1)
+        if label_end >= 0:
+            self.cursor = label_end
+            self._skip_link_tail()
 
     def _skip_link_tail(self) -> None:
         """Move past `](destination "title")`, `][label]` or `]` that close a link's text."""

@@ -57,6 +57,8 @@ SYNONYMS: dict[str, str] = {
     "forums": "forum", "fora": "forum", "partner": "partnership", "partners": "partnerships",
     "alliance": "alliances", "sides": "side", "triumph": "victory", "triumphed": "victory",
     "won": "victory", "win": "victory", "victorious": "victory",
+    "permit": "allow", "permits": "allow", "permitted": "allow", "let": "allow", "lets": "allow",
+    "allows": "allow", "allowed": "allow", "allowing": "allow",
 }
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be been before being

@@ -21,6 +21,7 @@ from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, pa
 SUPPORT_WITH_VALUES = 0.66  # a claim whose figures all agree
 SUPPORT_WORDS_ONLY = 0.75  # a claim with no figure: the words must carry it
 CONFLICT = 0.50  # a claim whose figure differs, about an entry that knows all its names
+POLARITY = 0.80  # a claim that denies what an entry affirms must otherwise say the same
 SUPPORT_CORE = 0.40  # ... of which the statement itself must cover this much
 CONFLICT_MARGIN = 4.0
 VALUE_WEIGHT = 3.0  # a figure weighs like a rare word: agreeing counts fully, differing half  # a conflict beats a support only when its entry matches clearly better
@@ -50,6 +51,7 @@ class Match:
     reasons: tuple[str, ...]
     comparisons: tuple[Comparison, ...] = ()
     strong: bool = False  # close enough to the claim to decide its verdict
+    missing_names: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,7 @@ class Checker:
             reasons.append(f"the claim says {c.claim.describe()}; the source says {c.source.describe()}")
         figures_agree = all(c.agreement is Agreement.AGREE for c in comparisons if not c.claim.weak)
         claim_pol = claim_polarity(toks)
-        polarity_differs = claim_pol != e.polarity and figures_agree and full >= SUPPORT_WITH_VALUES
+        polarity_differs = claim_pol != e.polarity and figures_agree and full >= POLARITY and core >= SUPPORT_WITH_VALUES
         if polarity_differs:
             said = "denies" if claim_pol == "negative" else "affirms"
             reasons.append(f"the claim {said} what the source {'denies' if e.polarity == 'negative' else 'affirms'}")
@@ -160,7 +162,7 @@ class Checker:
             reasons.append(f"the source's list is not closed and does not name {_join(outsiders)}")
         agreed = [c for c in comparisons if c.agreement is Agreement.AGREE]
         needed = SUPPORT_WITH_VALUES if agreed else SUPPORT_WORDS_ONLY
-        if not unconfirmed and not outsiders and not polarity_differs and not conflicts and known and full >= needed and core >= SUPPORT_CORE:
+        if not unconfirmed and not outsiders and claim_pol == e.polarity and not conflicts and known and full >= needed and core >= SUPPORT_CORE:
             for c in agreed:
                 reasons.append(f"the claim says {c.claim.describe()}; the source says {c.source.describe()}")
             if not agreed:
@@ -168,7 +170,7 @@ class Checker:
             return Match(e, Verdict.SUPPORTED, cand.score, tuple(reasons), tuple(comparisons), True)
         if not reasons:
             reasons.append(f"the entry only partly matches the claim ({full:.0%} of its words)")
-        return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), known and core >= CONFLICT)
+        return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), core >= CONFLICT, cand.missing_names)
 
     def compare_one(self, q: Quantity, values: list[Quantity], e: Entry) -> Comparison:
         same = [v for v in values if comparable(q, v) and same_unit(q, v)]
@@ -304,6 +306,10 @@ def _joint_support(matches: list[Match], qs: list[Quantity]) -> list[Match]:
         if found not in used:
             used.append(found)
     if any(_disagrees(m) for m in used):
+        return []
+    # together, the entries must know every name the claim gives
+    missing = set.intersection(*(set(m.missing_names) for m in used))
+    if missing or len(used) < 2:
         return []
     return used
 

@@ -95,6 +95,7 @@ class Index:
             for k in vocab:
                 postings[k].append(i)
                 df[k] += 1
+        self._by_id = {p.entry.id: p for p in self.prepared}
         n = max(len(self.prepared), 1)
         self.postings = dict(postings)
         self.idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
@@ -103,6 +104,9 @@ class Index:
         self.unknown_idf = math.log((n + 1) / 3.5)
         for word in LIGHT_WORDS:
             self.idf[stem(word)] = min(self.idf.get(stem(word), 1.0), 0.5)
+
+    def prepared_for(self, entry_id: str) -> Prepared:
+        return self._by_id[entry_id]
 
     def find_names(self, toks: list[Token]) -> list[tuple[str, ...]]:
         return [name for name, _, _ in self.name_spans(toks)]

@@ -75,7 +75,8 @@ take took taken takes place placed reach reached reaches come came comes become 
 becomes make made makes get got gets worth total totalled totaled amount amounted amounts
 hold held holds occur occurred happen happened mark marks marked say said says state stated
 date dates dated around overall also already later earlier time times year years now today
-currently even well much many several various whole main major important key new
+currently even well much many several various whole main major important key new give gave
+given gives
 """.split())
 NEGATORS = frozenset("""
 not no never n't neither nor without refuse refuses refused refusing reject rejects rejected

@@ -8,13 +8,14 @@ sure ends in "unverified".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from . import quantities
 from .claims import Entry
 from .match import Candidate, Index, claim_polarity, without_figures
-from .normalise import Token, keys, name_keys, stem, tokens
+from .normalise import Token, fold, keys, name_keys, stem, tokens
 from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, parse, span_of
 
 # Coverage thresholds (share of the claim's rarity-weighted words an entry covers).
@@ -112,7 +113,9 @@ class Checker:
         qs = parse(claim)
         candidates = self.index.candidates(toks, limit=limit)
         matches = [self.judge(claim, toks, qs, c) for c in candidates]
-        verdict, ordered = decide(matches, qs)
+        verdict, ordered = decide(matches)
+        if verdict is Verdict.UNVERIFIED and (joint := _joint_support(self.index, toks, matches, qs)):
+            verdict, ordered = Verdict.SUPPORTED, joint + [m for m in matches if m not in joint]
         return CheckResult(claim, verdict, tuple(ordered))
 
     def judge(self, claim: str, toks: list[Token], qs: list[Quantity], cand: Candidate) -> Match:
@@ -150,7 +153,8 @@ class Checker:
             )
         if cand.missing_names:
             reasons.append("the entry is not about " + _join([" ".join(n) for n in cand.missing_names]))
-        if (conflicts or polarity_differs or closed_out) and (can_conflict or (closed_out and known and self.names_list(toks, e))):
+        named_item = closed_out and self.names_list(toks, e) and _claims_membership(claim) and _only_outsiders_missing(cand, outsiders)
+        if (conflicts or polarity_differs or closed_out) and (can_conflict or named_item):
             return Match(e, Verdict.CONFLICTING, cand.score, tuple(reasons), tuple(comparisons), True)
         unconfirmed = [c for c in comparisons if c.agreement is not Agreement.AGREE and not (c.claim.weak and c.agreement is None)]
         for c in unconfirmed:
@@ -252,6 +256,19 @@ def _coverages(cand: Candidate, comparisons: list[Comparison]) -> tuple[float, f
     return (cand.covered + got) / total, (cand.covered_core + got) / total
 
 
+_MEMBERSHIP = re.compile(r"\b(?:one of|among|includes?|included|including|consists? of|comprises?|part of|is|are)\b")
+
+
+def _claims_membership(claim: str) -> bool:
+    """"One of the Four Nos is ...", "the partners include ...": the claim names a list item."""
+    return bool(_MEMBERSHIP.search(fold(claim)))
+
+
+def _only_outsiders_missing(cand: Candidate, outsiders: list[str]) -> bool:
+    shown = {name_keys(o) for o in outsiders}
+    return all(n in shown or any(set(n) <= set(o) for o in shown) for n in cand.missing_names)
+
+
 def same_unit(a: Quantity, b: Quantity) -> bool:
     """Counts compare only when they count the same thing ("100 countries", not "4 Nos")."""
     if a.kind is not Kind.COUNT or b.kind is not Kind.COUNT or not a.unit or not b.unit:
@@ -275,7 +292,7 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def decide(matches: list[Match], qs: list[Quantity]) -> tuple[Verdict, list[Match]]:
+def decide(matches: list[Match]) -> tuple[Verdict, list[Match]]:
     """The claim's verdict from its entries' verdicts; the deciding entry first."""
     support = next((m for m in matches if m.verdict is Verdict.SUPPORTED), None)
     conflict = next((m for m in matches if m.verdict is Verdict.CONFLICTING), None)
@@ -283,35 +300,35 @@ def decide(matches: list[Match], qs: list[Quantity]) -> tuple[Verdict, list[Matc
         return Verdict.CONFLICTING, _first(conflict, matches)
     if support:
         return Verdict.SUPPORTED, _first(support, matches)
-    joint = _joint_support(matches, qs)
-    if joint:
-        return Verdict.SUPPORTED, joint + [m for m in matches if m not in joint]
     return Verdict.UNVERIFIED, matches
 
 
-def _joint_support(matches: list[Match], qs: list[Quantity]) -> list[Match]:
+def _joint_support(index: Index, toks: list[Token], matches: list[Match], qs: list[Quantity]) -> list[Match]:
     """A claim of several figures stated across neighbouring entries ("$34 million ...,
-    less than one percent of US aid"): each figure agreed by a strong entry, none denied."""
-    strong = [m for m in matches if m.strong and m.verdict is Verdict.UNVERIFIED]
+    less than one percent of US aid"): each figure agreed by an entry, none denied by an
+    entry about the same thing, and the entries together covering the claim's words."""
     needed = [q for q in qs if not q.weak]
-    if len(needed) < 2 or not strong:
+    if len(needed) < 2:
         return []
     used: list[Match] = []
     for q in needed:
-        found = next((m for m in strong if any(c.claim == q and c.agreement is Agreement.AGREE for c in m.comparisons)), None)
+        found = next((m for m in matches if any(c.claim == q and c.agreement is Agreement.AGREE for c in m.comparisons)), None)
         if found is None:
-            return []
-        if any(c.claim == q and c.agreement is Agreement.CONFLICT for m in strong for c in m.comparisons):
             return []
         if found not in used:
             used.append(found)
-    if any(_disagrees(m) for m in used):
+    if len(used) < 2 or any(_disagrees(m) for m in used):
         return []
-    # together, the entries must know every name the claim gives
-    missing = set.intersection(*(set(m.missing_names) for m in used))
-    if missing or len(used) < 2:
+    if any(c.agreement is Agreement.CONFLICT for m in matches if m.strong for c in m.comparisons):
         return []
-    return used
+    if set.intersection(*(set(m.missing_names) for m in used)):
+        return []
+    vocab = set().union(*(index.prepared_for(m.entry.id).vocab for m in used))
+    ks = list(dict.fromkeys(keys(toks)))
+    credit = VALUE_WEIGHT * len(needed)
+    total = sum(index.weight(k) for k in ks) + credit
+    covered = sum(index.weight(k) for k in ks if k in vocab) + credit
+    return used if covered / total >= SUPPORT_WITH_VALUES else []
 
 
 def _disagrees(m: Match) -> bool:

@@ -1,0 +1,144 @@
+"""Check results for people: the verdict, why, and the passage that proves it.
+
+Every string from a claim, a claims file or a source is untrusted, so lines are built as rich
+`Text` (never markup) from `clean`ed pieces. Wrapping is done here, at the console's width,
+so that output is the same in a pipe as in a test and wrapped lines keep their indent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.console import Console
+from rich.text import Text
+
+from ..corpus import Cited, Corpus
+from ..quantities import Agreement
+from ..sources import QUOTE_CHARS
+from ..verdict import CheckResult, Comparison, Match, Verdict
+from .safe import clean
+
+VERDICT_STYLE = {Verdict.SUPPORTED: "bold green", Verdict.CONFLICTING: "bold red", Verdict.UNVERIFIED: "bold yellow"}
+VERDICT_WIDTH = max(len(v.value) for v in Verdict) + 1
+MIN_WIDTH = 20  # narrower consoles still get words, not one letter a line
+
+
+class TextRenderer:
+    def __init__(self, corpus: Corpus, top: int = 3, console: Console | None = None):
+        self.corpus = corpus
+        self.top = top
+        self.console = console or Console()
+        self._printed = False
+
+    def print_result(self, result: CheckResult) -> None:
+        """A few lines per claim; a blank line between claims."""
+        if self._printed:
+            self.console.print()
+        self._printed = True
+        self.emit(verdict_text(result.verdict) + Text(clean(result.claim)), hang=VERDICT_WIDTH)
+        decided = result.verdict is not Verdict.UNVERIFIED
+        self.emit(Text(clean(result.reason) if decided else "No entry states this."), indent=2)
+        for part in result.parts:
+            self.emit(verdict_text(part.verdict) + Text(clean(part.claim.strip())), indent=4, hang=VERDICT_WIDTH)
+        if decided:
+            self.print_deciding(result)
+        else:
+            self.print_nearest(result.matches[: self.top])
+
+    def print_deciding(self, result: CheckResult) -> None:
+        """The entry that decided the verdict, and its evidence with the compared figures in bold."""
+        inner, match = deciding(result)
+        if match is None:
+            return
+        for reason in match.reasons:
+            if reason != inner.reason:
+                self.emit(Text(clean(reason)), indent=2)
+        self.emit(Text.assemble((clean(match.entry.id), "bold"), ": ", clean(match.entry.statement)), indent=2)
+        cited = unique(self.corpus.cite(match.entry))
+        if not cited:
+            self.emit(Text("its evidence quote is not in its source", style="dim"), indent=2)
+        for c in cited:
+            self.emit(self.citation(c), indent=2)
+            self.emit(passage_text(c, match), indent=4)
+
+    def print_nearest(self, matches: tuple[Match, ...]) -> None:
+        if not matches:
+            return
+        self.emit(Text("nearest, not matching:", style="dim"), indent=2)
+        for m in matches:
+            line = Text.assemble((clean(m.entry.id), "dim bold"), (f" ({m.score:.1f}): {clean(m.entry.statement)}", "dim"))
+            self.emit(line, indent=4, hang=2)
+            if m.reasons:
+                self.emit(Text(clean(m.reasons[0]), style="dim italic"), indent=6)
+
+    def citation(self, c: Cited) -> Text:
+        where = f"{self.corpus.display_path(c.source)}:{c.passage.line}"
+        return Text.assemble((clean(where), "cyan"), "  ", clean(c.source.title), (f" ({clean(c.source.published)})", "dim"))
+
+    def emit(self, text: Text, indent: int = 0, hang: int = 0) -> None:
+        """Print text wrapped to the console: the first line at `indent`, the rest `hang` further."""
+        width = max(MIN_WIDTH, self.console.width - indent - hang)
+        for i, line in enumerate(text.wrap(self.console, width)):
+            line.rstrip()
+            pad = " " * (indent + (hang if i else 0))
+            self.console.print(Text(pad) + line, soft_wrap=True)
+
+
+def verdict_text(verdict: Verdict) -> Text:
+    return Text(verdict.value.upper().ljust(VERDICT_WIDTH), style=VERDICT_STYLE[verdict])
+
+
+def deciding(result: CheckResult) -> tuple[CheckResult, Match | None]:
+    """The (part) result and entry that result.reason speaks of: for a claim of several parts,
+    the first part with the claim's verdict, so the evidence shown is the evidence that decided."""
+    for part in result.parts:
+        if part.verdict is result.verdict and part.matches:
+            return deciding(part)
+    return result, (result.matches[0] if result.matches else None)
+
+
+def unique(cited: list[Cited]) -> list[Cited]:
+    """Two quotes of one sentence are one passage to show."""
+    seen: set[tuple[str, int, str]] = set()
+    out = []
+    for c in cited:
+        key = (c.source.id, c.passage.line, c.passage.sentence)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def passage_text(c: Cited, match: Match) -> Text:
+    """The passage in quotes, each compared source figure in bold; after it, for a conflict,
+    what the claim says instead."""
+    sentence = clean(c.passage.sentence)
+    text = Text("\u201c" + sentence + "\u201d")
+    quoted = clean(" ".join(c.source.text[c.passage.start:c.passage.end].split()))
+    at = sentence.find(quoted)
+    region = (at, at + len(quoted)) if quoted and at >= 0 else (0, len(sentence))
+    contradicted = []
+    for comp in match.comparisons:
+        spans = figure_spans(sentence, comp, region)
+        for start, end in spans:
+            text.stylize("bold", start + 1, end + 1)
+        if spans and comp.agreement is Agreement.CONFLICT:
+            contradicted.append(comp.claim)
+    for q in contradicted:
+        text.append(" \u2014 the claim says ")
+        text.append(clean(q.text), style="bold red")
+    return text
+
+
+def figure_spans(sentence: str, comp: Comparison, region: tuple[int, int]) -> list[tuple[int, int]]:
+    """Where the source's figure is written in the sentence: inside the quote if it is there,
+    else anywhere; case, whitespace and quote style aside."""
+    if comp.source is None:
+        return []
+    needle = " ".join(clean(comp.source.text).translate(QUOTE_CHARS).split())
+    if not needle:
+        return []
+    pattern = re.compile(re.escape(needle), re.IGNORECASE)
+    haystack = sentence.translate(QUOTE_CHARS)
+    inside = [m.span() for m in pattern.finditer(haystack, *region)]
+    return inside or [m.span() for m in pattern.finditer(haystack)]

@@ -1,0 +1,229 @@
+"""Everything wrong with a claims file, the schema and the evidence, in one pass.
+
+Loading stops a command at the first bad file; validating is for the author fixing it, so it
+reports every problem, and still checks the evidence of the entries that are well formed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .claims import ClaimsError, Entry, Problem, _Checker, _key_line, read_text
+from .normalise import fold
+from .quantities import TIME_KINDS, Kind, Quantity, describe, parse
+from .sources import SourceLibrary
+from .yamlfile import YamlError, load
+
+MAX_LISTED_SOURCES = 10
+
+
+@dataclass(frozen=True)
+class _Located:
+    """A well-formed entry with where it sits: its index in `claims` and its YAML mapping."""
+
+    index: int
+    entry: Entry
+    raw: dict
+
+    @property
+    def where(self) -> str:
+        return f"claims[{self.index}]"
+
+
+def validate(path: Path) -> list[Problem]:
+    """Every problem of the claims file at `path`, in file order; [] when it is clean."""
+    shown = str(path)
+    try:
+        data, yaml_problems = load(read_text(path))
+    except ClaimsError as exc:
+        return exc.problems
+    except YamlError as exc:
+        return [Problem(shown, exc.problem.line, exc.problem.column, "", exc.problem.message)]
+    # the same walk as claims.parse_claims, which raises instead of going on
+    checker = _Checker(shown, [Problem(shown, p.line, p.column, "", p.message) for p in yaml_problems])
+    entries, sources_dir = checker.document(data, path)
+    located = _locate(data, entries)
+    report = _Report(shown)
+    _check_sources(report, located, sources_dir, path.parent, data)
+    for item in located:
+        _check_values(report, item)
+        _check_list(report, item)
+    _check_facts(report, located)
+    return sorted(checker.problems + report.problems, key=lambda p: (p.line, p.column))
+
+
+class _Report:
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, line: int, where: str, message: str) -> None:
+        self.problems.append(Problem(self.file, line, 1 if line else 0, where, message))
+
+
+def _locate(data: object, entries: list[Entry]) -> list[_Located]:
+    """Pair each entry with its YAML mapping: malformed ones were left out, so count again."""
+    raws = data.get("claims") if isinstance(data, dict) else None
+    if not isinstance(raws, list):
+        return []
+    out = []
+    i = 0
+    for entry in entries:
+        while not (isinstance(raws[i], dict) and getattr(raws[i], "line", 0) == entry.line):
+            i += 1
+        out.append(_Located(i, entry, raws[i]))
+        i += 1
+    return out
+
+
+# --- sources and quotes ----------------------------------------------------------------------
+
+
+def _check_sources(report: _Report, located: list[_Located], sources_dir: Path, base: Path, data: object) -> None:
+    if not sources_dir.is_dir():
+        line = _key_line(data, "sources") if isinstance(data, dict) and "sources" in data else 1
+        report.add(line, "sources", f"no sources folder {_shown(sources_dir, base)}")
+        return
+    library = SourceLibrary(sources_dir)
+    for item in located:
+        for j, ev in enumerate(item.entry.evidence):
+            where = f"{item.where}.evidence[{j}]"
+            path = sources_dir / f"{ev.source}.md"
+            if not (path.exists() or path.is_symlink()):
+                report.add(ev.line, f"{where}.source", f"unknown source {ev.source!r}: no {_shown(path, base)} ({_available(library)})")
+                continue
+            try:
+                source = library.get(ev.source)
+            except ClaimsError as exc:
+                report.add(ev.line, f"{where}.source", f"{_shown(path, base)}: {exc.problems[0].message}")
+                continue
+            if source.find(ev.quote) is None:
+                line, nearest = source.nearest(ev.quote)
+                found = f'; nearest (line {line}): "{nearest}"' if nearest else " (it has no text)"
+                report.add(ev.line, f"{where}.quote", f"quote not found in {_shown(path, base)}{found}")
+
+
+def _available(library: SourceLibrary) -> str:
+    ids = library.available()
+    if not ids:
+        return "the sources folder has no .md files"
+    more = f", and {len(ids) - MAX_LISTED_SOURCES} more" if len(ids) > MAX_LISTED_SOURCES else ""
+    return "sources: " + ", ".join(ids[:MAX_LISTED_SOURCES]) + more
+
+
+def _shown(path: Path, base: Path) -> str:
+    try:
+        return str(path.relative_to(base))
+    except ValueError:
+        return str(path)
+
+
+# --- values and the figures of the quotes ----------------------------------------------------
+
+
+def _check_values(report: _Report, item: _Located) -> None:
+    entry = item.entry
+    quotes = [ev.quote for ev in entry.evidence]
+    figures = [q for quote in quotes for q in parse(quote)]
+    the_quote = "the quote" if len(quotes) == 1 else "any of its quotes"
+    values = list(_values(item))
+    for where, line, value in values:
+        if not any(_same(value, f) for f in figures):
+            has = _join(describe(f) for f in figures if _kind_fits(value, f)) or f"no {value.kind} figure"
+            report.add(line, where, f"{describe(value)} does not occur in {the_quote} (the quote has: {has})")
+        elif not any(_occurs(value.text, quote) for quote in quotes):
+            report.add(line, f"{where}.text", f'"{value.text}" does not occur in {the_quote}')
+    carried = [v for _, _, v in values]
+    for j, ev in enumerate(entry.evidence):
+        for f in parse(ev.quote):
+            if not f.weak and not any(_same(v, f) for v in carried):
+                report.add(ev.line, f"{item.where}.evidence[{j}].quote", f'the figure "{f.text}" ({describe(f)}) is not among the entry\'s values')
+
+
+def _values(item: _Located):
+    """(where, line, value) of every value, the entry's and its list members'."""
+    raw_values = item.raw.get("values") or []
+    for j, value in enumerate(item.entry.values):
+        yield f"{item.where}.values[{j}]", getattr(raw_values[j], "line", item.entry.line), value
+    if item.entry.list is None:
+        return
+    raw_members = item.raw["list"]["members"]
+    for k, member in enumerate(item.entry.list.members):
+        raw_member_values = raw_members[k].get("values") or [] if isinstance(raw_members[k], dict) else []
+        for j, value in enumerate(member.values):
+            yield f"{item.where}.list.members[{k}].values[{j}]", getattr(raw_member_values[j], "line", item.entry.line), value
+
+
+def _kind_fits(value: Quantity, figure: Quantity) -> bool:
+    """A money value may parse as a count when the quote leaves the currency elsewhere."""
+    if value.kind in TIME_KINDS:
+        return figure.kind in TIME_KINDS
+    return figure.kind is value.kind or (value.kind is Kind.MONEY and figure.kind is Kind.COUNT)
+
+
+def _same(value: Quantity, figure: Quantity) -> bool:
+    """Whether a figure parsed from a quote is this value: same number, or same span."""
+    if not _kind_fits(value, figure):
+        return False
+    if value.kind in TIME_KINDS:
+        ends = {figure.span, figure.span_to} - {None}
+        if value.kind is Kind.PERIOD:
+            return (value.span, value.span_to) == (figure.span, figure.span_to) or (figure.kind is Kind.DATE and figure.span in {value.span, value.span_to})
+        return value.span in ends
+    if value.kind is Kind.MONEY and figure.kind is Kind.MONEY and value.unit != figure.unit:
+        return False
+    return _close(value.value, figure.value) and (value.kind is not Kind.RATIO or _close(value.of, figure.of))
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9)
+
+
+def _occurs(needle: str, text: str) -> bool:
+    """Whether `needle` is in `text` as whole words, ignoring case, accents, quote style, spacing."""
+    n, t = _squash(needle), _squash(text)
+    if not n:
+        return False
+    pattern = (r"(?<!\w)" if n[0].isalnum() else "") + re.escape(n) + (r"(?!\w)" if n[-1].isalnum() else "")
+    return re.search(pattern, t) is not None
+
+
+def _squash(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def _join(items) -> str:
+    return ", ".join(dict.fromkeys(items))
+
+
+# --- lists and fact groups ---------------------------------------------------------------------
+
+
+def _check_list(report: _Report, item: _Located) -> None:
+    spec = item.entry.list
+    if spec is None:
+        return
+    raw_list = item.raw["list"]
+    counts = [v for v in item.entry.values if v.kind is Kind.COUNT]
+    if spec.closed and counts and not any(v.value == len(spec.members) for v in counts):
+        said = _join(f'"{v.text}"' for v in counts)
+        report.add(_key_line(raw_list, "members"), f"{item.where}.list.members", f"the closed list has {len(spec.members)} members, but the entry counts {said}")
+    quotes = [ev.quote for ev in item.entry.evidence]
+    raw_members = raw_list["members"]
+    for k, member in enumerate(spec.members):
+        names = (member.name, *member.aliases)
+        if not any(_occurs(name, quote) for name in names for quote in quotes):
+            also = f" (nor {_join(member.aliases)})" if member.aliases else ""
+            line = getattr(raw_members[k], "line", raw_members.line)
+            report.add(line, f"{item.where}.list.members[{k}]", f'member "{member.name}"{also} does not occur in the quote')
+
+
+def _check_facts(report: _Report, located: list[_Located]) -> None:
+    uses = Counter(item.entry.fact for item in located if item.entry.fact)
+    for item in located:
+        if uses[item.entry.fact] == 1:
+            report.add(_key_line(item.raw, "fact"), f"{item.where}.fact", f"fact {item.entry.fact!r} is used by no other entry: only entries that give the same fact share a fact key")

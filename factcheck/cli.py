@@ -106,6 +106,80 @@ def check(claims_path: str | None, fmt: str, top: int, claims: tuple[str, ...]) 
         sys.exit(EXIT_UNVERIFIED)
 
 
+@cli.command(context_settings=CONTEXT)
+@claims_option
+def validate(claims_path: str | None) -> None:
+    """Check the claims file and its sources; list every problem.
+
+    Checks YAML syntax, the schema, duplicate ids and keys, unknown sources,
+    quotes that are not verbatim in their source, values that do not occur in
+    their quote, and malformed lists.
+
+    \b
+    Exit status: 0 clean, 1 problems found, 2 usage error.
+
+    \b
+    Examples:
+      factcheck validate
+      factcheck validate --claims my-claims.yaml
+    """
+    from .validate import validate as run_validate
+    from .render.safe import clean
+
+    path = find_claims(claims_path)
+    problems = run_validate(path)
+    for p in problems:
+        click.echo(clean(str(p)))
+    if problems:
+        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {clean(str(path))}", err=True)
+        sys.exit(EXIT_FOUND)
+    click.echo(f"{clean(str(path))}: OK ({len(Corpus.load(path).claims.entries)} entries)", err=True)
+
+
+@cli.command("claims", context_settings=CONTEXT)
+@claims_option
+@click.option("--topic", help="Only entries of this topic (aid, partnerships, defence, ...).")
+@click.argument("text", required=False)
+def list_claims(claims_path: str | None, topic: str | None, text: str | None) -> None:
+    """List the entries of the claims file, optionally those containing TEXT.
+
+    \b
+    Examples:
+      factcheck claims --topic partnerships
+      factcheck claims "Four Nos"
+    """
+    from rich.console import Console
+
+    from .render.entries import entries_table, select
+
+    corpus = load_corpus(claims_path)
+    entries = select(corpus, topic, text)
+    if not entries:
+        raise click.ClickException("no entry matches")
+    Console().print(entries_table(entries))
+
+
+@cli.command(context_settings=CONTEXT)
+@claims_option
+@click.argument("entry_id", metavar="ID")
+def show(claims_path: str | None, entry_id: str) -> None:
+    """Show one entry with its evidence passages, cited as file:line.
+
+    \b
+    Example:
+      factcheck show four-nos-policy
+    """
+    from rich.console import Console
+
+    from .render.entries import print_entry
+
+    corpus = load_corpus(claims_path)
+    entry = corpus.claims.by_id(entry_id)
+    if entry is None:
+        raise InputError(f"no entry with id {entry_id!r} (see 'factcheck claims')")
+    print_entry(Console(), corpus, entry)
+
+
 def _claim_texts(args: tuple[str, ...]):
     stdin = click.get_text_stream("stdin")
     if not args:

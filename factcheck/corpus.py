@@ -11,7 +11,7 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
-from .claims import ClaimsError, ClaimsFile, Entry, Problem, load_claims
+from .claims import ClaimsError, ClaimsFile, Entry, Evidence, Problem, load_claims
 from .match import Index
 from .sources import Passage, Source, SourceLibrary
 from .verdict import Checker, as_of_spans
@@ -73,16 +73,15 @@ class Corpus:
 
     def cite(self, entry: Entry) -> list[Cited]:
         """The entry's evidence found in its sources; quotes that cannot be found are left out."""
-        out = []
-        for ev in entry.evidence:
-            try:
-                source = self.library.get(ev.source)
-            except ClaimsError:
-                continue
-            passage = source.find(ev.quote)
-            if passage is not None:
-                out.append(Cited(source, passage))
-        return out
+        return [c for ev in entry.evidence if (c := self.cite_one(ev)) is not None]
+
+    def cite_one(self, ev: Evidence) -> Cited | None:
+        try:
+            source = self.library.get(ev.source)
+        except ClaimsError:
+            return None
+        passage = source.find(ev.quote)
+        return Cited(source, passage) if passage is not None else None
 
     def display_path(self, source: Source) -> str:
         """sources/FILE.md, relative to the claims file's folder."""

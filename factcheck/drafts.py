@@ -404,7 +404,8 @@ def _match_char(src: str, char: str, start: int, end: int) -> tuple[int, int] | 
         found = src[i]
         if found == "&":
             entity = _ENTITY.match(src, i, end)
-            if entity and html.unescape(entity.group()).startswith(char):
+            decoded = html.unescape(entity.group()) if entity else ""
+            if entity and decoded != entity.group() and decoded.startswith(char):
                 return i, entity.end()
         if found == "\\" and i + 1 < end and src[i + 1] == char:
             return i, i + 2

@@ -807,9 +807,7 @@ def compare(claim: Quantity, source: Quantity) -> Agreement:
         return _compare_time(claim, source)
     lo_c, hi_c = _bounds(claim)
     lo_s, hi_s = _bounds(source)
-    strict_c = claim.qualifier in {Qualifier.MORE_THAN, Qualifier.LESS_THAN}
-    strict_s = source.qualifier in {Qualifier.MORE_THAN, Qualifier.LESS_THAN}
-    if hi_c < lo_s or hi_s < lo_c or ((strict_c or strict_s) and (hi_c == lo_s or hi_s == lo_c) and claim.qualifier != source.qualifier and _direction(claim) != "point" and _direction(source) != "point"):
+    if _apart(hi_c, claim, lo_s, source) or _apart(hi_s, source, lo_c, claim):
         return Agreement.CONFLICT
     c, s = claim.number or 0.0, source.number or 0.0
     dc, ds = _direction(claim), _direction(source)
@@ -821,7 +819,16 @@ def compare(claim: Quantity, source: Quantity) -> Agreement:
     return Agreement.OPEN
 
 
-_SINCE = {"since", "from"}
+def _apart(hi: float, upper: Quantity, lo: float, lower: Quantity) -> bool:
+    """Whether a range ending at `hi` lies wholly below one starting at `lo`. "More than 11"
+    and "almost 11" share no figure: their ends at 11 are open."""
+    if hi < lo:
+        return True
+    open_hi = upper.qualifier in {Qualifier.ALMOST, Qualifier.LESS_THAN}
+    open_lo = lower.qualifier is Qualifier.MORE_THAN
+    return hi == lo and (open_hi or open_lo)
+
+
 
 
 def _compare_time(claim: Quantity, source: Quantity) -> Agreement:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .claims import ClaimsError, Entry, Problem, _Checker, _key_line, read_text
 from .normalise import fold
-from .quantities import TIME_KINDS, Kind, Quantity, describe, parse
+from .quantities import TIME_KINDS, Kind, Qualifier, Quantity, describe, parse
 from .sources import SourceLibrary
 from .yamlfile import YamlError, load
 
@@ -103,7 +103,7 @@ def _check_sources(report: _Report, located: list[_Located], sources_dir: Path, 
                 continue
             if source.find(ev.quote) is None:
                 line, nearest = source.nearest(ev.quote)
-                found = f'; nearest (line {line}): "{nearest}"' if nearest else " (it has no text)"
+                found = f"; nearest (line {line}): {_quoted(nearest)}" if nearest else " (it has no text)"
                 report.add(ev.line, f"{where}.quote", f"quote not found in {_shown(path, base)}{found}")
 
 
@@ -126,22 +126,37 @@ def _shown(path: Path, base: Path) -> str:
 
 
 def _check_values(report: _Report, item: _Located) -> None:
-    entry = item.entry
-    quotes = [ev.quote for ev in entry.evidence]
-    figures = [q for quote in quotes for q in parse(quote)]
-    the_quote = "the quote" if len(quotes) == 1 else "any of its quotes"
+    quotes = [ev.quote for ev in item.entry.evidence]
+    figures = [f for quote in quotes for f in parse(quote)]
     values = list(_values(item))
     for where, line, value in values:
-        if not any(_same(value, f) for f in figures):
-            has = _join(describe(f) for f in figures if _kind_fits(value, f)) or f"no {value.kind} figure"
-            report.add(line, where, f"{describe(value)} does not occur in {the_quote} (the quote has: {has})")
-        elif not any(_occurs(value.text, quote) for quote in quotes):
-            report.add(line, f"{where}.text", f'"{value.text}" does not occur in {the_quote}')
-    carried = [v for _, _, v in values]
-    for j, ev in enumerate(entry.evidence):
+        problem = _value_problem(value, quotes, figures)
+        if problem:
+            report.add(line, where, problem)
+    carried = [value for _, _, value in values]
+    for j, ev in enumerate(item.entry.evidence):
         for f in parse(ev.quote):
             if not f.weak and not any(_same(v, f) for v in carried):
-                report.add(ev.line, f"{item.where}.evidence[{j}].quote", f'the figure "{f.text}" ({describe(f)}) is not among the entry\'s values')
+                report.add(ev.line, f"{item.where}.evidence[{j}].quote", f"the figure {_quoted(f.text)} ({describe(f)}) is not among the entry's values")
+
+
+def _value_problem(value: Quantity, quotes: list[str], figures: list[Quantity]) -> str:
+    """What is wrong with a value given its entry's quotes, or "": the figure must be in a
+    quote, qualifier included, and its text must be there as written."""
+    the_quote = _the_quote(quotes)
+    has = "the quote has" if len(quotes) == 1 else "the quotes have"
+    text_occurs = any(_occurs(value.text, quote) for quote in quotes)
+    hits = [f for f in figures if _same(value, f)]
+    if any(_alike(value, f) for f in hits):
+        return "" if text_occurs else f"{_quoted(value.text)} does not occur in {the_quote}"
+    if not hits and text_occurs:
+        own = [f for f in parse(value.text) if _same(value, f)]
+        if not own:
+            read = _join(describe(f) for f in parse(value.text))
+            return f"{_quoted(value.text)} does not parse as {describe(value)}: " + (f"it reads {read}" if read else "no figure in it")
+    shown = _join(describe(f) for f in hits or [f for f in figures if _kind_fits(value, f)])
+    found = f"{has}: {shown}" if shown else f"{has} no {value.kind} figure"
+    return f"{describe(value)} does not occur in {the_quote} ({found})"
 
 
 def _values(item: _Located):
@@ -153,9 +168,10 @@ def _values(item: _Located):
         return
     raw_members = item.raw["list"]["members"]
     for k, member in enumerate(item.entry.list.members):
-        raw_member_values = raw_members[k].get("values") or [] if isinstance(raw_members[k], dict) else []
+        if member.values:  # then its YAML is a mapping with values
+            raw_values = raw_members[k]["values"]
         for j, value in enumerate(member.values):
-            yield f"{item.where}.list.members[{k}].values[{j}]", getattr(raw_member_values[j], "line", item.entry.line), value
+            yield f"{item.where}.list.members[{k}].values[{j}]", getattr(raw_values[j], "line", item.entry.line), value
 
 
 def _kind_fits(value: Quantity, figure: Quantity) -> bool:
@@ -179,6 +195,11 @@ def _same(value: Quantity, figure: Quantity) -> bool:
     return _close(value.value, figure.value) and (value.kind is not Kind.RATIO or _close(value.of, figure.of))
 
 
+def _alike(value: Quantity, figure: Quantity) -> bool:
+    """"more than 100" is not "100": numbers must agree on their qualifier too."""
+    return value.kind in TIME_KINDS or value.qualifier is figure.qualifier
+
+
 def _close(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9)
 
@@ -200,6 +221,15 @@ def _join(items) -> str:
     return ", ".join(dict.fromkeys(items))
 
 
+def _the_quote(quotes: list[str]) -> str:
+    return "the quote" if len(quotes) == 1 else "its quotes"
+
+
+def _quoted(text: str) -> str:
+    """Text from the file inside a one-line message."""
+    return '"' + " ".join(text.split()) + '"'
+
+
 # --- lists and fact groups ---------------------------------------------------------------------
 
 
@@ -208,18 +238,19 @@ def _check_list(report: _Report, item: _Located) -> None:
     if spec is None:
         return
     raw_list = item.raw["list"]
-    counts = [v for v in item.entry.values if v.kind is Kind.COUNT]
+    # a closed list is all of it: its size is exact, so "more than 400 experts" counts something else
+    counts = [v for v in item.entry.values if v.kind is Kind.COUNT and v.qualifier is Qualifier.EXACT]
     if spec.closed and counts and not any(v.value == len(spec.members) for v in counts):
-        said = _join(f'"{v.text}"' for v in counts)
+        said = _join(_quoted(v.text) for v in counts)
         report.add(_key_line(raw_list, "members"), f"{item.where}.list.members", f"the closed list has {len(spec.members)} members, but the entry counts {said}")
     quotes = [ev.quote for ev in item.entry.evidence]
     raw_members = raw_list["members"]
     for k, member in enumerate(spec.members):
         names = (member.name, *member.aliases)
         if not any(_occurs(name, quote) for name in names for quote in quotes):
-            also = f" (nor {_join(member.aliases)})" if member.aliases else ""
+            also = f" (nor {_join(_quoted(a) for a in member.aliases)})" if member.aliases else ""
             line = getattr(raw_members[k], "line", raw_members.line)
-            report.add(line, f"{item.where}.list.members[{k}]", f'member "{member.name}"{also} does not occur in the quote')
+            report.add(line, f"{item.where}.list.members[{k}]", f"member {_quoted(member.name)}{also} does not occur in {_the_quote(quotes)}")
 
 
 def _check_facts(report: _Report, located: list[_Located]) -> None:

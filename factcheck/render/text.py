@@ -35,11 +35,11 @@ class TextRenderer:
         if self._printed:
             self.console.print()
         self._printed = True
-        self.emit(verdict_text(result.verdict) + Text(clean(result.claim)), hang=VERDICT_WIDTH)
+        self.emit(Text(clean(result.claim)), lead=verdict_text(result.verdict))
         decided = result.verdict is not Verdict.UNVERIFIED
         self.emit(Text(clean(result.reason) if decided else "No entry states this."), indent=2)
         for part in result.parts:
-            self.emit(verdict_text(part.verdict) + Text(clean(part.claim.strip())), indent=4, hang=VERDICT_WIDTH)
+            self.emit(Text(clean(part.claim.strip())), indent=4, lead=verdict_text(part.verdict))
         if decided:
             self.print_deciding(result)
         else:
@@ -62,30 +62,33 @@ class TextRenderer:
             self.emit(passage_text(c, match), indent=4)
 
     def print_nearest(self, matches: tuple[Match, ...]) -> None:
+        """Entries near the claim, each on one line: they are leads, not evidence."""
         if not matches:
             return
         self.emit(Text("nearest, not matching:", style="dim"), indent=2)
         for m in matches:
-            line = Text.assemble((clean(m.entry.id), "dim bold"), (f" ({m.score:.1f}): {clean(m.entry.statement)}", "dim"))
-            self.emit(line, indent=4, hang=2)
+            line = Text.assemble((clean(m.entry.id), "bold"), f" ({m.score:.1f}): {clean(m.entry.statement)}", style="dim")
+            line.truncate(max(MIN_WIDTH, self.console.width - 6), overflow="ellipsis")
+            self.emit(line, indent=4, lead=Text("- ", style="dim"))
             if m.reasons:
-                self.emit(Text(clean(m.reasons[0]), style="dim italic"), indent=6)
+                self.emit(Text(clean(m.reasons[0]), style="dim italic"), indent=6, lead=Text("\u2014 ", style="dim"))
 
     def citation(self, c: Cited) -> Text:
         where = f"{self.corpus.display_path(c.source)}:{c.passage.line}"
         return Text.assemble((clean(where), "cyan"), "  ", clean(c.source.title), (f" ({clean(c.source.published)})", "dim"))
 
-    def emit(self, text: Text, indent: int = 0, hang: int = 0) -> None:
-        """Print text wrapped to the console: the first line at `indent`, the rest `hang` further."""
-        width = max(MIN_WIDTH, self.console.width - indent - hang)
+    def emit(self, text: Text, indent: int = 0, lead: Text | None = None) -> None:
+        """Print text wrapped to the console at `indent`; wrapped lines align after `lead`."""
+        lead = lead or Text()
+        width = max(MIN_WIDTH, self.console.width - indent - lead.cell_len)
         for i, line in enumerate(text.wrap(self.console, width)):
             line.rstrip()
-            pad = " " * (indent + (hang if i else 0))
-            self.console.print(Text(pad) + line, soft_wrap=True)
-
+            head = lead if i == 0 else Text(" " * lead.cell_len)
+            self.console.print(Text(" " * indent) + head + line, soft_wrap=True)
 
 def verdict_text(verdict: Verdict) -> Text:
-    return Text(verdict.value.upper().ljust(VERDICT_WIDTH), style=VERDICT_STYLE[verdict])
+    word = verdict.value.upper()
+    return Text.assemble((word, VERDICT_STYLE[verdict]), " " * (VERDICT_WIDTH - len(word)))
 
 
 def deciding(result: CheckResult) -> tuple[CheckResult, Match | None]:
@@ -138,7 +141,9 @@ def figure_spans(sentence: str, comp: Comparison, region: tuple[int, int]) -> li
     needle = " ".join(clean(comp.source.text).translate(QUOTE_CHARS).split())
     if not needle:
         return []
-    pattern = re.compile(re.escape(needle), re.IGNORECASE)
+    before = r"(?<!\w)" if needle[0].isalnum() else ""  # "4" is not the 4 of "2014"
+    after = r"(?!\w)" if needle[-1].isalnum() else ""
+    pattern = re.compile(before + re.escape(needle) + after, re.IGNORECASE)
     haystack = sentence.translate(QUOTE_CHARS)
     inside = [m.span() for m in pattern.finditer(haystack, *region)]
     return inside or [m.span() for m in pattern.finditer(haystack)]

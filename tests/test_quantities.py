@@ -1,0 +1,194 @@
+"""The figure parser and the tolerance rules, as tables."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.quantities import Agreement, Kind, Qualifier, compare, parse, span_of
+
+
+def one(text: str):
+    found = [q for q in parse(text) if not q.weak]
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, kind, value, unit, qualifier",
+    [
+        ("34 million US dollars", Kind.MONEY, 34e6, "USD", Qualifier.EXACT),
+        ("$34m", Kind.MONEY, 34e6, "USD", Qualifier.EXACT),
+        ("$34 mn", Kind.MONEY, 34e6, "USD", Qualifier.EXACT),
+        ("US$34,000,000", Kind.MONEY, 34e6, "USD", Qualifier.EXACT),
+        ("USD 34 million", Kind.MONEY, 34e6, "USD", Qualifier.EXACT),
+        ("thirty-four million dollars", Kind.MONEY, 34e6, "USD", Qualifier.EXACT),
+        ("1,38 trillion US dollars", Kind.MONEY, 1.38e12, "USD", Qualifier.EXACT),
+        ("1.38 trillion US dollars", Kind.MONEY, 1.38e12, "USD", Qualifier.EXACT),
+        ("about 7 billion USD", Kind.MONEY, 7e9, "USD", Qualifier.ABOUT),
+        ("roughly seven billion US dollars", Kind.MONEY, 7e9, "USD", Qualifier.ABOUT),
+        ("almost US$11 billion", Kind.MONEY, 11e9, "USD", Qualifier.ALMOST),
+        ("nearly 11 billion dollars", Kind.MONEY, 11e9, "USD", Qualifier.ALMOST),
+        ("$214 billion", Kind.MONEY, 214e9, "USD", Qualifier.EXACT),
+        ("0.86 percent", Kind.PERCENT, 0.86, "", Qualifier.EXACT),
+        ("0.86%", Kind.PERCENT, 0.86, "", Qualifier.EXACT),
+        ("less than one percent", Kind.PERCENT, 1, "", Qualifier.LESS_THAN),
+        ("82 per cent", Kind.PERCENT, 82, "", Qualifier.EXACT),
+        ("more than 100 countries", Kind.COUNT, 100, "countries", Qualifier.MORE_THAN),
+        ("over 1,100 cadres", Kind.COUNT, 1100, "cadres", Qualifier.MORE_THAN),
+        ("over one hundred countries", Kind.COUNT, 100, "countries", Qualifier.MORE_THAN),
+        ("five US presidents", Kind.COUNT, 5, "presidents", Qualifier.EXACT),
+        ("4200 schools", Kind.COUNT, 4200, "schools", Qualifier.EXACT),
+        ("two million Americans", Kind.COUNT, 2e6, "americans", Qualifier.EXACT),
+        ("40 times", Kind.MULTIPLE, 40, "", Qualifier.EXACT),
+        ("the 13th National Party Congress", Kind.ORDINAL, 13, "party", Qualifier.EXACT),
+        ("the 29th Diplomatic Conference", Kind.ORDINAL, 29, "diplomatic", Qualifier.EXACT),
+        ("nearly 40 years", Kind.DURATION, 40, "years", Qualifier.ALMOST),
+        ("for 32 hours", Kind.DURATION, 32, "hours", Qualifier.EXACT),
+    ],
+)
+def test_numbers(text, kind, value, unit, qualifier):
+    q = one(text)
+    assert (q.kind, q.value, q.unit, q.qualifier) == (kind, pytest.approx(value), unit, qualifier)
+
+
+def test_ratio_compares_as_a_percentage():
+    q = one("192 out of 193")
+    assert (q.kind, q.value, q.of) == (Kind.RATIO, 192, 193)
+    assert q.number == pytest.approx(99.48, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    "text, first, last, relation",
+    [
+        ("12 July 1995", date(1995, 7, 12), date(1995, 7, 12), ""),
+        ("July 12, 1995", date(1995, 7, 12), date(1995, 7, 12), ""),
+        ("July 1995", date(1995, 7, 1), date(1995, 7, 31), ""),
+        ("in 1995", date(1995, 1, 1), date(1995, 12, 31), ""),
+        ("mid-1950", date(1950, 5, 1), date(1950, 8, 31), ""),
+        ("early 1950", date(1950, 1, 1), date(1950, 4, 30), ""),
+        ("at the end of 1946", date(1946, 9, 1), date(1946, 12, 31), ""),
+        ("the 1960s", date(1960, 1, 1), date(1969, 12, 31), ""),
+        ("the late 1970s", date(1976, 1, 1), date(1979, 12, 31), ""),
+        ("the thirteenth century", date(1201, 1, 1), date(1300, 12, 31), ""),
+        ("after 1968", date(1968, 1, 1), date(1968, 12, 31), "after"),
+        ("since 2014", date(2014, 1, 1), date(2014, 12, 31), "since"),
+        ("by 2030", date(2030, 1, 1), date(2030, 12, 31), "by"),
+        ("26/9/2018", date(2018, 9, 26), date(2018, 9, 26), ""),
+    ],
+)
+def test_dates(text, first, last, relation):
+    q = one(text)
+    assert q.kind is Kind.DATE
+    assert (q.span.first, q.span.last, q.relation) == (first, last, relation)
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("from June 1950 to June 1954", (1950, 6), (1954, 6)),
+        ("June 1950 to June 1954", (1950, 6), (1954, 6)),
+        ("1950-1954", (1950, 1), (1954, 12)),
+        ("1950–54", (1950, 1), (1954, 12)),
+        ("between 1950 and 1954", (1950, 1), (1954, 12)),
+        ("1974–1975", (1974, 1), (1975, 12)),
+        ("from mid-1950 to mid-1954", (1950, 5), (1954, 8)),
+    ],
+)
+def test_periods(text, start, end):
+    q = one(text)
+    assert q.kind is Kind.PERIOD
+    assert (q.span.first.year, q.span.first.month) == start
+    assert (q.span_to.last.year, q.span_to.last.month) == end
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Communist Review No. 1025", "Resolution 2662-NQ/QUTW", "Conclusion 53-KL/TW", "no figure here", ""],
+)
+def test_not_figures(text):
+    assert [q for q in parse(text) if not q.weak] == []
+
+
+@pytest.mark.parametrize(
+    "claim, source, expected",
+    [
+        # rounding, both ways
+        ("213.77 billion USD", "$214 billion", Agreement.AGREE),
+        ("$214 billion", "213.77 billion USD", Agreement.AGREE),
+        ("34 million USD", "34 million US dollars", Agreement.AGREE),
+        ("43 million USD", "34 million US dollars", Agreement.CONFLICT),
+        ("340 million USD", "34 million US dollars", Agreement.CONFLICT),
+        ("3.4 million USD", "34 million US dollars", Agreement.CONFLICT),
+        ("1.68 billion USD", "168 billion USD", Agreement.CONFLICT),
+        # qualifiers
+        ("roughly seven billion USD", "about 7 billion USD", Agreement.AGREE),
+        ("nearly 11 billion USD", "almost US$11 billion", Agreement.AGREE),
+        ("more than 11 billion USD", "almost US$11 billion", Agreement.CONFLICT),
+        ("over one hundred countries", "more than 100 countries", Agreement.AGREE),
+        ("more than 100 countries", "5,000 countries", Agreement.CONFLICT),
+        ("more than 90 countries", "more than 100 countries", Agreement.OPEN),
+        ("more than 170 organisations", "over 70 organisations", Agreement.CONFLICT),
+        ("about 300 soldiers", "over 1,100 soldiers", Agreement.CONFLICT),
+        ("100 countries", "more than 100 countries", Agreement.OPEN),
+        ("less than one percent", "0.86 percent", Agreement.AGREE),
+        ("100 percent", "192 out of 193", Agreement.CONFLICT),
+        ("five presidents", "five presidents", Agreement.AGREE),
+        ("three presidents", "five presidents", Agreement.CONFLICT),
+        ("10 times", "40 times", Agreement.CONFLICT),
+        # dates and precision
+        ("1995", "12 July 1995", Agreement.AGREE),
+        ("July 1995", "12 July 1995", Agreement.AGREE),
+        ("1994", "12 July 1995", Agreement.CONFLICT),
+        ("November 2000", "2000", Agreement.OPEN),
+        ("1950", "the end of 1946", Agreement.CONFLICT),
+        ("after 1968", "After 1968", Agreement.AGREE),
+        ("before 1968", "after 1968", Agreement.CONFLICT),
+        ("1970", "after 1968", Agreement.OPEN),
+        ("1950-1954", "June 1950 to June 1954", Agreement.AGREE),
+        ("mid-1950 to mid-1954", "June 1950 to June 1954", Agreement.AGREE),
+        ("1950-1956", "June 1950 to June 1954", Agreement.CONFLICT),
+    ],
+)
+def test_compare(claim, source, expected):
+    assert compare(one(claim), one(source)) is expected
+
+
+@pytest.mark.parametrize("value, first, last", [("1995", date(1995, 1, 1), date(1995, 12, 31)), ("1995-07", date(1995, 7, 1), date(1995, 7, 31)), ("1960s", date(1960, 1, 1), date(1969, 12, 31)), ("C20", date(1901, 1, 1), date(2000, 12, 31))])
+def test_claims_file_dates(value, first, last):
+    span = span_of(value)
+    assert (span.first, span.last) == (first, last)
+
+
+@pytest.mark.parametrize("value", ["1995-13", "1995-02-30", "July 1995", "95", ""])
+def test_claims_file_dates_refused(value):
+    with pytest.raises(ValueError):
+        span_of(value)
+
+
+STYLES = [
+    lambda n: f"{n:,}",
+    lambda n: f"{n}",
+    lambda n: f"{n / 1e6:g} million" if n % 10_000 == 0 else f"{n:,}",
+]
+
+
+@given(st.integers(min_value=1, max_value=999).map(lambda n: n * 1_000_000), st.sampled_from(STYLES), st.sampled_from(STYLES))
+def test_a_figure_written_in_any_style_parses_to_the_same_value(n, style_a, style_b):
+    a = one(f"aid of US${style_a(n)}")
+    b = one(f"aid of {style_b(n)} US dollars")
+    assert a.value == b.value == n
+    assert compare(a, b) is Agreement.AGREE
+
+
+@given(st.text(max_size=300))
+def test_parse_never_crashes_and_spans_point_into_the_text(text):
+    for q in parse(text):
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("text", ["1e308 dollars", "9" * 400 + " dollars", "-34 million dollars", "NaN dollars", "1,1,1,1,1,1 dollars"])
+def test_absurd_figures_do_not_crash(text):
+    parse(text)

@@ -448,7 +448,11 @@ def _read_date(toks: list[_Tok], i: int) -> _Date | None:
         return _Date(_decade_span(int(t.text)), i, i + 2)
     if t.kind == "num" and re.fullmatch(r"1\d{2}0s|20\d0s", t.text):
         return _Date(_decade_span(int(t.text[:4])), i, i + 1)
-    # centuries: the thirteenth century, 20th century
+    # centuries: the thirteenth century, twenty-first century, 20th century
+    if t.low in TENS_WORDS and i + 3 < n and toks[i + 1].text == "-" and toks[i + 2].low in ORDINAL_WORDS and toks[i + 3].low == "century":
+        nth = TENS_WORDS[t.low] + ORDINAL_WORDS[toks[i + 2].low]
+        if 1 <= nth <= 21:
+            return _Date(_century_span(nth), i, i + 4)
     if i + 1 < n and toks[i + 1].low == "century":
         nth = ORDINAL_WORDS.get(t.low)
         if nth is None and t.kind == "num" and t.text.isdigit() and i + 2 <= n:

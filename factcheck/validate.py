@@ -73,11 +73,15 @@ def _locate(data: object, entries: list[Entry]) -> list[_Located]:
     out = []
     i = 0
     for entry in entries:
-        while not (isinstance(raws[i], dict) and getattr(raws[i], "line", 0) == entry.line):
+        while not _is_raw_of(raws[i], entry):
             i += 1
         out.append(_Located(i, entry, raws[i]))
         i += 1
     return out
+
+
+def _is_raw_of(raw: object, entry: Entry) -> bool:
+    return isinstance(raw, dict) and getattr(raw, "line", 0) == entry.line and str(raw.get("id", "")).strip() == entry.id
 
 
 # --- sources and quotes ----------------------------------------------------------------------
@@ -127,36 +131,30 @@ def _shown(path: Path, base: Path) -> str:
 
 def _check_values(report: _Report, item: _Located) -> None:
     quotes = [ev.quote for ev in item.entry.evidence]
-    figures = [f for quote in quotes for f in parse(quote)]
+    per_quote = [parse(quote) for quote in quotes]
+    figures = [f for fs in per_quote for f in fs]
     values = list(_values(item))
+    shown: list[Quantity] = []  # figures that a wrong value's problem already names
     for where, line, value in values:
-        problem = _value_problem(value, quotes, figures)
-        if problem:
-            report.add(line, where, problem)
-    carried = [value for _, _, value in values]
-    for j, ev in enumerate(item.entry.evidence):
-        for f in parse(ev.quote):
-            if not f.weak and not any(_same(v, f) for v in carried):
-                report.add(ev.line, f"{item.where}.evidence[{j}].quote", f"the figure {_quoted(f.text)} ({describe(f)}) is not among the entry's values")
-
-
-def _value_problem(value: Quantity, quotes: list[str], figures: list[Quantity]) -> str:
-    """What is wrong with a value given its entry's quotes, or "": the figure must be in a
-    quote, qualifier included, and its text must be there as written."""
-    the_quote = _the_quote(quotes)
-    has = "the quote has" if len(quotes) == 1 else "the quotes have"
-    text_occurs = any(_occurs(value.text, quote) for quote in quotes)
-    hits = [f for f in figures if _same(value, f)]
-    if any(_alike(value, f) for f in hits):
-        return "" if text_occurs else f"{_quoted(value.text)} does not occur in {the_quote}"
-    if not hits and text_occurs:
-        own = [f for f in parse(value.text) if _same(value, f)]
-        if not own:
+        hits = [f for f in figures if _same(value, f)]
+        text_occurs = any(_occurs(value.text, quote) for quote in quotes)
+        if any(_alike(value, f) for f in hits):
+            if not text_occurs:
+                report.add(line, f"{where}.text", f"{_quoted(value.text)} does not occur in {_the_quote(quotes)}")
+        elif not hits and text_occurs and not any(_same(value, f) for f in parse(value.text)):
             read = _join(describe(f) for f in parse(value.text))
-            return f"{_quoted(value.text)} does not parse as {describe(value)}: " + (f"it reads {read}" if read else "no figure in it")
-    shown = _join(describe(f) for f in hits or [f for f in figures if _kind_fits(value, f)])
-    found = f"{has}: {shown}" if shown else f"{has} no {value.kind} figure"
-    return f"{describe(value)} does not occur in {the_quote} ({found})"
+            report.add(line, f"{where}.text", f"{_quoted(value.text)} does not parse as {describe(value)}: " + (f"it reads {read}" if read else "no figure in it"))
+        else:
+            near = hits or [f for f in figures if _kind_fits(value, f)]
+            shown += near
+            has = "the quote has" if len(quotes) == 1 else "the quotes have"
+            found = f"{has}: {_join(describe(f) for f in near)}" if near else f"{has} no {value.kind} figure"
+            report.add(line, where, f"{describe(value)} does not occur in {_the_quote(quotes)} ({found})")
+    carried = [value for _, _, value in values]
+    for j, (ev, fs) in enumerate(zip(item.entry.evidence, per_quote)):
+        for f in fs:
+            if not f.weak and f not in shown and not any(_same(v, f) for v in carried):
+                report.add(ev.line, f"{item.where}.evidence[{j}].quote", f"the figure {_quoted(f.text)} ({describe(f)}) is not among the entry's values")
 
 
 def _values(item: _Located):
@@ -168,10 +166,9 @@ def _values(item: _Located):
         return
     raw_members = item.raw["list"]["members"]
     for k, member in enumerate(item.entry.list.members):
-        if member.values:  # then its YAML is a mapping with values
-            raw_values = raw_members[k]["values"]
-        for j, value in enumerate(member.values):
-            yield f"{item.where}.list.members[{k}].values[{j}]", getattr(raw_values[j], "line", item.entry.line), value
+        for j, value in enumerate(member.values):  # a member with values is a mapping
+            line = getattr(raw_members[k]["values"][j], "line", item.entry.line)
+            yield f"{item.where}.list.members[{k}].values[{j}]", line, value
 
 
 def _kind_fits(value: Quantity, figure: Quantity) -> bool:
@@ -182,7 +179,8 @@ def _kind_fits(value: Quantity, figure: Quantity) -> bool:
 
 
 def _same(value: Quantity, figure: Quantity) -> bool:
-    """Whether a figure parsed from a quote is this value: same number, or same span."""
+    """Whether a figure parsed from a quote is this value: same number, or same span (a date
+    may be one end of a period: the quote may write them apart, or the claim only one end)."""
     if not _kind_fits(value, figure):
         return False
     if value.kind in TIME_KINDS:

@@ -18,7 +18,7 @@ _SEQUENCE = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, erasing
     r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])"  # OSC, DCS, SOS, PM, APC: links, titles
     r"[^\x07\x1b\x90\x98\x9b-\x9f]*(?:\x07|\x1b\\|\x9c)"  # ... up to BEL or ST
-    r"|\x1b[ -/]*[0-~]"  # other escapes: charsets, cursor save, full reset
+    r"|\x1b[!-/]*[0-~]"  # other escapes: charsets, cursor save, full reset
 )
 _BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]  # embeddings, overrides, isolates
 _BREAKS = "\t\n\r\x0b\x0c\x85\u2028\u2029"
@@ -26,7 +26,7 @@ _CONTROLS = [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]
 
 _DROP = {cp: None for cp in (*_CONTROLS, *_BIDI)}
 _ONE_LINE = _DROP | {ord(c): " " for c in _BREAKS}
-_LINES = _DROP | {ord("\t"): "\t", ord("\n"): "\n", **{ord(c): "\n" for c in "\r\x0b\x0c\x85\u2028\u2029"}}
+_LINES = _DROP | {ord(c): "\n" for c in _BREAKS} | {ord("\t"): "\t"}
 
 
 def clean(text: str, keep_lines: bool = False) -> str:

@@ -86,6 +86,7 @@ class TextRenderer:
             head = lead if i == 0 else Text(" " * lead.cell_len)
             self.console.print(Text(" " * indent) + head + line, soft_wrap=True)
 
+
 def verdict_text(verdict: Verdict) -> Text:
     word = verdict.value.upper()
     return Text.assemble((word, VERDICT_STYLE[verdict]), " " * (VERDICT_WIDTH - len(word)))

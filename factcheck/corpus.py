@@ -59,7 +59,14 @@ class Corpus:
     def index(self) -> Index:
         """Entries are matched on their quotes' whole sentences too: quotes are kept tight."""
         passages = {e.id: [c.passage.sentence for c in self.cite(e)] for e in self.claims.entries}
-        return Index(self.claims, passages)
+        people = []
+        for sid in self.library.available():
+            try:
+                meta = self.library.get(sid).meta
+            except ClaimsError:
+                continue
+            people.append(str(meta.get("author") or "").split(",")[0])
+        return Index(self.claims, passages, people)
 
     @cached_property
     def checker(self) -> Checker:

@@ -6,7 +6,7 @@ import codecs
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import PurePath
@@ -36,8 +36,9 @@ def find_drafts(
     exclude: Sequence[str] = (),
 ) -> tuple[list[DraftFile], list[str]]:
     """Expand files and folders into draft files (each once, sorted), with warnings about what was
-    passed over. Folders are walked without following symlinked folders or entering hidden ones;
-    files named explicitly are taken whatever their extension, unless excluded."""
+    passed over. Folders are walked without following symlinked folders, and hidden folders and
+    files (.git, editor lock files) are passed over; files named explicitly are taken whatever their
+    extension or name, unless excluded."""
     found: dict[str, str] = {}  # real path -> path shown, so a file reached twice is read once
     warnings: list[str] = []
     cwd = os.getcwd()
@@ -62,7 +63,9 @@ def find_drafts(
     return sorted(files, key=lambda draft: PurePath(draft.path).parts), warnings
 
 
-def _walk(root: str, shown_root: str, include: Sequence[str], exclude: Sequence[str], warnings: list[str]):
+def _walk(
+    root: str, shown_root: str, include: Sequence[str], exclude: Sequence[str], warnings: list[str]
+) -> Iterator[tuple[str, str]]:
     """Yield (path shown, real path) of the drafts under a folder, in a stable order."""
 
     def unreadable(error: OSError) -> None:

@@ -154,11 +154,14 @@ def read_sentences(text: str, *, markdown: bool = True) -> list[Sentence]:
     return sentences
 
 
+_BLANK_LINE = re.compile(r"\n[^\S\n]*(?=\n)")
+
+
 def _plain_blocks(text: str) -> list[_Block]:
     """Paragraphs of a plain text: runs of lines between blank lines."""
     blocks = []
     start = 0
-    for gap in re.finditer(r"\n[^\S\n]*(?=\n)", text):
+    for gap in _BLANK_LINE.finditer(text):
         blocks.append(_plain_block(text, start, gap.start()))
         start = gap.end()
     blocks.append(_plain_block(text, start, len(text)))
@@ -381,7 +384,7 @@ class _MarkdownReader:
                 self.cursor = pos + 1
         elif src.startswith("[", after):
             label_end = src.find("]", after, limit)
-            if label_end >= 0:
+            if label_end >= 0 and "[" not in src[after + 1 : label_end]:  # else not a label: "[x][y[z]"
                 self.cursor = label_end + 1
 
 

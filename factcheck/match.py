@@ -9,6 +9,7 @@ kept apart: an entry may only contradict a claim whose named subjects it knows.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -40,6 +41,7 @@ class Prepared:
     vocab: frozenset[str]  # words of the statement, aliases, parties, members and quotes
     core: frozenset[str]  # words of the statement, aliases and list members only
     names: frozenset[tuple[str, ...]]
+    polarity: str  # "negative" when the statement is worded as a denial
     statement_text: str  # folded plain text, for rapidfuzz tie-breaks
 
 
@@ -69,7 +71,9 @@ class Candidate:
 class Index:
     """The claims file prepared for matching; built once per file."""
 
-    def __init__(self, claims: ClaimsFile, passages: dict[str, list[str]] | None = None):
+    def __init__(self, claims: ClaimsFile, passages: dict[str, list[str]] | None = None, attributions: list[str] = ()):
+        """`passages`: each entry's evidence sentences; `attributions`: the sources' authors and
+        publishers, whom a claim may cite ("Tran Dac Loi argues") without changing the fact."""
         self.claims = claims
         names: set[tuple[str, ...]] = set(COUNTRY_NAMES)
         for e in claims.entries:
@@ -91,7 +95,8 @@ class Index:
             core = frozenset(k for text in core_texts for k in keys(tokens(without_figures(text))))
             ent_names = frozenset(self.find_names(toks)) | {name_keys(p) for p in e.parties if name_keys(p)}
             ent_names |= {name_keys(m) for m in _member_names(e)}
-            self.prepared.append(Prepared(e, vocab, core, ent_names, " ".join(keys(tokens(e.statement)))))
+            polarity = "negative" if negated(tokens(e.statement)) else "positive"
+            self.prepared.append(Prepared(e, vocab, core, ent_names, polarity, " ".join(keys(tokens(e.statement)))))
             for k in vocab:
                 postings[k].append(i)
                 df[k] += 1
@@ -104,9 +109,37 @@ class Index:
         self.unknown_idf = math.log((n + 1) / 3.5)
         for word in LIGHT_WORDS:
             self.idf[stem(word)] = min(self.idf.get(stem(word), 1.0), 0.5)
+        self.attribution = frozenset(k for a in attributions for k in keys(tokens(a)))
+        for k in self.attribution:
+            self.idf[k] = min(self.idf.get(k, 1.0), 0.3)
 
     def prepared_for(self, entry_id: str) -> Prepared:
         return self._by_id[entry_id]
+
+    def unknown_proper_nouns(self, claim: str, toks: list[Token]) -> list[str]:
+        """Capitalised words no entry knows ("Pete Peterson", "Angola"): a claim naming them
+        is about something the claims file does not cover."""
+        out: list[str] = []
+        first = next((t.start for t in toks), 0)
+        sentence_starts = {first} | {t.start for prev, t in zip(toks, toks[1:]) if re.search(r"[.!?:;\"“]\s*$", claim[prev.end:t.start])}
+        for t in toks:
+            word = claim[t.start:t.end]
+            if t.negator or not word[:1].isupper() or t.start in sentence_starts:
+                continue
+            if t.key in self.postings or t.key in self.attribution or (t.key,) in self.names:
+                continue
+            if out and claim[out_end:t.start].strip() == "":
+                out[-1] = claim[out_start:t.end]
+                out_end = t.end
+                continue
+            out.append(word)
+            out_start, out_end = t.start, t.end
+        return out
+
+    def shown_names(self, claim: str, toks: list[Token], names: tuple[tuple[str, ...], ...]) -> list[str]:
+        """Names as the claim writes them, for reasons."""
+        spans = {n: claim[a:b] for n, a, b in self.name_spans(toks)}
+        return [spans.get(n, " ".join(n)) for n in names]
 
     def find_names(self, toks: list[Token]) -> list[tuple[str, ...]]:
         return [name for name, _, _ in self.name_spans(toks)]

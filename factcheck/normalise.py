@@ -35,7 +35,12 @@ NAMES: dict[str, str] = {
     "south vietnam": "rvn", "republic of vietnam": "rvn", "south vietnamese": "rvn",
     "united kingdom": "uk", "britain": "uk", "british": "uk", "u.k.": "uk",
     "laotian": "laos", "cambodian": "cambodia", "cuban": "cuba", "indian": "india",
-    "japanese": "japan", "swedish": "sweden",
+    "japanese": "japan", "swedish": "sweden", "palestinian": "palestine", "palestinians": "palestine",
+    "seoul": "korea", "tokyo": "japan", "new delhi": "india", "delhi": "india", "vientiane": "laos",
+    "phnom penh": "cambodia", "havana": "cuba", "paris": "france", "london": "uk",
+    "canberra": "australia", "jakarta": "indonesia", "bangkok": "thailand", "manila": "philippines",
+    "berlin": "germany", "german": "germany", "italian": "italy", "spanish": "spain",
+    "australian": "australia", "thai": "thailand", "indonesian": "indonesia",
     "ho chi minh city": "saigon", "sai gon": "saigon",
     "defense": "defence", "organization": "organisation", "organizations": "organisations",
     "peace-keeping": "peacekeeping", "peace keeping": "peacekeeping",
@@ -57,6 +62,8 @@ SYNONYMS: dict[str, str] = {
     "forums": "forum", "fora": "forum", "partner": "partnership", "partners": "partnerships",
     "alliance": "alliances", "sides": "side", "triumph": "victory", "triumphed": "victory",
     "won": "victory", "win": "victory", "victorious": "victory",
+    "back": "support", "backs": "support", "backed": "support", "backing": "support",
+    "soil": "territory", "officers": "soldiers", "troop": "soldiers",
     "permit": "allow", "permits": "allow", "permitted": "allow", "let": "allow", "lets": "allow",
     "allows": "allow", "allowed": "allow", "allowing": "allow",
 }
@@ -76,13 +83,19 @@ becomes make made makes get got gets worth total totalled totaled amount amounte
 hold held holds occur occurred happen happened mark marks marked say said says state stated
 date dates dated around overall also already later earlier time times year years now today
 currently even well much many several various whole main major important key new give gave
-given gives
+given gives according argue argues argued note notes noted insist insists insisted write writes
+wrote written claim claims claimed report reports reported explain explains explained recall
+recalls recalled stress stresses stressed historian historians analyst analysts author article
+observe observes observed point points pointed acknowledge acknowledges
 """.split())
 NEGATORS = frozenset("""
 not no never n't neither nor without refuse refuses refused refusing reject rejects rejected
 forbid forbids forbade forbidden prohibit prohibits prohibited ban bans banned avoid avoids
 avoided avoiding none nobody nothing cannot
 """.split())
+# Two-word denials, read as one negator.
+NEGATING_PHRASES = {("rule", "out"): "rule-out", ("rules", "out"): "rule-out", ("ruled", "out"): "rule-out",
+                    ("stays", "out"): "stay-out", ("stay", "out"): "stay-out", ("stayed", "out"): "stay-out"}
 _NOT_NEGATING_AFTER = frozenset({"only", "longer", "less", "more", "doubt"})
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve".split()
@@ -189,6 +202,10 @@ def tokens(text: str, extra_names: dict[tuple[str, ...], str] | None = None) -> 
                 break
         if matched:
             continue
+        if i + 1 < n and (w, words[i + 1][0]) in NEGATING_PHRASES:
+            out.append(Token(NEGATING_PHRASES[(w, words[i + 1][0])], s, words[i + 1][2], negator=True))
+            i += 2
+            continue
         if w in NEGATORS:
             # "Four No's" is a name, "not only" is not a denial
             prev = words[i - 1][0] if i else ""
@@ -202,8 +219,12 @@ def tokens(text: str, extra_names: dict[tuple[str, ...], str] | None = None) -> 
 
 
 def negated(toks: list[Token]) -> bool:
-    """Whether a sentence denies: an odd number of negators ("not ... without" cancels)."""
-    return sum(1 for t in toks if t.negator) % 2 == 1
+    """Whether a sentence denies. Coordinated denials ("no alliances, no bases") still deny;
+    a double negation ("not without", "never refused") cancels."""
+    idx = [i for i, t in enumerate(toks) if t.negator]
+    if not idx:
+        return False
+    return not (len(idx) == 2 and idx[1] - idx[0] <= 2)
 
 
 def keys(toks: list[Token]) -> list[str]:

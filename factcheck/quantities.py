@@ -78,6 +78,7 @@ class Quantity:
     relation: str = ""  # after, before, since, by, until (dates)
     half_unit: float = 0.0  # half the unit of the last significant digit as written
     weak: bool = False  # idiomatic figures ("one country", "first time") that may go unmatched
+    nouns: tuple[str, ...] = ()  # the words after a count, for telling what it counts
     start: int = -1
     end: int = -1
 
@@ -124,6 +125,9 @@ QUALIFIERS = [
     ("above", Qualifier.MORE_THAN), ("in excess of", Qualifier.MORE_THAN),
     ("upwards of", Qualifier.MORE_THAN), ("exceeding", Qualifier.MORE_THAN),
     ("just over", Qualifier.MORE_THAN), ("well over", Qualifier.MORE_THAN),
+    ("topped", Qualifier.MORE_THAN), ("exceeded", Qualifier.MORE_THAN),
+    ("surpassed", Qualifier.MORE_THAN), ("passed", Qualifier.MORE_THAN),
+    ("top", Qualifier.MORE_THAN), ("exceed", Qualifier.MORE_THAN),
     ("at least", Qualifier.AT_LEAST), ("no fewer than", Qualifier.AT_LEAST),
     ("no less than", Qualifier.AT_LEAST), ("less than", Qualifier.LESS_THAN),
     ("fewer than", Qualifier.LESS_THAN), ("under", Qualifier.LESS_THAN),
@@ -150,6 +154,8 @@ DURATION_UNITS = {
     "days": "days", "hour": "hours", "hours": "hours", "century": "centuries",
     "centuries": "centuries",
 }
+# "three decades" is "30 years": durations compare in one unit per family
+IN_YEARS = {"decades": 10.0, "centuries": 100.0}
 PARTS = {
     "early": "early", "beginning of": "early", "start of": "early", "the beginning of": "early",
     "mid": "mid", "middle of": "mid", "the middle of": "mid", "late": "late", "end of": "late",
@@ -399,6 +405,10 @@ class _Date:
 
 
 def _part_before(toks: list[_Tok], i: int) -> tuple[str, int]:
+    if i > 1 and toks[i - 1].low == "the" and toks[i - 2].low == "of":
+        part, start = _part_before(toks, i - 1)
+        if part:
+            return part, start
     for length in (3, 2, 1):
         if i - length < 0:
             continue
@@ -596,10 +606,11 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
     q, qs = _qualifier_before(toks, i)
     j = num.end
     value, half = num.value, _round_half(num.value, num.half)
-    # "X out of Y"
-    if j + 2 < n and toks[j].low == "out" and toks[j + 1].low == "of":
-        whole = _read_number(toks, j + 2)
-        if whole is not None and whole.value > 0:
+    # "X out of Y", "X of the Y"
+    of_at = j + 2 if j + 2 < n and toks[j].low == "out" and toks[j + 1].low == "of" else j + 2 if j + 2 < n and toks[j].low == "of" and toks[j + 1].low == "the" else -1
+    if of_at > 0:
+        whole = _read_number(toks, of_at)
+        if whole is not None and whole.value > value > 0:
             unit = _noun_after(toks, whole.end)
             return _mk(Kind.RATIO, text, toks, qs, whole.end, value=value, of=whole.value, unit=unit, qualifier=q, half_unit=half), whole.end
     # percentages
@@ -622,7 +633,10 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
     # durations: 30 years, 32 hours, a 30-year resistance
     k = j + 1 if j < n and toks[j].text == "-" else j
     if k < n and toks[k].low in DURATION_UNITS:
-        return _mk(Kind.DURATION, text, toks, qs, k + 1, value=value, unit=DURATION_UNITS[toks[k].low], qualifier=q, half_unit=half), k + 1
+        unit = DURATION_UNITS[toks[k].low]
+        factor = IN_YEARS.get(unit, 1.0)
+        unit = "years" if unit in IN_YEARS else unit
+        return _mk(Kind.DURATION, text, toks, qs, k + 1, value=value * factor, unit=unit, qualifier=q, half_unit=half * factor), k + 1
     # counts: more than 100 countries, five US presidents, 4200 schools
     if num.word and value == 1 or (num.word and toks[num.start].low in {"a", "an"}):
         return None, num.end
@@ -631,8 +645,8 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
     if t.kind == "num" and "." not in t.text and len(t.text) <= 2 and not unit and q is Qualifier.EXACT and _is_reference(toks, i):
         return None, j
     # "Four No's" names a doctrine: compared when the entry counts it, never missed otherwise
-    weak = (num.word and value <= 2) or named
-    return _mk(Kind.COUNT, text, toks, qs, j, value=value, unit=unit, qualifier=q, half_unit=half, weak=weak), j
+    weak = (num.word and value == 1) or named
+    return _mk(Kind.COUNT, text, toks, qs, j, value=value, unit=unit, qualifier=q, half_unit=half, weak=weak, nouns=_nouns_after(toks, j)), j
 
 
 def _is_identifier(toks: list[_Tok], i: int) -> bool:
@@ -640,6 +654,8 @@ def _is_identifier(toks: list[_Tok], i: int) -> bool:
     prev = toks[i - 1].low if i > 0 else ""
     if prev in {"no", "nos", "vol", "p", "pp", "issue"}:
         return True
+    if i > 1 and toks[i - 1].text == "-" and toks[i - 1].end == toks[i].start and toks[i - 2].end == toks[i - 1].start and toks[i - 2].kind == "word" and toks[i - 2].low not in PARTS:
+        return True  # "Covid-19", "Level-2"
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     after = toks[i + 2] if i + 2 < len(toks) else None
     if nxt is not None and nxt.text == "-" and after is not None and after.kind == "word" and after.text.isupper() and len(after.text) >= 2:
@@ -674,6 +690,18 @@ def _noun_after(toks: list[_Tok], j: int) -> str:
             continue
         return w
     return ""
+
+
+def _nouns_after(toks: list[_Tok], j: int) -> tuple[str, ...]:
+    """Up to three words after a count ("two Mongol invasions", "cadres and soldiers")."""
+    out = []
+    for k in range(j, min(j + 4, len(toks))):
+        w = toks[k].low
+        if toks[k].kind != "word" or (w in NOT_COUNTED and w != "and"):
+            break
+        if w != "and":
+            out.append(w)
+    return tuple(out[:3])
 
 
 def plural_key(word: str) -> str:
@@ -728,9 +756,11 @@ def from_fields(fields: dict) -> Quantity:
     half = next((p.half_unit for p in parsed if p.value == value), _default_half(value))
     if kind is Kind.PERCENT:
         half = min(half, 0.5)
+    unit = str(fields.get("unit", ""))
+    nouns = tuple(dict.fromkeys((unit.lower(), *(w for p in parsed if p.value == value for w in p.nouns)))) if unit else ()
     return Quantity(
-        kind, text, value=value, unit=str(fields.get("unit", "")), qualifier=qualifier,
-        of=float(fields["of"]) if "of" in fields else None, half_unit=half,
+        kind, text, value=value, unit=unit, qualifier=qualifier,
+        of=float(fields["of"]) if "of" in fields else None, half_unit=half, nouns=nouns,
     )
 
 

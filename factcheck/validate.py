@@ -134,7 +134,7 @@ def _check_values(report: _Report, item: _Located) -> None:
     per_quote = [parse(quote) for quote in quotes]
     figures = [f for fs in per_quote for f in fs]
     values = list(_values(item))
-    shown: list[Quantity] = []  # figures that a wrong value's problem already names
+    named: list[Quantity] = []  # figures that a wrong value's problem already accounts for
     for where, line, value in values:
         hits = [f for f in figures if _same(value, f)]
         text_occurs = any(_occurs(value.text, quote) for quote in quotes)
@@ -142,18 +142,19 @@ def _check_values(report: _Report, item: _Located) -> None:
             if not text_occurs:
                 report.add(line, f"{where}.text", f"{_quoted(value.text)} does not occur in {_the_quote(quotes)}")
         elif not hits and text_occurs and not any(_same(value, f) for f in parse(value.text)):
+            named += [f for f in figures if _occurs(f.text, value.text)]
             read = _join(describe(f) for f in parse(value.text))
             report.add(line, f"{where}.text", f"{_quoted(value.text)} does not parse as {describe(value)}: " + (f"it reads {read}" if read else "no figure in it"))
         else:
             near = hits or [f for f in figures if _kind_fits(value, f)]
-            shown += near
+            named += near
             has = "the quote has" if len(quotes) == 1 else "the quotes have"
             found = f"{has}: {_join(describe(f) for f in near)}" if near else f"{has} no {value.kind} figure"
             report.add(line, where, f"{describe(value)} does not occur in {_the_quote(quotes)} ({found})")
     carried = [value for _, _, value in values]
     for j, (ev, fs) in enumerate(zip(item.entry.evidence, per_quote)):
         for f in fs:
-            if not f.weak and f not in shown and not any(_same(v, f) for v in carried):
+            if not f.weak and f not in named and not any(_same(v, f) for v in carried):
                 report.add(ev.line, f"{item.where}.evidence[{j}].quote", f"the figure {_quoted(f.text)} ({describe(f)}) is not among the entry's values")
 
 

@@ -112,39 +112,41 @@ class Checker:
         toks = tokens(without_figures(claim))
         qs = parse(claim)
         candidates = self.index.candidates(toks, limit=limit)
-        matches = [self.judge(claim, toks, qs, c) for c in candidates]
+        strangers = self.index.unknown_proper_nouns(claim, toks)
+        matches = [self.judge(claim, toks, qs, c, strangers) for c in candidates]
         verdict, ordered = decide(matches)
-        if verdict is Verdict.UNVERIFIED and (joint := _joint_support(self.index, toks, matches, qs)):
+        if verdict is Verdict.UNVERIFIED and not strangers and (joint := _joint_support(self.index, toks, matches, qs)):
             verdict, ordered = Verdict.SUPPORTED, joint + [m for m in matches if m not in joint]
         return CheckResult(claim, verdict, tuple(ordered))
 
-    def judge(self, claim: str, toks: list[Token], qs: list[Quantity], cand: Candidate) -> Match:
+    def judge(self, claim: str, toks: list[Token], qs: list[Quantity], cand: Candidate, strangers: list[str]) -> Match:
         """One entry's verdict on the claim, with reasons in plain words."""
         e = cand.entry
-        reasons: list[str] = []
         values = list(e.values)
-        mentioned: list = []
-        outsiders: list[str] = []
-        if e.list:
-            mentioned, outsiders = self.list_mentions(claim, toks, e, cand)
-            for m in mentioned:
-                values += list(m.values)
-            if e.list.closed and not any(q.kind is Kind.COUNT for q in e.values):
-                n = len(e.list.members)
-                values.append(Quantity(Kind.COUNT, str(n), value=float(n), half_unit=0.5))
-        comparisons = [self.compare_one(q, values, e) for q in qs]
+        mentioned, outsiders = self.list_mentions(claim, toks, e, cand, strangers) if e.list else ([], [])
+        for m in mentioned:
+            values += list(m.values)
+        if e.list and len(mentioned) == 1:
+            values += _rank_by_date(e, mentioned[0])
+        comparisons = pair(qs, values, lambda q: self.compare_as_of(q, e))
         full, core = _coverages(cand, comparisons)
+        known = not cand.missing_names and not strangers
+        reasons: list[str] = []
+
         conflicts = [c for c in comparisons if c.agreement is Agreement.CONFLICT]
-        known = not cand.missing_names
-        can_conflict = known and core >= CONFLICT
-        for c in conflicts:
-            reasons.append(f"the claim says {c.claim.describe()}; the source says {c.source.describe()}")
-        figures_agree = all(c.agreement is Agreement.AGREE for c in comparisons if not c.claim.weak)
+        strong_values = [c for c in comparisons if not c.claim.weak]
+        if conflicts and len(strong_values) >= 2 and all(c.agreement is Agreement.CONFLICT for c in strong_values):
+            # every figure differs: more likely another event than a wrong figure
+            reasons.append("every figure differs (another event?): " + "; ".join(_says(c) for c in conflicts))
+            conflicts = []
+        reasons += [_says(c) for c in conflicts]
         claim_pol = claim_polarity(toks)
-        polarity_differs = claim_pol != e.polarity and figures_agree and full >= POLARITY and core >= SUPPORT_WITH_VALUES
+        entry_pol = self.index.prepared_for(e.id).polarity
+        figures_agree = all(c.agreement is Agreement.AGREE for c in strong_values)
+        polarity_differs = claim_pol != entry_pol and figures_agree and full >= POLARITY and core >= SUPPORT_WITH_VALUES
         if polarity_differs:
             said = "denies" if claim_pol == "negative" else "affirms"
-            reasons.append(f"the claim {said} what the source {'denies' if e.polarity == 'negative' else 'affirms'}")
+            reasons.append(f"the claim {said} what the source {'denies' if entry_pol == 'negative' else 'affirms'}")
         closed_out = bool(outsiders and e.list and e.list.closed)
         if closed_out:
             reasons.append(
@@ -152,49 +154,30 @@ class Checker:
                 f"{_join(outsiders)} {'is' if len(outsiders) == 1 else 'are'} not among them"
             )
         if cand.missing_names:
-            reasons.append("the entry is not about " + _join([" ".join(n) for n in cand.missing_names]))
+            reasons.append("the entry is not about " + _join(self.index.shown_names(claim, toks, cand.missing_names)))
+        if strangers and not closed_out:
+            reasons.append("the entry does not mention " + _join(strangers))
         named_item = closed_out and self.names_list(toks, e) and _claims_membership(claim) and _only_outsiders_missing(cand, outsiders)
-        if (conflicts or polarity_differs or closed_out) and (can_conflict or named_item):
+        can_conflict = (known and core >= CONFLICT) or named_item or (closed_out and not cand.missing_names and core >= CONFLICT)
+        if (conflicts or polarity_differs or closed_out) and can_conflict:
             return Match(e, Verdict.CONFLICTING, cand.score, tuple(reasons), tuple(comparisons), True)
+
         unconfirmed = [c for c in comparisons if c.agreement is not Agreement.AGREE and not (c.claim.weak and c.agreement is None)]
         for c in unconfirmed:
             if c.agreement is None:
                 reasons.append(f"the entry gives no {_kind_word(c.claim)} to compare with the claim's {c.claim.describe()}")
             elif c.agreement is Agreement.OPEN:
-                reasons.append(f"the claim says {c.claim.describe()}; the source says {c.source.describe()}, which does not confirm it")
+                reasons.append(f"{_says(c)}, which does not confirm it")
         if outsiders and e.list and not e.list.closed:
             reasons.append(f"the source's list is not closed and does not name {_join(outsiders)}")
         agreed = [c for c in comparisons if c.agreement is Agreement.AGREE]
         needed = SUPPORT_WITH_VALUES if agreed else SUPPORT_WORDS_ONLY
-        if not unconfirmed and not outsiders and claim_pol == e.polarity and not conflicts and known and full >= needed and core >= SUPPORT_CORE:
-            for c in agreed:
-                reasons.append(f"the claim says {c.claim.describe()}; the source says {c.source.describe()}")
-            if not agreed:
-                reasons.append("the entry states this")
+        if not unconfirmed and not outsiders and claim_pol == entry_pol and known and full >= needed and core >= SUPPORT_CORE:
+            reasons += [_says(c) for c in agreed] or ["the entry states this"]
             return Match(e, Verdict.SUPPORTED, cand.score, tuple(reasons), tuple(comparisons), True)
         if not reasons:
             reasons.append(f"the entry only partly matches the claim ({full:.0%} of its words)")
         return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), core >= CONFLICT, cand.missing_names)
-
-    def compare_one(self, q: Quantity, values: list[Quantity], e: Entry) -> Comparison:
-        same = [v for v in values if comparable(q, v) and same_unit(q, v)]
-        if not same and q.kind is Kind.COUNT and not q.unit:
-            same = [v for v in values if v.kind is Kind.MONEY]  # "7bn" with the currency left out
-        if len(same) > 1 and q.unit:
-            by_unit = [v for v in same if quantities.plural_key(v.unit) == quantities.plural_key(q.unit)]
-            same = by_unit or same
-        if not same:
-            if q.kind is Kind.DATE and not any(v.kind in quantities.TIME_KINDS for v in values):
-                return self.compare_as_of(q, e)
-            return Comparison(q, None, None)
-        results = [(compare(q, v), v) for v in same]
-        for wanted in (Agreement.AGREE, Agreement.OPEN, Agreement.CONFLICT):
-            for agreement, v in results:
-                if agreement is wanted:
-                    if wanted is Agreement.AGREE and len(same) > 1 and q.kind is not Kind.DATE:
-                        return Comparison(q, v, agreement)
-                    return Comparison(q, v, agreement)
-        return Comparison(q, None, None)
 
     def compare_as_of(self, q: Quantity, e: Entry) -> Comparison:
         """A state the source reports ("has defence relations with more than 80 countries")
@@ -205,8 +188,9 @@ class Checker:
                 return Comparison(q, Quantity(Kind.DATE, f"as of {span.first.year}", span=span), Agreement.AGREE)
         return Comparison(q, None, None)
 
-    def list_mentions(self, claim: str, toks: list[Token], e: Entry, cand: Candidate):
-        """The list members a claim names, and the names it gives that are not members."""
+    def list_mentions(self, claim: str, toks: list[Token], e: Entry, cand: Candidate, strangers: list[str]):
+        """The list members a claim names, and the names it gives that are not members
+        (known names, and proper nouns no entry knows: "Angola")."""
         assert e.list is not None
         claim_keys = set(keys(toks))
         mentioned = []
@@ -222,6 +206,7 @@ class Checker:
         frame = set(keys(tokens(" ".join((e.statement, *e.aliases))))) - member_keys
         claim_names = self.index.name_spans(toks)
         outsiders = [claim[a:b] for n, a, b in claim_names if n != ("vietnam",) and not set(n) <= member_keys and not set(n) <= frame]
+        outsiders += strangers
         if not mentioned and not outsiders and e.list.closed and self.names_list(toks, e):
             # a descriptive item the list does not have: "no participation in UN peacekeeping"
             rest = [t for t in toks if not t.negator and t.key not in frame | member_keys and self.index.weight(t.key) > 1.0]
@@ -237,6 +222,58 @@ class Checker:
             if k and set(k) <= claim_keys and sum(self.index.weight(x) for x in k) >= 2.0:
                 return True
         return False
+
+
+def pair(qs: list[Quantity], values: list[Quantity], fallback) -> list[Comparison]:
+    """Each claim figure against the entry figure of the same kind; one entry figure answers
+    one claim figure ("7 billion ... far below 168 billion" against an entry giving 7 billion
+    leaves 168 billion unanswered), agreeing pairs first."""
+    options = [[v for v in values if comparable(q, v) and same_unit(q, v)] or _bare_money(q, values) for q in qs]
+    taken: set[int] = set()
+    found: dict[int, Comparison] = {}
+    for wanted in (Agreement.AGREE, Agreement.OPEN, Agreement.CONFLICT):
+        for i, q in enumerate(qs):
+            if i in found:
+                continue
+            for v in options[i]:
+                if id(v) not in taken and compare(q, v) is wanted:
+                    found[i] = Comparison(q, v, wanted)
+                    taken.add(id(v))
+                    break
+    out = []
+    for i, q in enumerate(qs):
+        if i in found:
+            out.append(found[i])
+        elif not options[i] and q.kind is Kind.DATE and not any(v.kind in quantities.TIME_KINDS for v in values):
+            out.append(fallback(q))
+        else:
+            out.append(Comparison(q, None, None))
+    return out
+
+
+def _bare_money(q: Quantity, values: list[Quantity]) -> list[Quantity]:
+    """"7bn" with the currency left out still compares with an amount."""
+    if q.kind is Kind.COUNT and not q.unit:
+        return [v for v in values if v.kind is Kind.MONEY]
+    return []
+
+
+def _rank_by_date(e: Entry, member) -> list[Quantity]:
+    """A member's place in a dated list ("China (2008), Russia (2012)": Russia is second)."""
+    dated = [(next((v.span for v in m.values if v.span), None), m) for m in e.list.members]
+    if any(span is None for span, _ in dated):
+        return []
+    mine = next(span for span, m in dated if m is member)
+    rank = 1 + sum(1 for span, m in dated if m is not member and span.last < mine.first)
+    return [Quantity(Kind.ORDINAL, f"{_ordinal(rank)} by date", value=float(rank), unit="")]
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _says(c: Comparison) -> str:
+    return f"the claim says {c.claim.describe()}; the source says {c.source.describe()}"
 
 
 def _coverages(cand: Candidate, comparisons: list[Comparison]) -> tuple[float, float]:
@@ -271,10 +308,13 @@ def _only_outsiders_missing(cand: Candidate, outsiders: list[str]) -> bool:
 
 def same_unit(a: Quantity, b: Quantity) -> bool:
     """Counts compare only when they count the same thing ("100 countries", not "4 Nos")."""
-    if a.kind is not Kind.COUNT or b.kind is not Kind.COUNT or not a.unit or not b.unit:
+    if a.kind is not Kind.COUNT or b.kind is not Kind.COUNT or not a.nouns or not b.nouns:
         return True
-    ka, kb = quantities.plural_key(a.unit), quantities.plural_key(b.unit)
-    return ka == kb or stem(ka) == stem(kb) or stem(a.unit) == stem(b.unit)
+    return bool(_noun_keys(a) & _noun_keys(b))
+
+
+def _noun_keys(q: Quantity) -> set[str]:
+    return {stem(quantities.plural_key(w)) for w in q.nouns} | {stem(w) for w in q.nouns}
 
 
 def _only_joiners(text: str) -> bool:
@@ -297,6 +337,8 @@ def decide(matches: list[Match]) -> tuple[Verdict, list[Match]]:
     support = next((m for m in matches if m.verdict is Verdict.SUPPORTED), None)
     conflict = next((m for m in matches if m.verdict is Verdict.CONFLICTING), None)
     if conflict and (support is None or conflict.score > support.score + CONFLICT_MARGIN):
+        if _consistent_elsewhere(conflict, matches):
+            return Verdict.UNVERIFIED, matches
         return Verdict.CONFLICTING, _first(conflict, matches)
     if support:
         return Verdict.SUPPORTED, _first(support, matches)
@@ -333,6 +375,21 @@ def _joint_support(index: Index, toks: list[Token], matches: list[Match], qs: li
 
 def _disagrees(m: Match) -> bool:
     return any(c.agreement is Agreement.OPEN for c in m.comparisons)
+
+
+def _consistent_elsewhere(conflict: Match, matches: list[Match]) -> bool:
+    """A better-matching entry finds the same figures consistent ("late 1970s" for January
+    1979): the conflicting entry is then likely about another event."""
+    disputed = [c.claim for c in conflict.comparisons if c.agreement is Agreement.CONFLICT]
+    if not disputed:
+        return False
+    for m in matches:
+        if m is conflict or not m.strong or m.score <= conflict.score + CONFLICT_MARGIN:
+            continue
+        fine = {c.claim for c in m.comparisons if c.agreement in (Agreement.OPEN, Agreement.AGREE)}
+        if all(q in fine for q in disputed):
+            return True
+    return False
 
 
 def _first(best: Match, matches: list[Match]) -> list[Match]:

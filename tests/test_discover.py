@@ -113,6 +113,20 @@ def test_folder_without_drafts_is_warned_about(tree: Path) -> None:
     assert find_drafts(["empty"]) == ([], ["empty: no draft files (looked for *.md, *.markdown, *.txt)"])
 
 
+def test_unreadable_folder_is_warned_about(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    scandir = os.scandir
+
+    def locked(path="."):
+        if os.path.basename(path) == "old":
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", locked)
+    drafts, warnings = find_drafts(["drafts"])
+    assert [d.path for d in drafts] == ["drafts/deep/er/three.txt", "drafts/one.md"]
+    assert warnings == ["drafts/old: cannot read folder: Permission denied"]
+
+
 @pytest.mark.parametrize("missing", ["nope.md", "drafts/nope", "dangling.md"])
 def test_missing_path(tree: Path, missing: str) -> None:
     (tree / "dangling.md").symlink_to(tree / "nowhere.md")
@@ -141,13 +155,13 @@ def test_read_draft(tmp_path: Path, content: bytes, text: str) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"PNG\x00\x01\x02", "binary file, skipped"),
-        (b"x" * 8000 + b"\x00", "binary file, skipped"),
-        (b"ok\nline two \xff here", r"not UTF-8 text \(invalid byte 0xff at offset 12, line 2\)"),
-        (b"\xef\xbb\xbf\r\n\r\n\xc3(", r"not UTF-8 text \(invalid byte 0xc3 at offset 7, line 3\)"),
-        ("caf\u00e9".encode("latin-1"), r"not UTF-8 text \(invalid byte 0xe9 at offset 3, line 1\)"),
-        ("UTF-16".encode("utf-16"), r"not UTF-8 text \(UTF-16 byte order mark\)"),
-        (b"x" * 101, r"too large \(over 100 bytes\), skipped"),
+        pytest.param(b"PNG\x00\x01\x02", "binary file, skipped", id="NUL first"),
+        pytest.param(b"x" * 90 + b"\x00", "binary file, skipped", id="NUL later"),
+        pytest.param(b"ok\nline two \xff here", r"not UTF-8 text \(invalid byte 0xff at offset 12, line 2\)", id="0xff"),
+        pytest.param(b"\xef\xbb\xbf\r\n\r\n\xc3(", r"not UTF-8 text \(invalid byte 0xc3 at offset 7, line 3\)", id="BOM+CRLF"),
+        pytest.param("caf\u00e9".encode("latin-1"), r"not UTF-8 text \(invalid byte 0xe9 at offset 3, line 1\)", id="latin-1"),
+        pytest.param("UTF-16".encode("utf-16"), r"not UTF-8 text \(UTF-16 byte order mark\)", id="UTF-16"),
+        pytest.param(b"x" * 101, r"too large \(over 100 bytes\), skipped", id="too large"),
     ],
 )
 def test_read_draft_refuses(tmp_path: Path, content: bytes, message: str) -> None:

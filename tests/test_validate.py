@@ -234,6 +234,12 @@ def test_a_quote_not_in_its_source_shows_the_nearest_passage(tmp_path: Path) -> 
             id="text the parser does not read as the value",
         ),
         pytest.param(
+            "{kind: money, value: 34000000, unit: USD, text: 34 million US dollars}",
+            "{kind: money, value: 35000000, unit: USD, text: 34 million US dollars}",
+            [(7, 1, "claims[0].values[0].text", '"34 million US dollars" does not parse as 35 million USD: it reads 34 million USD')],
+            id="value other than its text says, reported once",
+        ),
+        pytest.param(
             "      - {kind: period, from: 1950-06, to: 1954-06, text: June 1950 to June 1954}\n",
             "",
             [(10, 1, "claims[0].evidence[0].quote", 'the figure "from June 1950 to June 1954" (June 1950 to June 1954) is not among the entry\'s values')],

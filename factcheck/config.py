@@ -122,11 +122,11 @@ _KEYS = {
 
 
 def _settings(
-    table: Mapping[object, object], path: Path, line_of: Callable[[str], int | None], section: str
+    table: Mapping[object, object], path: Path, line_of: Callable[[object], int | None], section: str
 ) -> ScanConfig:
     """Validate a table of settings read from `path` (`line_of` gives a key's line when known)."""
 
-    def error(key: str, message: str) -> ConfigError:
+    def error(key: object, message: str) -> ConfigError:
         line = line_of(key)
         return ConfigError(f"{path}{f':{line}' if line else ''}: {message}")
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .claims import ClaimsFile, Entry
-from .normalise import LIGHT_WORDS, NAMES, Token, keys, name_keys, negated, stem, tokens
+from .normalise import LIGHT_WORDS, NAMES, Token, keys, name_keys, negation_scopes, stem, tokens
 from .quantities import parse
 
 # Named things every entry is about, or that no claim is about alone.
-IMPLICIT_NAMES = frozenset({("vietnam",)})
+IMPLICIT_NAMES = frozenset({("vietnam",), ("drv",), ("vietminh",)})
 _PLACES = """
 laos, cambodia, cuba, india, japan, chile, thailand, burma, myanmar, france, germany, italy,
 spain, algeria, morocco, mozambique, sierra leone, nigeria, sudan, south sudan, liberia, benin,
@@ -41,7 +41,7 @@ class Prepared:
     vocab: frozenset[str]  # words of the statement, aliases, parties, members and quotes
     core: frozenset[str]  # words of the statement, aliases and list members only
     names: frozenset[tuple[str, ...]]
-    polarity: str  # "negative" when the statement is worded as a denial
+    denies: tuple[frozenset[str], ...]  # what the statement's denials deny (negation scopes)
     statement_text: str  # folded plain text, for rapidfuzz tie-breaks
 
 
@@ -95,8 +95,9 @@ class Index:
             core = frozenset(k for text in core_texts for k in keys(tokens(without_figures(text))))
             ent_names = frozenset(self.find_names(toks)) | {name_keys(p) for p in e.parties if name_keys(p)}
             ent_names |= {name_keys(m) for m in _member_names(e)}
-            polarity = "negative" if negated(tokens(e.statement)) else "positive"
-            self.prepared.append(Prepared(e, vocab, core, ent_names, polarity, " ".join(keys(tokens(e.statement)))))
+            statement_toks = tokens(e.statement)
+            denies = tuple(negation_scopes(e.statement, statement_toks))
+            self.prepared.append(Prepared(e, vocab, core, ent_names, denies, " ".join(keys(statement_toks))))
             for k in vocab:
                 postings[k].append(i)
                 df[k] += 1
@@ -205,6 +206,3 @@ def _member_names(e: Entry) -> list[str]:
 def _name_in_vocab(name: tuple[str, ...], vocab: frozenset[str]) -> bool:
     return all(k in vocab for k in name)
 
-
-def claim_polarity(toks: list[Token]) -> str:
-    return "negative" if negated(toks) else "positive"

@@ -46,6 +46,11 @@ NAMES: dict[str, str] = {
     "peace-keeping": "peacekeeping", "peace keeping": "peacekeeping",
     "no's": "nos", "nos": "nos",
 }
+# A canonical name written as such stays itself ("France" and "French" both become "france").
+for _canon in list(NAMES.values()):
+    for _word in _canon.split():
+        NAMES.setdefault(_word, _word)
+
 # Ordinary English paraphrase, mapped to one stem before comparison.
 SYNONYMS: dict[str, str] = {
     "seized": "captured", "seize": "capture", "seizing": "capturing",
@@ -62,6 +67,16 @@ SYNONYMS: dict[str, str] = {
     "forums": "forum", "fora": "forum", "partner": "partnership", "partners": "partnerships",
     "alliance": "alliances", "sides": "side", "triumph": "victory", "triumphed": "victory",
     "won": "victory", "win": "victory", "victorious": "victory",
+    "membership": "join", "member": "join", "members": "join", "joined": "join", "joins": "join",
+    "joining": "join", "accession": "join", "acceded": "join",
+    "split": "divided", "divide": "divided", "division": "divided", "partitioned": "divided",
+    "rely": "reliant", "relied": "reliant", "relying": "reliant", "reliance": "reliant",
+    "ties": "relations", "tie": "relations", "relationship": "relations", "relationships": "relations",
+    "aim": "goal", "aims": "goal", "aimed": "goal", "target": "goal", "targets": "goal", "goals": "goal",
+    "enabled": "facilitated", "enable": "facilitated", "facilitate": "facilitated", "facilitates": "facilitated",
+    "weapons": "arms", "weaponry": "arms", "halved": "half", "reduce": "cut", "reduced": "cut",
+    "reducing": "cut", "cuts": "cut", "proclamation": "proclaimed", "declared": "proclaimed",
+    "declare": "proclaimed", "proclaim": "proclaimed", "assisted": "aid", "helped": "aid",
     "back": "support", "backs": "support", "backed": "support", "backing": "support",
     "soil": "territory", "officers": "soldiers", "troop": "soldiers",
     "permit": "allow", "permits": "allow", "permitted": "allow", "let": "allow", "lets": "allow",
@@ -83,6 +98,7 @@ becomes make made makes get got gets worth total totalled totaled amount amounte
 hold held holds occur occurred happen happened mark marks marked say said says state stated
 date dates dated around overall also already later earlier time times year years now today
 currently even well much many several various whole main major important key new give gave
+maintain maintains maintained status keep keeps kept
 given gives according argue argues argued note notes noted insist insists insisted write writes
 wrote written claim claims claimed report reports reported explain explains explained recall
 recalls recalled stress stresses stressed historian historians analyst analysts author article
@@ -225,6 +241,27 @@ def negated(toks: list[Token]) -> bool:
     if not idx:
         return False
     return not (len(idx) == 2 and idx[1] - idx[0] <= 2)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()]|\b(?:but|while|whereas|although|though|yet)\b")
+
+
+def negation_scopes(text: str, toks: list[Token]) -> list[frozenset[str]]:
+    """What each denial denies: the words after a negator up to the end of its clause.
+    "does not host foreign bases or let its territory be used" denies all of it."""
+    folded = fold(text)
+    scopes = []
+    for i, t in enumerate(toks):
+        if not t.negator:
+            continue
+        scope = set()
+        for prev, nxt in zip(toks[i:], toks[i + 1:]):
+            if _CLAUSE_BREAK.search(folded, prev.end, nxt.start):
+                break
+            if not nxt.negator:
+                scope.add(nxt.key)
+        scopes.append(frozenset(scope))
+    return scopes
 
 
 def keys(toks: list[Token]) -> list[str]:

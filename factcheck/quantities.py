@@ -839,6 +839,15 @@ def compare(claim: Quantity, source: Quantity) -> Agreement:
     """
     if KIND_GROUP[claim.kind] == "time":
         return _compare_time(claim, source)
+    if claim.kind is Kind.RATIO and source.kind is Kind.RATIO and claim.of and source.of:
+        # "16 million out of 37 million": the wholes must agree before the parts can
+        whole_c = Quantity(Kind.COUNT, "", value=claim.of, half_unit=_default_half(claim.of))
+        whole_s = Quantity(Kind.COUNT, "", value=source.of, half_unit=_default_half(source.of))
+        if compare(whole_c, whole_s) is Agreement.CONFLICT:
+            return Agreement.CONFLICT
+        part_c = Quantity(Kind.COUNT, "", value=claim.value, qualifier=claim.qualifier, half_unit=claim.half_unit)
+        part_s = Quantity(Kind.COUNT, "", value=source.value, qualifier=source.qualifier, half_unit=source.half_unit)
+        return compare(part_c, part_s)
     lo_c, hi_c = _bounds(claim)
     lo_s, hi_s = _bounds(source)
     if _apart(hi_c, claim, lo_s, source) or _apart(hi_s, source, lo_c, claim):

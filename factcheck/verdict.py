@@ -14,15 +14,15 @@ from enum import StrEnum
 
 from . import quantities
 from .claims import Entry
-from .match import Candidate, Index, claim_polarity, without_figures
-from .normalise import Token, fold, keys, name_keys, stem, tokens
+from .match import IMPLICIT_NAMES, Candidate, Index, without_figures
+from .normalise import Token, fold, keys, name_keys, negation_scopes, stem, tokens
 from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, parse, span_of
 
 # Coverage thresholds (share of the claim's rarity-weighted words an entry covers).
 SUPPORT_WITH_VALUES = 0.66  # a claim whose figures all agree
 SUPPORT_WORDS_ONLY = 0.75  # a claim with no figure: the words must carry it
 CONFLICT = 0.50  # a claim whose figure differs, about an entry that knows all its names
-POLARITY = 0.80  # a claim that denies what an entry affirms must otherwise say the same
+POLARITY = 0.70  # a claim that denies what an entry affirms must otherwise say the same
 SUPPORT_CORE = 0.40  # ... of which the statement itself must cover this much
 CONFLICT_MARGIN = 4.0
 VALUE_WEIGHT = 3.0  # a figure weighs like a rare word: agreeing counts fully, differing half  # a conflict beats a support only when its entry matches clearly better
@@ -113,13 +113,14 @@ class Checker:
         qs = parse(claim)
         candidates = self.index.candidates(toks, limit=limit)
         strangers = self.index.unknown_proper_nouns(claim, toks)
-        matches = [self.judge(claim, toks, qs, c, strangers) for c in candidates]
+        denials = negation_scopes(without_figures(claim), toks)
+        matches = [self.judge(claim, toks, qs, c, strangers, denials) for c in candidates]
         verdict, ordered = decide(matches)
         if verdict is Verdict.UNVERIFIED and not strangers and (joint := _joint_support(self.index, toks, matches, qs)):
             verdict, ordered = Verdict.SUPPORTED, joint + [m for m in matches if m not in joint]
         return CheckResult(claim, verdict, tuple(ordered))
 
-    def judge(self, claim: str, toks: list[Token], qs: list[Quantity], cand: Candidate, strangers: list[str]) -> Match:
+    def judge(self, claim: str, toks: list[Token], qs: list[Quantity], cand: Candidate, strangers: list[str], denials: list[frozenset[str]]) -> Match:
         """One entry's verdict on the claim, with reasons in plain words."""
         e = cand.entry
         values = list(e.values)
@@ -140,13 +141,15 @@ class Checker:
             reasons.append("every figure differs (another event?): " + "; ".join(_says(c) for c in conflicts))
             conflicts = []
         reasons += [_says(c) for c in conflicts]
-        claim_pol = claim_polarity(toks)
-        entry_pol = self.index.prepared_for(e.id).polarity
+        # a denial counts where it denies something the other side speaks of
+        p = cand.prepared
+        claim_keys = set(keys(toks))
+        claim_denies = any(scope & p.core for scope in denials)
+        entry_denies = any(scope & claim_keys for scope in p.denies)
         figures_agree = all(c.agreement is Agreement.AGREE for c in strong_values)
-        polarity_differs = claim_pol != entry_pol and figures_agree and full >= POLARITY and core >= SUPPORT_WITH_VALUES
+        polarity_differs = claim_denies != entry_denies and figures_agree and full >= POLARITY and core >= SUPPORT_WITH_VALUES
         if polarity_differs:
-            said = "denies" if claim_pol == "negative" else "affirms"
-            reasons.append(f"the claim {said} what the source {'denies' if entry_pol == 'negative' else 'affirms'}")
+            reasons.append("the claim denies what the source affirms" if claim_denies else "the claim affirms what the source denies")
         closed_out = bool(outsiders and e.list and e.list.closed)
         if closed_out:
             reasons.append(
@@ -172,7 +175,7 @@ class Checker:
             reasons.append(f"the source's list is not closed and does not name {_join(outsiders)}")
         agreed = [c for c in comparisons if c.agreement is Agreement.AGREE]
         needed = SUPPORT_WITH_VALUES if agreed else SUPPORT_WORDS_ONLY
-        if not unconfirmed and not outsiders and claim_pol == entry_pol and known and full >= needed and core >= SUPPORT_CORE:
+        if not unconfirmed and not outsiders and claim_denies == entry_denies and known and full >= needed and core >= SUPPORT_CORE:
             reasons += [_says(c) for c in agreed] or ["the entry states this"]
             return Match(e, Verdict.SUPPORTED, cand.score, tuple(reasons), tuple(comparisons), True)
         if not reasons:
@@ -228,7 +231,7 @@ def pair(qs: list[Quantity], values: list[Quantity], fallback) -> list[Compariso
     """Each claim figure against the entry figure of the same kind; one entry figure answers
     one claim figure ("7 billion ... far below 168 billion" against an entry giving 7 billion
     leaves 168 billion unanswered), agreeing pairs first."""
-    options = [[v for v in values if comparable(q, v) and same_unit(q, v)] or _bare_money(q, values) for q in qs]
+    options = [_options(q, values) for q in qs]
     taken: set[int] = set()
     found: dict[int, Comparison] = {}
     for wanted in (Agreement.AGREE, Agreement.OPEN, Agreement.CONFLICT):
@@ -249,6 +252,14 @@ def pair(qs: list[Quantity], values: list[Quantity], fallback) -> list[Compariso
         else:
             out.append(Comparison(q, None, None))
     return out
+
+
+def _options(q: Quantity, values: list[Quantity]) -> list[Quantity]:
+    """The entry figures a claim figure may be compared with: of the same kind if any
+    (a date with a date before a period), else of a comparable kind."""
+    fitting = [v for v in values if comparable(q, v) and same_unit(q, v)]
+    same_kind = [v for v in fitting if v.kind is q.kind]
+    return same_kind or fitting or _bare_money(q, values)
 
 
 def _bare_money(q: Quantity, values: list[Quantity]) -> list[Quantity]:
@@ -336,7 +347,7 @@ def decide(matches: list[Match]) -> tuple[Verdict, list[Match]]:
     """The claim's verdict from its entries' verdicts; the deciding entry first."""
     support = next((m for m in matches if m.verdict is Verdict.SUPPORTED), None)
     conflict = next((m for m in matches if m.verdict is Verdict.CONFLICTING), None)
-    if conflict and (support is None or conflict.score > support.score + CONFLICT_MARGIN):
+    if conflict and (support is None or conflict.score > support.score + CONFLICT_MARGIN or _answers_what_support_skipped(conflict, support)):
         if _consistent_elsewhere(conflict, matches):
             return Verdict.UNVERIFIED, matches
         return Verdict.CONFLICTING, _first(conflict, matches)
@@ -375,6 +386,13 @@ def _joint_support(index: Index, toks: list[Token], matches: list[Match], qs: li
 
 def _disagrees(m: Match) -> bool:
     return any(c.agreement is Agreement.OPEN for c in m.comparisons)
+
+
+def _answers_what_support_skipped(conflict: Match, support: Match) -> bool:
+    """"Russia was the first partner": the Russia entry says nothing of ranks, the dated list
+    of partners says Russia was second."""
+    skipped = {c.claim for c in support.comparisons if c.agreement is None}
+    return any(c.claim in skipped for c in conflict.comparisons if c.agreement is Agreement.CONFLICT)
 
 
 def _consistent_elsewhere(conflict: Match, matches: list[Match]) -> bool:

@@ -163,6 +163,8 @@ def test_line_endings_and_bom_keep_positions(name: str, transform) -> None:
         ("*Starts* emphasised.", [("Starts emphasised.", 1, 2, 1, 20)]),
         ("[Linked](http://x.org/a) start.", [("Linked start.", 1, 2, 1, 31)]),
         ("A [ref][r] link.\n\n[r]: http://x.org", [("A ref link.", 1, 1, 1, 16)]),
+        ("[x][] and [x] end.\n\n[x]: http://y", [("x and x end.", 1, 2, 1, 18)]),
+        ("[x][Alpha [x] end.\n\n[x]: http://y", [("x[Alpha x end.", 1, 2, 1, 18)]),
         ("See <http://x.org/a> here.", [("See here.", 1, 1, 1, 26)]),
         ("Go to www.example.org now.", [("Go to now.", 1, 1, 1, 26)]),
         ("Image ![alt text](i.png) skipped.", [("Image skipped.", 1, 1, 1, 33)]),

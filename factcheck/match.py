@@ -21,6 +21,7 @@ from .quantities import parse
 
 # Named things every entry is about, or that no claim is about alone.
 IMPLICIT_NAMES = frozenset({("vietnam",), ("drv",), ("vietminh",)})
+CONTEXT_WEIGHT = 0.5
 _PLACES = """
 laos, cambodia, cuba, india, japan, chile, thailand, burma, myanmar, france, germany, italy,
 spain, algeria, morocco, mozambique, sierra leone, nigeria, sudan, south sudan, liberia, benin,
@@ -164,15 +165,17 @@ class Index:
     def weight(self, key: str) -> float:
         return self.idf.get(key, self.unknown_idf)
 
-    def candidates(self, claim_toks: list[Token], limit: int = 20) -> list[Candidate]:
-        """Entries sharing words with the claim, best first."""
-        ks = [k for k in dict.fromkeys(keys(claim_toks))]
+    def candidates(self, claim_toks: list[Token], limit: int = 20, context: list[Token] = ()) -> list[Candidate]:
+        """Entries sharing words with the claim, best first. Words of the context (the
+        sentence before, in a draft) count half."""
+        ks = list(dict.fromkeys(keys(claim_toks)))
+        weighted = [(k, self.weight(k)) for k in ks]
+        weighted += [(k, CONTEXT_WEIGHT * self.weight(k)) for k in dict.fromkeys(keys(list(context))) if k not in ks]
         if not ks:
             return []
-        total = sum(self.weight(k) for k in ks)
+        total = sum(w for _, w in weighted)
         hits: Counter[int] = Counter()
-        for k in ks:
-            w = self.weight(k)
+        for k, w in weighted:
             for i in self.postings.get(k, ()):
                 hits[i] += w
         claim_names = [n for n in self.find_names(claim_toks) if n not in IMPLICIT_NAMES]
@@ -180,7 +183,7 @@ class Index:
         out = []
         for i, covered in hits.most_common(limit * 3):
             p = self.prepared[i]
-            core = sum(self.weight(k) for k in ks if k in p.core)
+            core = sum(w for k, w in weighted if k in p.core)
             ratio = fuzz.token_set_ratio(claim_text, p.statement_text) / 100
             missing = tuple(n for n in claim_names if n not in p.names and not _name_in_vocab(n, p.vocab))
             out.append(Candidate(p, covered, core, total, ratio, missing))

@@ -61,9 +61,12 @@ class CheckResult:
     verdict: Verdict
     matches: tuple[Match, ...]
     parts: tuple[CheckResult, ...] = field(default=())  # a claim of several facts, fact by fact
+    summary: str = ""  # the reason, when no single match gives it (a joint support)
 
     @property
     def reason(self) -> str:
+        if self.summary:
+            return self.summary
         for part in self.parts:
             if part.verdict is self.verdict and part.matches:
                 return f"in \u201c{part.claim.strip()}\u201d: {part.reason}"
@@ -79,7 +82,11 @@ class Checker:
         self.index = index
         self.as_of = as_of or {}
 
-    def check(self, claim: str) -> CheckResult:
+    def check(self, claim: str, context: str = "") -> CheckResult:
+        """The verdict on a claim; `context` is text the claim leans on (the previous sentence
+        of a draft), whose words help find the entry but whose figures are not checked."""
+        if context:
+            return self.check_one(claim, context=context)
         parts = self.split(claim)
         if len(parts) > 1:
             results = tuple(self.check_one(p) for p in parts)
@@ -108,16 +115,19 @@ class Checker:
 
     # -- one fact ----------------------------------------------------------------------------
 
-    def check_one(self, claim: str, limit: int = 20) -> CheckResult:
+    def check_one(self, claim: str, limit: int = 20, context: str = "") -> CheckResult:
         toks = tokens(without_figures(claim))
         qs = parse(claim)
-        candidates = self.index.candidates(toks, limit=limit)
+        candidates = self.index.candidates(toks, limit=limit, context=tokens(without_figures(context)) if context else ())
         strangers = self.index.unknown_proper_nouns(claim, toks)
         denials = negation_scopes(without_figures(claim), toks)
         matches = [self.judge(claim, toks, qs, c, strangers, denials) for c in candidates]
         verdict, ordered = decide(matches)
         if verdict is Verdict.UNVERIFIED and not strangers and (joint := _joint_support(self.index, toks, matches, qs)):
-            verdict, ordered = Verdict.SUPPORTED, joint + [m for m in matches if m not in joint]
+            ordered = joint + [m for m in matches if m not in joint]
+            agreed = [c for m in joint for c in m.comparisons if c.agreement is Agreement.AGREE]
+            summary = "; ".join(dict.fromkeys(_says(c) for c in agreed)) + f" (stated across {len(joint)} entries)"
+            return CheckResult(claim, Verdict.SUPPORTED, tuple(ordered), summary=summary)
         return CheckResult(claim, verdict, tuple(ordered))
 
     def judge(self, claim: str, toks: list[Token], qs: list[Quantity], cand: Candidate, strangers: list[str], denials: list[frozenset[str]]) -> Match:

@@ -9,9 +9,6 @@ from pathlib import Path
 
 import click
 
-from .claims import ClaimsError
-from .corpus import Corpus, find_claims
-
 EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_UNVERIFIED = 0, 1, 2, 3
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -34,7 +31,11 @@ def claims_option(f):
     return wrapper
 
 
-def load_corpus(claims_path: str | None) -> Corpus:
+def load_corpus(claims_path: str | None):
+    """The claims file in use, loaded; imported here so that --help and --version stay fast."""
+    from .claims import ClaimsError
+    from .corpus import Corpus, find_claims
+
     path = find_claims(claims_path)
     try:
         return Corpus.load(path)
@@ -123,8 +124,9 @@ def validate(claims_path: str | None) -> None:
       factcheck validate
       factcheck validate --claims my-claims.yaml
     """
-    from .validate import validate as run_validate
+    from .corpus import Corpus, find_claims
     from .render.safe import clean
+    from .validate import validate as run_validate
 
     path = find_claims(claims_path)
     problems = run_validate(path)
@@ -180,7 +182,154 @@ def show(claims_path: str | None, entry_id: str) -> None:
     print_entry(Console(), corpus, entry)
 
 
+@cli.command(context_settings=CONTEXT)
+@claims_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "github", "sarif"]), default="text", show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice(["conflicting", "unverified", "never"]), default=None, help="Exit 1 when a finding at this level exists  [default: conflicting]")
+@click.option("--show", multiple=True, type=click.Choice(["supported", "unverified"]), help="Also report these verdicts (unverified: only sentences stating a figure, a date or a named policy). Repeatable.")
+@click.option("--include", multiple=True, metavar="GLOB", help="Files to read in folders  [default: *.md, *.markdown, *.txt]. Repeatable.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Files or folders to skip. Repeatable.")
+@click.option("--top", type=click.IntRange(1, 50), default=1, show_default=True, help="Matches shown per finding.")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+def scan(claims_path, fmt, fail_on, show, include, exclude, top, paths) -> None:
+    """Check every sentence of Markdown or text drafts.
+
+    PATH is a file, a folder (read recursively) or "-" for standard input.
+    Conflicting sentences are always reported. Settings may also come from
+    .factcheck.yaml or [tool.factcheck] in pyproject.toml; options win.
+
+    \b
+    Exit status: 0 clean, 1 a finding at the --fail-on level, 2 usage or
+    input error (other files are still scanned).
+
+    \b
+    Examples:
+      factcheck scan drafts/
+      factcheck scan --format github --show unverified report.md
+      factcheck scan --format sarif drafts/ > factcheck.sarif
+    """
+    from .config import ConfigError, load_config, merge
+    from .discover import find_drafts, read_draft
+    from .drafts import DraftError
+    from .render.safe import clean
+    from .scan import reported, scan_text
+
+    try:
+        settings, _ = load_config(Path.cwd())
+    except ConfigError as exc:
+        raise InputError(str(exc)) from None
+    settings = merge(
+        settings, claims=claims_path, fail_on=fail_on, show=show or None,
+        include=include or None, exclude=exclude or None,
+    )
+    try:
+        drafts, warnings = find_drafts(paths, settings.include, settings.exclude)
+    except DraftError as exc:
+        raise InputError(str(exc)) from None
+    corpus = load_corpus(settings.claims)
+    err = _stderr_console()
+    for w in warnings:
+        err.print(f"warning: {clean(w)}", markup=False, highlight=False)
+    shown = set(settings.show)
+    findings, counts, failed = [], {}, 0
+    stdin = click.get_binary_stream("stdin")
+    progress = _progress(err, len(drafts), enabled=fmt == "text")
+    with progress:
+        task = progress.add_task("scanning", total=len(drafts))
+        for draft in drafts:
+            try:
+                text = read_draft(draft.path, stdin=stdin if draft.path == "-" else None)
+            except DraftError as exc:
+                err.print(f"error: {clean(str(exc))}", markup=False, highlight=False)
+                failed += 1
+                progress.advance(task)
+                continue
+            tally = counts.setdefault(draft.path, {"conflicting": 0, "unverified": 0, "supported": 0, "sentences": 0})
+            for finding in scan_text(corpus.checker, draft.path, text, draft.markdown):
+                tally["sentences"] += 1
+                if reported(finding, shown, corpus.index):
+                    tally[finding.verdict.value] += 1
+                    findings.append(finding)
+            progress.advance(task)
+    _emit_findings(corpus, findings, counts, fmt, top)
+    totals = {k: sum(c[k] for c in counts.values()) for k in ("conflicting", "unverified", "supported", "sentences")}
+    summary = (
+        f"factcheck: {len(counts)} file{'s' if len(counts) != 1 else ''}, {totals['sentences']} sentences: "
+        f"{totals['conflicting']} conflicting, {totals['unverified']} unverified, {totals['supported']} supported"
+        + (f"; {failed} file{'s' if failed != 1 else ''} could not be read" if failed else "")
+    )
+    err.print(summary, markup=False, highlight=False)
+    if failed:
+        sys.exit(EXIT_USAGE)
+    level = settings.fail_on
+    if level == "conflicting" and totals["conflicting"] or level == "unverified" and (totals["conflicting"] or totals["unverified"]):
+        sys.exit(EXIT_FOUND)
+
+
+def _emit_findings(corpus, findings, counts, fmt: str, top: int) -> None:
+    if fmt in ("json", "jsonl"):
+        from .render.jsonout import dump_findings, finding_dict
+
+        dump_findings([finding_dict(corpus, f, top) for f in findings], fmt, click.get_text_stream("stdout"))
+    elif fmt == "github":
+        from .render.github import github_lines
+
+        for line in github_lines(findings, corpus):
+            click.echo(line)
+    elif fmt == "sarif":
+        import json
+
+        from .render.sarif import sarif_log
+
+        click.echo(json.dumps(sarif_log(findings, corpus, package_version("factcheck")), indent=2, ensure_ascii=False))
+    else:
+        from rich.console import Console
+
+        from .render.scantext import ScanTextRenderer
+
+        renderer = ScanTextRenderer(corpus, Console(), top)
+        renderer.print_findings(findings)
+        renderer.print_summary(counts)
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _progress(console, total: int, enabled: bool):
+    """A progress bar on stderr for long scans, only on a terminal and for text output."""
+    from rich.progress import Progress
+
+    if enabled and total > 1 and console.is_terminal:
+        return Progress(console=console, transient=True)
+    return _NoProgress()
+
+
+class _NoProgress:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def add_task(self, *args, **kwargs) -> int:
+        return 0
+
+    def advance(self, *args) -> None:
+        pass
+
+
 def _claim_texts(args: tuple[str, ...]):
+    """Claims from the arguments or standard input, control characters removed."""
+    from .render.safe import clean
+
+    for text in _raw_claim_texts(args):
+        yield clean(text)
+
+
+def _raw_claim_texts(args: tuple[str, ...]):
     stdin = click.get_text_stream("stdin")
     if not args:
         if stdin.isatty():

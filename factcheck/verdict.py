@@ -190,6 +190,8 @@ class Checker:
             return Match(e, Verdict.SUPPORTED, cand.score, tuple(reasons), tuple(comparisons), True)
         if not reasons:
             reasons.append(f"the entry only partly matches the claim ({full:.0%} of its words)")
+        # why it is not a conflict comes first: another subject
+        reasons.sort(key=lambda r: not r.startswith(("the entry is not about", "the entry does not mention")))
         return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), core >= CONFLICT, cand.missing_names)
 
     def compare_as_of(self, q: Quantity, e: Entry) -> Comparison:

@@ -266,6 +266,34 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, paths) -> None:
         sys.exit(EXIT_FOUND)
 
 
+@cli.command(context_settings=CONTEXT)
+@claims_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+def discrepancies(claims_path: str | None, fmt: str) -> None:
+    """List where the sources differ: other figures, precision, names or accounts
+    of the same fact, and whether time explains the difference.
+
+    \b
+    Examples:
+      factcheck discrepancies
+      factcheck discrepancies --format json
+    """
+    import dataclasses
+    import json
+
+    from .discrepancies import find
+
+    found = find(load_corpus(claims_path))
+    if fmt == "json":
+        click.echo(json.dumps([dataclasses.asdict(d) for d in found], indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    from .render.entries import discrepancy_table
+
+    Console().print(discrepancy_table(found))
+
+
 def _emit_findings(corpus, findings, counts, fmt: str, top: int) -> None:
     if fmt in ("json", "jsonl"):
         from .render.jsonout import dump_findings, finding_dict

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from ..claims import Entry
 from ..corpus import Corpus
+from ..discrepancies import Discrepancy, Side
 from ..normalise import fold
 from .safe import clean
 
@@ -62,3 +63,22 @@ def print_entry(console: Console, corpus: Corpus, e: Entry) -> None:
         where = f"{corpus.display_path(c.source)}:{c.passage.line}"
         console.print(Text.assemble("  ", (clean(where), "green"), "  ", (clean(c.source.title), "italic"), ", ", clean(c.source.published)))
         console.print(Text("    " + clean(c.passage.sentence)))
+
+
+def discrepancy_table(found: list[Discrepancy]) -> Table:
+    """Each difference between sources: both sides with value, source and date."""
+    table = Table(title=f"{len(found)} differences between sources", expand=True, show_lines=True)
+    table.add_column("fact", style="cyan", overflow="fold", ratio=2)
+    table.add_column("difference", ratio=3)
+    table.add_column("earlier source", ratio=3)
+    table.add_column("later source", ratio=3)
+    table.add_column("time explains it", ratio=1)
+    for d in found:
+        sides = [_side_text(s) for s in d.sides[:2]]
+        kind = Text.assemble((d.kind, "bold"), "\n", (clean(d.note), "dim"))
+        table.add_row(Text(clean(d.fact)), kind, *sides, Text("yes" if d.explained_by_time else "no"))
+    return table
+
+
+def _side_text(side: Side) -> Text:
+    return Text.assemble((clean(side.value), "bold"), "\n", (f"{clean(side.source)}:{side.line}", "green"), "\n", (clean(side.date or side.published), "dim"))

@@ -6,6 +6,7 @@ or the nearest parent, else the one bundled with the package.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -65,7 +66,7 @@ class Corpus:
                 meta = self.library.get(sid).meta
             except ClaimsError:
                 continue
-            people.append(str(meta.get("author") or "").split(",")[0])
+            people += [re.split(r"[,(]", str(meta.get(k) or ""))[0].strip() for k in ("author", "publisher")]
         return Index(self.claims, passages, people)
 
     @cached_property

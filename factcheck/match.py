@@ -93,8 +93,9 @@ class Index:
             toks = [t for text in texts for t in tokens(without_figures(text))]
             vocab = frozenset(keys(toks))
             core_texts = [e.statement, *e.aliases, *_member_names(e)]
-            core = frozenset(k for text in core_texts for k in keys(tokens(without_figures(text))))
-            ent_names = frozenset(self.find_names(toks)) | {name_keys(p) for p in e.parties if name_keys(p)}
+            core_toks = [t for text in core_texts for t in tokens(without_figures(text))]
+            core = frozenset(keys(core_toks))
+            ent_names = frozenset(self.find_names(core_toks)) | {name_keys(p) for p in e.parties if name_keys(p)}
             ent_names |= {name_keys(m) for m in _member_names(e)}
             statement_toks = tokens(e.statement)
             denies = tuple(negation_scopes(e.statement, statement_toks))
@@ -111,12 +112,23 @@ class Index:
         self.unknown_idf = math.log((n + 1) / 3.5)
         for word in LIGHT_WORDS:
             self.idf[stem(word)] = min(self.idf.get(stem(word), 1.0), 0.5)
+        # whom a claim may cite: never a missing subject, and light where no entry uses the words
+        self.attribution_names = frozenset(k for a in attributions if (k := name_keys(a)))
+        self.names |= self.attribution_names
+        self.max_name = max(self.max_name, *(len(n) for n in self.attribution_names), 1)
         self.attribution = frozenset(k for a in attributions for k in keys(tokens(a)))
         for k in self.attribution:
-            self.idf[k] = min(self.idf.get(k, 1.0), 0.3)
+            if k not in self.postings:
+                self.idf[k] = 0.3
 
     def prepared_for(self, entry_id: str) -> Prepared:
         return self._by_id[entry_id]
+
+    def without_attributions(self, toks: list[Token]) -> list[Token]:
+        """The claim's words less the sources' authors and publishers it cites ("according to
+        the Communist Review"): who said it is not what was said."""
+        cited = [(a, b) for n, a, b in self.name_spans(toks) if n in self.attribution_names]
+        return [t for t in toks if not any(a <= t.start and t.end <= b for a, b in cited)]
 
     def unknown_proper_nouns(self, claim: str, toks: list[Token]) -> list[str]:
         """Capitalised words no entry knows ("Pete Peterson", "Angola"): a claim naming them
@@ -178,14 +190,14 @@ class Index:
         for k, w in weighted:
             for i in self.postings.get(k, ()):
                 hits[i] += w
-        claim_names = [n for n in self.find_names(claim_toks) if n not in IMPLICIT_NAMES]
+        claim_names = [n for n in self.find_names(claim_toks) if n not in IMPLICIT_NAMES and n not in self.attribution_names]
         claim_text = " ".join(ks)
         out = []
         for i, covered in hits.most_common(limit * 3):
             p = self.prepared[i]
             core = sum(w for k, w in weighted if k in p.core)
             ratio = fuzz.token_set_ratio(claim_text, p.statement_text) / 100
-            missing = tuple(n for n in claim_names if n not in p.names and not _name_in_vocab(n, p.vocab))
+            missing = tuple(n for n in claim_names if n not in p.names and not _name_in_vocab(n, p.core))
             out.append(Candidate(p, covered, core, total, ratio, missing))
         out.sort(key=lambda c: (-c.score, c.entry.id))
         return out[:limit]

@@ -641,7 +641,9 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
     if num.word and value == 1 or (num.word and toks[num.start].low in {"a", "an"}):
         return None, num.end
     unit = _noun_after(toks, j)
-    named = num.word and j < n and toks[j].kind == "word" and toks[j].text[:1].isupper() and toks[num.start].text[:1].isupper()
+    # a capitalised number word inside a sentence names something: "the Four Nos", "Four nos"
+    sentence_start = num.start == 0 or toks[num.start - 1].text in {".", "!", "?"} or text[max(0, toks[num.start].start - 2):toks[num.start].start].strip() in {".", "!", "?"}
+    named = num.word and j < n and toks[j].kind == "word" and toks[num.start].text[:1].isupper() and not sentence_start
     if t.kind == "num" and "." not in t.text and len(t.text) <= 2 and not unit and q is Qualifier.EXACT and _is_reference(toks, i):
         return None, j
     # "Four No's" names a doctrine: compared when the entry counts it, never missed otherwise

@@ -53,6 +53,7 @@ class Match:
     comparisons: tuple[Comparison, ...] = ()
     strong: bool = False  # close enough to the claim to decide its verdict
     missing_names: tuple[tuple[str, ...], ...] = ()
+    only_list_item: bool = False  # conflicting only because a claimed item is not in the list
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ class Checker:
     # -- one fact ----------------------------------------------------------------------------
 
     def check_one(self, claim: str, limit: int = 20, context: str = "") -> CheckResult:
-        toks = tokens(without_figures(claim))
+        toks = self.index.without_attributions(tokens(without_figures(claim)))
         qs = parse(claim)
         candidates = self.index.candidates(toks, limit=limit, context=tokens(without_figures(context)) if context else ())
         strangers = self.index.unknown_proper_nouns(claim, toks)
@@ -134,7 +135,7 @@ class Checker:
         """One entry's verdict on the claim, with reasons in plain words."""
         e = cand.entry
         values = list(e.values)
-        mentioned, outsiders = self.list_mentions(claim, toks, e, cand, strangers) if e.list else ([], [])
+        mentioned, outsiders = self.list_mentions(claim, toks, e, cand, strangers, denials) if e.list else ([], [])
         for m in mentioned:
             values += list(m.values)
         if e.list and len(mentioned) == 1:
@@ -173,7 +174,8 @@ class Checker:
         named_item = closed_out and self.names_list(toks, e) and _claims_membership(claim) and _only_outsiders_missing(cand, outsiders)
         can_conflict = (known and core >= CONFLICT) or named_item or (closed_out and not cand.missing_names and core >= CONFLICT)
         if (conflicts or polarity_differs or closed_out) and can_conflict:
-            return Match(e, Verdict.CONFLICTING, cand.score, tuple(reasons), tuple(comparisons), True)
+            only_item = not conflicts and not polarity_differs
+            return Match(e, Verdict.CONFLICTING, cand.score, tuple(reasons), tuple(comparisons), True, only_list_item=only_item)
 
         unconfirmed = [c for c in comparisons if c.agreement is not Agreement.AGREE and not (c.claim.weak and c.agreement is None)]
         for c in unconfirmed:
@@ -203,7 +205,7 @@ class Checker:
                 return Comparison(q, Quantity(Kind.DATE, f"as of {span.first.year}", span=span), Agreement.AGREE)
         return Comparison(q, None, None)
 
-    def list_mentions(self, claim: str, toks: list[Token], e: Entry, cand: Candidate, strangers: list[str]):
+    def list_mentions(self, claim: str, toks: list[Token], e: Entry, cand: Candidate, strangers: list[str], denials: list[frozenset[str]]):
         """The list members a claim names, and the names it gives that are not members
         (known names, and proper nouns no entry knows: "Angola")."""
         assert e.list is not None
@@ -218,14 +220,15 @@ class Checker:
                     break
             for f in forms:
                 member_keys.update(f)
-        frame = set(keys(tokens(" ".join((e.statement, *e.aliases))))) - member_keys
+        said = set(keys(tokens(" ".join((e.statement, *e.aliases, *e.parties)))))
+        frame = said - member_keys
         claim_names = self.index.name_spans(toks)
-        outsiders = [claim[a:b] for n, a, b in claim_names if n != ("vietnam",) and not set(n) <= member_keys and not set(n) <= frame]
+        outsiders = [claim[a:b] for n, a, b in claim_names if n not in IMPLICIT_NAMES and not set(n) <= member_keys and not set(n) <= said]
         outsiders += strangers
         if not mentioned and not outsiders and e.list.closed and self.names_list(toks, e):
             # a descriptive item the list does not have: "no participation in UN peacekeeping"
             rest = [t for t in toks if not t.negator and t.key not in frame | member_keys and self.index.weight(t.key) > 1.0]
-            if rest:
+            if rest and _shaped_like_members(e, {t.key for t in rest}, denials):
                 outsiders = [claim[rest[0].start:rest[-1].end]]
         return mentioned, outsiders
 
@@ -319,6 +322,14 @@ def _coverages(cand: Candidate, comparisons: list[Comparison]) -> tuple[float, f
 _MEMBERSHIP = re.compile(r"\b(?:one of|among|includes?|included|including|consists? of|comprises?|part of|is|are)\b")
 
 
+def _shaped_like_members(e: Entry, rest: set[str], denials: list[frozenset[str]]) -> bool:
+    """A claimed item takes the form of the list's items: where every item is a denial
+    ("no military alliances"), so must the claimed one be."""
+    if all(any(t.negator for t in tokens(m.name)[:1]) for m in e.list.members):
+        return any(scope & rest for scope in denials)
+    return True
+
+
 def _claims_membership(claim: str) -> bool:
     """"One of the Four Nos is ...", "the partners include ...": the claim names a list item."""
     return bool(_MEMBERSHIP.search(fold(claim)))
@@ -359,6 +370,8 @@ def decide(matches: list[Match]) -> tuple[Verdict, list[Match]]:
     """The claim's verdict from its entries' verdicts; the deciding entry first."""
     support = next((m for m in matches if m.verdict is Verdict.SUPPORTED), None)
     conflict = next((m for m in matches if m.verdict is Verdict.CONFLICTING), None)
+    if conflict and support and conflict.only_list_item:
+        conflict = None  # an entry stating the claim outweighs a list that seems to lack it
     if conflict and (support is None or conflict.score > support.score + CONFLICT_MARGIN or _answers_what_support_skipped(conflict, support)):
         if _consistent_elsewhere(conflict, matches):
             return Verdict.UNVERIFIED, matches
@@ -409,15 +422,20 @@ def _answers_what_support_skipped(conflict: Match, support: Match) -> bool:
 
 def _consistent_elsewhere(conflict: Match, matches: list[Match]) -> bool:
     """A better-matching entry finds the same figures consistent ("late 1970s" for January
-    1979): the conflicting entry is then likely about another event."""
+    1979), or an entry matching about as well states them: the conflicting entry is then
+    likely about another event."""
     disputed = [c.claim for c in conflict.comparisons if c.agreement is Agreement.CONFLICT]
     if not disputed:
         return False
     for m in matches:
-        if m is conflict or not m.strong or m.score <= conflict.score + CONFLICT_MARGIN:
+        if m is conflict or not m.strong or m.missing_names:
             continue
-        fine = {c.claim for c in m.comparisons if c.agreement in (Agreement.OPEN, Agreement.AGREE)}
-        if all(q in fine for q in disputed):
+        agreed = {c.claim for c in m.comparisons if c.agreement is Agreement.AGREE}
+        fine = agreed | {c.claim for c in m.comparisons if c.agreement is Agreement.OPEN}
+        if m.score > conflict.score + CONFLICT_MARGIN and all(q in fine for q in disputed):
+            return True
+        # another entry, matching about as well, states the disputed figure
+        if m.score >= conflict.score - CONFLICT_MARGIN and any(q in agreed for q in disputed):
             return True
     return False
 

@@ -1,10 +1,16 @@
-"""Check results as JSON: one object per claim, the evidence passages with file and line."""
+"""Check results as JSON: one object per claim, the evidence passages with file and line.
+
+Scan findings likewise, one object per sentence with its place in the draft.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from typing import TextIO
 
 from ..corpus import Corpus
+from ..scan import Finding
 from ..verdict import CheckResult, Match
 
 
@@ -37,3 +43,27 @@ def result_dict(corpus: Corpus, result: CheckResult, top: int) -> dict:
 def dumps(data: object) -> str:
     """One line of JSON: control characters in input text are escaped, so they cannot break lines."""
     return json.dumps(data, ensure_ascii=False)
+
+
+def finding_dict(corpus: Corpus, finding: Finding, top: int) -> dict:
+    """A sentence's place (1-based, end inclusive) and its result, matches as `check` gives them."""
+    s = finding.sentence
+    checked = result_dict(corpus, finding.result, top)
+    del checked["claim"]
+    return {"path": finding.path, "line": s.line, "column": s.column, "end_line": s.end_line,
+            "end_column": s.end_column, "text": s.text, **checked}
+
+
+# JSON leaves these unescaped, yet str.splitlines() and some editors break lines at them.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def dump_findings(findings: Iterable[dict], fmt: str, stream: TextIO) -> None:
+    """`json`: one array, indented; `jsonl`: one finding a line, written as it comes."""
+    if fmt == "jsonl":
+        for f in findings:
+            stream.write(dumps(f).translate(_LINE_BREAKS) + "\n")
+    elif fmt == "json":
+        stream.write(json.dumps(list(findings), ensure_ascii=False, indent=2).translate(_LINE_BREAKS) + "\n")
+    else:
+        raise ValueError(f"unknown JSON format {fmt!r}")

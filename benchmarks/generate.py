@@ -1,0 +1,173 @@
+"""Inputs for the benchmark, made from the bundled claims and sources, never committed.
+
+Large claims files are "parallel worlds" of the bundled one: variant v renames every party and
+list member (consistently, in the entries and in copies of the sources) and moves every year
+back by a decade or two, so each entry stays valid (its quote is verbatim in its source, its
+figures occur in the quote) while the vocabulary, the names and the figures grow with the file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+import re
+from pathlib import Path
+
+import yaml
+
+YEAR = re.compile(r"(?<![\d.$])(?<!\d,)(1[6-9]\d\d|20[0-4]\d)(?!\d|,\d)")
+SYLLABLES = "ka lor ve mi tan ro sel du na bri zan te quo fa ril mo sa vin ge ul ar est pol cai".split()
+# Names every entry is about, or words that are not names of a party: never renamed.
+KEPT = re.compile(r"Viet|ASEAN|United Nations|UN\b|Party|Communist", re.I)
+PROSE = [
+    "The weather was pleasant during the conference.",
+    "Delegates spent the afternoon walking along the river.",
+    "The meeting room was larger than expected.",
+    "Several participants arrived late because of the traffic.",
+    "Lunch was served in the garden of the guest house.",
+    "The report is divided into four chapters and an appendix.",
+    "Readers may find the second chapter the most useful.",
+    "Our team thanks the reviewers for their careful comments.",
+    "This section summarises the discussion that followed.",
+    "The photographs were taken by a local journalist.",
+    "Many questions remained open at the end of the day.",
+    "A short film about the old town was shown in the evening.",
+]
+
+
+def load_bundled(claims_path: Path) -> dict:
+    with open(claims_path, encoding="utf-8") as f:
+        return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def write_claims(claims_path: Path, out_dir: Path, entries: int) -> Path:
+    """A claims file of `entries` entries in out_dir, with its sources folder; returns its path."""
+    data = load_bundled(claims_path)
+    sources_dir = claims_path.parent / data.get("sources", "sources")
+    base = [_plain(e) for e in data["claims"]]
+    names = _names(base)
+    out_sources = out_dir / "sources"
+    out_sources.mkdir(parents=True, exist_ok=True)
+    chosen: list[dict] = []
+    v = 0
+    while len(chosen) < entries:
+        world = World(v, names)
+        for src in sorted(sources_dir.glob("*.md")):
+            (out_sources / f"{world.source_id(src.stem)}.md").write_text(world.text(src.read_text(encoding="utf-8")), encoding="utf-8")
+        chosen += [world.entry(e) for e in base[: entries - len(chosen)]]
+        v += 1
+    path = out_dir / "claims.yaml"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(f"# {entries} generated entries (benchmarks/generate.py)\nsources: sources\n")
+        yaml.dump({"claims": chosen}, f, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+                  default_flow_style=None, width=10**9, allow_unicode=True, sort_keys=False)
+    return path
+
+
+class World:
+    """Variant v of the bundled claims: v == 0 is the bundled file itself."""
+
+    def __init__(self, v: int, names: list[str]):
+        self.v = v
+        self.shift = 10 * (1 + v % 2)
+        self.renames = {n: _invent(v, n) for n in names} if v else {}
+        self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b") if v else None
+
+    def text(self, s: str) -> str:
+        if not self.v:
+            return s
+        s = self.pattern.sub(lambda m: self.renames[m.group()], s)
+        return YEAR.sub(lambda m: str(int(m.group()) - self.shift), s)
+
+    def source_id(self, sid: str) -> str:
+        return f"{sid}-v{self.v}" if self.v else sid
+
+    def entry(self, e: dict) -> dict:
+        if not self.v:
+            return e
+        out = _walk(e, self.text)
+        out["id"] = f"{e['id']}-v{self.v}"
+        if "fact" in e:
+            out["fact"] = f"{e['fact']}-v{self.v}"
+        out.pop("aliases", None)  # keeps 100,000 entries under the claims file size limit
+        out["evidence"] = [{"source": self.source_id(ev["source"]), "quote": self.text(ev["quote"])} for ev in e["evidence"]]
+        return out
+
+
+def write_draft(claims_path: Path, path: Path, sentences: int, seed: int = 5) -> Path:
+    """A Markdown draft mixing source sentences, statements with changed figures, and prose."""
+    data = load_bundled(claims_path)
+    sources_dir = claims_path.parent / data.get("sources", "sources")
+    from_sources = [s for src in sorted(sources_dir.glob("*.md")) for s in _sentences(_body(src.read_text(encoding="utf-8")))]
+    statements = [_plain(e)["statement"] for e in data["claims"]]
+    rng = random.Random(seed)
+    out: list[str] = []
+    while len(out) < sentences:
+        roll = rng.random()
+        if roll < 0.4:
+            out.append(rng.choice(from_sources))
+        elif roll < 0.7:
+            out.append(_change_figures(rng.choice(statements), rng))
+        else:
+            out.append(rng.choice(PROSE))
+    paragraphs = [" ".join(out[i:i + 5]) for i in range(0, len(out), 5)]
+    path.write_text("# Generated draft\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return path
+
+
+def _change_figures(s: str, rng: random.Random) -> str:
+    return re.sub(r"\d+", lambda m: str(int(m.group()) + rng.choice((1, 2, 10))), s)
+
+
+def _body(text: str) -> str:
+    return re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+
+
+def _sentences(body: str) -> list[str]:
+    """Prose lines of a source cut at sentence ends: rough, but only the draft's mix depends on it."""
+    out = []
+    for line in body.splitlines():
+        if not line.strip() or line.lstrip().startswith(("#", "|", ">", "-", "*")):
+            continue
+        out += [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line) if len(s.split()) >= 5]
+    return out
+
+
+def _names(entries: list[dict]) -> list[str]:
+    found = set()
+    for e in entries:
+        found.update(e.get("parties", []))
+        for m in (e.get("list") or {}).get("members", []):
+            found.update([m] if isinstance(m, str) else [m["name"], *m.get("aliases", [])])
+    return sorted(n for n in found if not KEPT.search(n) and len(n) > 2)
+
+
+def _invent(v: int, name: str) -> str:
+    """A made-up name with as many capitalised words as the real one."""
+    rng = random.Random(f"{v}:{name}")
+    return " ".join(
+        "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize() if w[:1].isupper() else w
+        for w in name.split()
+    )
+
+
+def _plain(value):
+    """YAML data with dates as the strings they were written as."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _walk(value, change):
+    """Every string of the entry changed, keys and kinds left alone; date values too."""
+    if isinstance(value, dict):
+        return {k: (v if k in ("kind", "topic", "polarity", "qualifier", "part", "relation", "closed") else _walk(v, change)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_walk(v, change) for v in value]
+    if isinstance(value, str):
+        return change(value)
+    return value

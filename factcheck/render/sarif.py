@@ -1,0 +1,157 @@
+"""Scan findings as a SARIF 2.1.0 log, for code scanning dashboards and editors.
+
+A result is known across runs by its fingerprint, which is made of the rule, the file and the
+sentence's words, never its line: adding a paragraph above a flagged sentence must not make
+the dashboard close one alert and open another.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from ..corpus import Cited, Corpus
+from ..scan import Finding
+from ..verdict import Verdict
+from .safe import clean
+from .scantext import evidence, plain_message
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/factcheck/"
+FINGERPRINT = "factcheck/v1"
+SRCROOT = "%SRCROOT%"
+
+
+@dataclass(frozen=True)
+class Rule:
+    verdict: Verdict
+    level: str
+    short: str
+    full: str
+    help: str
+
+    @property
+    def id(self) -> str:
+        return f"factcheck/{self.verdict.value}"
+
+    def descriptor(self) -> dict:
+        return {
+            "id": self.id,
+            "name": self.verdict.value.capitalize() + "Claim",
+            "shortDescription": {"text": self.short},
+            "fullDescription": {"text": self.full},
+            "help": {"text": self.help},
+            "defaultConfiguration": {"level": self.level},
+        }
+
+
+RULES = (
+    Rule(
+        Verdict.CONFLICTING, "error",
+        "A sentence contradicts the sourced claims file.",
+        "The sentence states a figure, date, list member or polarity that differs from what an entry "
+        "of the claims file says, and the entry's source passage shows it.",
+        "Correct the sentence to what the source says; the related location is the passage. If the "
+        "source is wrong or out of date, correct the claims file entry and its evidence instead.",
+    ),
+    Rule(
+        Verdict.UNVERIFIED, "warning",
+        "A check-worthy sentence is not in the claims file.",
+        "The sentence states a figure, a date or a named policy, but no entry of the claims file "
+        "states it, so it cannot be checked.",
+        "If the sentence is true, add an entry with a verbatim quote from a source to the claims "
+        "file; otherwise rephrase or remove it.",
+    ),
+    Rule(
+        Verdict.SUPPORTED, "note",
+        "A sentence is supported by the sourced claims file.",
+        "An entry of the claims file states what the sentence says, figures included, and its "
+        "source passage shows it.",
+        "Nothing to do; the related location is the passage that supports the sentence.",
+    ),
+)
+RULE_INDEX = {rule.verdict: i for i, rule in enumerate(RULES)}
+
+
+def sarif_log(findings: Iterable[Finding], corpus: Corpus, version: str) -> dict:
+    """The whole log: one run of factcheck, every finding a result."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    results = []
+    for finding in findings:
+        key = (RULES[RULE_INDEX[finding.verdict]].id, finding.path, " ".join(finding.sentence.text.split()))
+        results.append(result(corpus, finding, fingerprint(*key, occurrence=seen[key])))
+        seen[key] += 1
+    driver = {"name": "factcheck", "version": version, "informationUri": INFORMATION_URI,
+              "rules": [rule.descriptor() for rule in RULES]}
+    return {"$schema": SCHEMA, "version": "2.1.0",
+            "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}]}
+
+
+def fingerprint(rule_id: str, path: str, text: str, occurrence: int = 0) -> str:
+    """Stable across edits elsewhere in the file; `occurrence` tells apart a sentence repeated in it."""
+    parts = (rule_id, path.replace("\\", "/"), text, str(occurrence))
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+
+
+def result(corpus: Corpus, finding: Finding, print_: str) -> dict:
+    s = finding.sentence
+    index = RULE_INDEX[finding.verdict]
+    region = {"startLine": s.line, "startColumn": s.column, "endLine": s.end_line,
+              "endColumn": s.end_column + 1, "snippet": {"text": clean(s.text)}}
+    out = {
+        "ruleId": RULES[index].id,
+        "ruleIndex": index,
+        "level": RULES[index].level,
+        "message": {"text": message_text(plain_message(corpus, finding))},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact(finding.path), "region": region}}],
+        "partialFingerprints": {FINGERPRINT: print_},
+    }
+    found = evidence(corpus, finding.result)
+    if found and found[1]:
+        out["relatedLocations"] = [related(i, c) for i, c in enumerate(found[1], start=1)]
+    return out
+
+
+def related(id_: int, c: Cited) -> dict:
+    """An evidence passage: the quote's place in its source, the whole sentence as message."""
+    text = c.source.text
+    start_line, start_column = position(text, c.passage.start)
+    end_line, end_column = position(text, c.passage.end)
+    region = {"startLine": start_line, "startColumn": start_column, "endLine": end_line, "endColumn": end_column}
+    return {
+        "id": id_,
+        "physicalLocation": {"artifactLocation": artifact(local(c.source.path)), "region": region},
+        "message": {"text": message_text(clean(c.passage.sentence))},
+    }
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in code points) of an offset."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def local(path: Path) -> str:
+    """A source file relative to the working folder (the repository root in CI), else absolute."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path.resolve())
+
+
+def artifact(path: str) -> dict:
+    """A relative path is taken from the source root; an absolute one becomes a file URI."""
+    if Path(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(path.replace("\\", "/"), safe="/"), "uriBaseId": SRCROOT}
+
+
+def message_text(text: str) -> str:
+    """Plain text as SARIF reads it: braces doubled (they mark placeholders) and brackets
+    escaped, so that quoted text can never form an embedded link."""
+    for char, escaped in (("\\", "\\\\"), ("[", "\\["), ("]", "\\]"), ("{", "{{"), ("}", "}}")):
+        text = text.replace(char, escaped)
+    return text

@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime
 import random
 import re
+from collections import Counter
 from pathlib import Path
 
 import yaml
 
 YEAR = re.compile(r"(?<![\d.$])(?<!\d,)(1[6-9]\d\d|20[0-4]\d)(?!\d|,\d)")
+ID_WORDS, SOURCE_WORDS = 4, 2  # variants' ids are shortened: 100,000 entries fit the size limit
 SYLLABLES = "ka lor ve mi tan ro sel du na bri zan te quo fa ril mo sa vin ge ul ar est pol cai".split()
 # Names every entry is about, or words that are not names of a party: never renamed.
 KEPT = re.compile(r"Viet|ASEAN|United Nations|UN\b|Party|Communist", re.I)
@@ -46,31 +48,35 @@ def write_claims(claims_path: Path, out_dir: Path, entries: int) -> Path:
     sources_dir = claims_path.parent / data.get("sources", "sources")
     base = [_plain(e) for e in data["claims"]]
     names = _names(base)
+    ids = [e["id"] for e in base]
     out_sources = out_dir / "sources"
     out_sources.mkdir(parents=True, exist_ok=True)
-    chosen: list[dict] = []
-    v = 0
-    while len(chosen) < entries:
-        world = World(v, names)
-        for src in sorted(sources_dir.glob("*.md")):
-            (out_sources / f"{world.source_id(src.stem)}.md").write_text(world.text(src.read_text(encoding="utf-8")), encoding="utf-8")
-        chosen += [world.entry(e) for e in base[: entries - len(chosen)]]
-        v += 1
     path = out_dir / "claims.yaml"
     with open(path, "w", encoding="utf-8") as f:
-        f.write(f"# {entries} generated entries (benchmarks/generate.py)\nsources: sources\n")
-        yaml.dump({"claims": chosen}, f, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
-                  default_flow_style=None, width=10**9, allow_unicode=True, sort_keys=False)
+        f.write(f"# {entries} generated entries (benchmarks/generate.py)\nsources: sources\nclaims:\n")
+        written, v = 0, 0
+        while written < entries:
+            world = World(v, names, ids)
+            for src in sorted(sources_dir.glob("*.md")):
+                text = world.text(src.read_text(encoding="utf-8"))
+                (out_sources / f"{world.source_id(src.stem)}.md").write_text(text, encoding="utf-8")
+            chunk = [world.entry(e) for e in base[: entries - written]]
+            yaml.dump(chunk, f, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+                      default_flow_style=None, width=10**9, allow_unicode=True, sort_keys=False)
+            written += len(chunk)
+            v += 1
     return path
 
 
 class World:
     """Variant v of the bundled claims: v == 0 is the bundled file itself."""
 
-    def __init__(self, v: int, names: list[str]):
+    def __init__(self, v: int, names: list[str], ids: list[str]):
         self.v = v
+        shorts = Counter(_short(i, ID_WORDS, v) for i in ids)
+        self.ids = {i: s if shorts[s] == 1 else f"{i}-v{v}" for i in ids if (s := _short(i, ID_WORDS, v))}
         self.shift = 10 * (1 + v % 2)
-        self.renames = {n: _invent(v, n) for n in names} if v else {}
+        self.renames = _invent_all(v, names) if v else {}
         self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b") if v else None
 
     def text(self, s: str) -> str:
@@ -80,13 +86,13 @@ class World:
         return YEAR.sub(lambda m: str(int(m.group()) - self.shift), s)
 
     def source_id(self, sid: str) -> str:
-        return f"{sid}-v{self.v}" if self.v else sid
+        return _short(sid, SOURCE_WORDS, self.v)
 
     def entry(self, e: dict) -> dict:
         if not self.v:
             return e
         out = _walk(e, self.text)
-        out["id"] = f"{e['id']}-v{self.v}"
+        out["id"] = self.ids[e["id"]]
         if "fact" in e:
             out["fact"] = f"{e['fact']}-v{self.v}"
         out.pop("aliases", None)  # keeps 100,000 entries under the claims file size limit
@@ -133,6 +139,10 @@ def _sentences(body: str) -> list[str]:
     return out
 
 
+def _short(ident: str, words: int, v: int) -> str:
+    return f"{'-'.join(ident.split('-')[:words])}-v{v}" if v else ident
+
+
 def _names(entries: list[dict]) -> list[str]:
     found = set()
     for e in entries:
@@ -142,9 +152,20 @@ def _names(entries: list[dict]) -> list[str]:
     return sorted(n for n in found if not KEPT.search(n) and len(n) > 2)
 
 
-def _invent(v: int, name: str) -> str:
-    """A made-up name with as many capitalised words as the real one."""
-    rng = random.Random(f"{v}:{name}")
+def _invent_all(v: int, names: list[str]) -> dict[str, str]:
+    """A distinct made-up name for each real one, with as many capitalised words."""
+    rng = random.Random(v)
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in names:
+        while (made := _invent(rng, name)) in taken:
+            pass
+        out[name] = made
+        taken.add(made)
+    return out
+
+
+def _invent(rng: random.Random, name: str) -> str:
     return " ".join(
         "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize() if w[:1].isupper() else w
         for w in name.split()

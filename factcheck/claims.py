@@ -51,7 +51,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f" {self.where}:" if self.where else ""
-        return f"{self.file}:{self.line}:{self.column}:{where} {self.message}"
+        at = f":{self.line}:{self.column}" if self.line else ""
+        return f"{self.file}{at}:{where} {self.message}"
 
 
 class ClaimsError(Exception):

@@ -43,7 +43,7 @@ def load_corpus(claims_path: str | None):
         raise InputError(str(exc)) from None
 
 
-@click.group(context_settings=CONTEXT, invoke_without_command=True)
+@click.group(name="factcheck", context_settings=CONTEXT, invoke_without_command=True)
 @click.version_option(package_version("factcheck"), "--version", prog_name="factcheck")
 @click.pass_context
 def cli(ctx: click.Context) -> None:

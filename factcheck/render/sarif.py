@@ -97,7 +97,7 @@ def fingerprint(rule_id: str, path: str, text: str, occurrence: int = 0) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
 
 
-def result(corpus: Corpus, finding: Finding, print_: str) -> dict:
+def result(corpus: Corpus, finding: Finding, stable_id: str) -> dict:
     s = finding.sentence
     index = RULE_INDEX[finding.verdict]
     region = {"startLine": s.line, "startColumn": s.column, "endLine": s.end_line,
@@ -108,7 +108,7 @@ def result(corpus: Corpus, finding: Finding, print_: str) -> dict:
         "level": RULES[index].level,
         "message": {"text": message_text(plain_message(corpus, finding))},
         "locations": [{"physicalLocation": {"artifactLocation": artifact(finding.path), "region": region}}],
-        "partialFingerprints": {FINGERPRINT: print_},
+        "partialFingerprints": {FINGERPRINT: stable_id},
     }
     found = evidence(corpus, finding.result)
     if found and found[1]:

@@ -132,7 +132,7 @@ class ScanTextRenderer:
 
 
 def summary_table(counts: Mapping[str, Counts]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_footer=True, pad_edge=False)
+    table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, show_footer=True)
     total = Counts()
     for c in counts.values():
         total += c

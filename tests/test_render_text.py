@@ -95,7 +95,7 @@ def test_unverified_lists_nearest_entries_as_not_matching(corpus: Corpus) -> Non
     assert lines[2] == "  nearest, not matching:"
     assert len(lines) == 5  # top=1: one entry, one reason
     assert lines[3].startswith("    - ")
-    assert lines[4].startswith("      — the claim says 1949")
+    assert lines[4] == "      — the entry is not about “NATO”"  # why it is not a conflict comes first
     assert "sources/" not in "\n".join(lines)  # a near entry is not evidence
 
 

@@ -60,12 +60,21 @@ def write_claims(claims_path: Path, out_dir: Path, entries: int) -> Path:
             for src in sorted(sources_dir.glob("*.md")):
                 text = world.text(src.read_text(encoding="utf-8"))
                 (out_sources / f"{world.source_id(src.stem)}.md").write_text(text, encoding="utf-8")
-            chunk = [world.entry(e) for e in base[: entries - written]]
+            chunk = _whole_facts([world.entry(e) for e in base[: entries - written]])
             yaml.dump(chunk, f, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
                       default_flow_style=None, width=10**9, allow_unicode=True, sort_keys=False)
             written += len(chunk)
             v += 1
     return path
+
+
+def _whole_facts(chunk: list[dict]) -> list[dict]:
+    """A fact key shared with an entry the file stops before is left out (it would be alone)."""
+    uses = Counter(e.get("fact") for e in chunk)
+    for e in chunk:
+        if "fact" in e and uses[e["fact"]] == 1:
+            del e["fact"]
+    return chunk
 
 
 class World:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -45,8 +46,9 @@ def load_corpus(claims_path: str | None):
 
 @click.group(name="factcheck", context_settings=CONTEXT, invoke_without_command=True)
 @click.version_option(package_version("factcheck"), "--version", prog_name="factcheck")
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, debug: bool) -> None:
     """Check claims about Vietnam's foreign relations against sourced facts.
 
     Each claim is matched to an entry of the claims file and its figures, dates,
@@ -85,6 +87,8 @@ def check(claims_path: str | None, fmt: str, top: int, claims: tuple[str, ...]) 
       factcheck check --format json - < claims.txt
     """
     texts = list(_claim_texts(claims))
+    if not texts:
+        raise click.UsageError("no claim given (standard input was empty)")
     corpus = load_corpus(claims_path)
     results = []
     if fmt == "text":
@@ -374,5 +378,31 @@ def _raw_claim_texts(args: tuple[str, ...]):
             raise click.BadParameter("a claim is empty", param_hint="CLAIM")
 
 
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
+
+
 def main() -> None:
-    cli(prog_name="factcheck")
+    """Run the CLI: errors are one line and an exit code, never a traceback (but --debug)."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        code = cli.main(prog_name="factcheck", standalone_mode=False)
+    except click.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx else "factcheck"
+        click.echo(f"Error: {exc.format_message()} (see '{where} --help')", err=True)
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo("factcheck: interrupted", err=True)
+        code = EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # the reader went away (factcheck scan ... | head): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_BROKEN_PIPE
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if debug:
+            raise
+        click.echo(f"Error: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
+        code = EXIT_USAGE
+    sys.exit(code or 0)

@@ -31,7 +31,7 @@ class Finding:
 def check_worthy(index: Index, text: str) -> bool:
     """Whether an unverified sentence is worth reporting: it states a figure, a date or a
     named policy. Ordinary prose ("The weather was pleasant") never is."""
-    if any(not q.weak for q in parse(text)):
+    if _has_figures(text):
         return True
     claim_keys = set(keys(tokens(text)))
     for p in index.prepared:
@@ -47,12 +47,17 @@ def scan_text(checker: Checker, path: str, text: str, markdown: bool) -> Iterato
     previous = ""
     for sentence in read_sentences(text, markdown=markdown):
         result = checker.check(sentence.text)
-        if result.verdict is Verdict.UNVERIFIED and previous:
+        if result.verdict is Verdict.UNVERIFIED and previous and _has_figures(sentence.text):
             with_context = checker.check(sentence.text, context=previous)
             if with_context.verdict is not Verdict.UNVERIFIED:
                 result = with_context
         previous = sentence.text
         yield Finding(path, sentence, result)
+
+
+def _has_figures(text: str) -> bool:
+    """Context may identify what a sentence's figures are about; it never stands in for them."""
+    return any(not q.weak for q in parse(text))
 
 
 def reported(finding: Finding, show: set[str], index: Index) -> bool:

@@ -26,7 +26,8 @@ POLARITY = 0.70  # a claim that denies what an entry affirms must otherwise say 
 SUPPORT_CORE = 0.40  # ... of which the statement itself must cover this much
 CONFLICT_MARGIN = 4.0
 VALUE_WEIGHT = 3.0  # a figure weighs like a rare word: agreeing counts fully, differing half  # a conflict beats a support only when its entry matches clearly better
-MEMBER_MATCH = 0.6  # share of a descriptive list member's words a claim must contain
+MEMBER_MATCH = 0.6
+MIN_WORDS = 3  # a claim with no figure must say at least this much to be supported  # share of a descriptive list member's words a claim must contain
 
 
 class Verdict(StrEnum):
@@ -187,7 +188,8 @@ class Checker:
             reasons.append(f"the source's list is not closed and does not name {_join(outsiders)}")
         agreed = [c for c in comparisons if c.agreement is Agreement.AGREE]
         needed = SUPPORT_WITH_VALUES if agreed else SUPPORT_WORDS_ONLY
-        if not unconfirmed and not outsiders and claim_denies == entry_denies and known and full >= needed and core >= SUPPORT_CORE:
+        says_enough = agreed or len({k for k in claim_keys if self.index.weight(k) >= 1.0}) >= MIN_WORDS
+        if says_enough and not unconfirmed and not outsiders and claim_denies == entry_denies and known and full >= needed and core >= SUPPORT_CORE:
             reasons += [_says(c) for c in agreed] or ["the entry states this"]
             return Match(e, Verdict.SUPPORTED, cand.score, tuple(reasons), tuple(comparisons), True)
         if not reasons:

@@ -18,7 +18,7 @@ from rich.console import Console
 
 from factcheck.corpus import Corpus
 from factcheck.drafts import Sentence
-from factcheck.render.github import annotation, escape_data, escape_property, write_annotations
+from factcheck.render.github import annotation, escape_data, escape_property, github_lines
 from factcheck.render.jsonout import dump_findings, finding_dict
 from factcheck.render.sarif import fingerprint, message_text, sarif_log
 from factcheck.render.scantext import Counts, ScanTextRenderer, plain_message
@@ -163,9 +163,7 @@ def test_json_lines_cannot_be_broken_by_unicode_line_separators(corpus: Corpus) 
 
 
 def test_github_annotations_golden(corpus: Corpus, findings: list[Finding]) -> None:
-    out = io.StringIO()
-    write_annotations(corpus, findings, out)
-    assert out.getvalue() == (
+    assert "".join(line + "\n" for line in github_lines(findings, corpus)) == (
         "::notice file=draft.md,line=1,col=38,endLine=1,endColumn=74,title=factcheck%3A supported::"
         + SUPPORTED_MESSAGE + "\n"
         "::error file=draft.md,line=2,col=1,endLine=2,endColumn=31,title=factcheck%3A conflicting::"
@@ -211,12 +209,8 @@ def test_github_multiline_sentence_has_no_columns(corpus: Corpus) -> None:
     ],
 )
 def test_github_draft_text_cannot_inject_a_command(corpus: Corpus, payload: str) -> None:
-    out = io.StringIO()
-    write_annotations(corpus, [finding(corpus, "Vietnam joined the WTO in 2005." + payload)], out)
-    text = out.getvalue()
-    assert text.count("\n") == 1 and text.endswith("\n")
-    line = text[:-1]
-    assert len(line.splitlines()) == 1 and "\r" not in line and "\x1b" not in line
+    (line,) = github_lines([finding(corpus, "Vietnam joined the WTO in 2005." + payload)], corpus)
+    assert len(line.splitlines()) == 1 and not any(c in line for c in "\n\r\x1b\x85\u2028\u2029")
     assert re.match(r"::(error|warning|notice) file=draft\.md,line=3,col=5,endLine=3,endColumn=\d+,title=factcheck%3A \w+::“", line)
     assert line.count("::") == 2 + payload.count("::")  # the command's own two, the rest inert mid-line
     assert "%0A::" not in line  # an escaped line break in the text is printed as text: %250A
@@ -385,9 +379,12 @@ def test_text_untrusted_text_is_literal_and_clean(corpus: Corpus) -> None:
 
 
 def test_summary_table(corpus: Corpus, findings: list[Finding]) -> None:
-    counts = {"draft.md": Counts(), "notes/empty.md": Counts()}
-    for f in scan(corpus):
-        counts["draft.md"].record(f, f in findings)
+    counts = {"draft.md": Counts(conflicting=0, unverified=0, supported=0, sentences=0),
+              "notes/empty.md": Counts(conflicting=0, unverified=0, supported=0, sentences=0)}
+    for f in scan(corpus):  # as the CLI counts
+        counts["draft.md"]["sentences"] += 1
+        if f in findings:
+            counts["draft.md"][f.verdict.value] += 1
     text, renderer = render(corpus, findings)
     out = io.StringIO()
     renderer.console.file = out
@@ -407,7 +404,7 @@ def test_summary_alone_has_no_leading_blank_line(corpus: Corpus) -> None:
     _, renderer = render(corpus)
     out = io.StringIO()
     renderer.console.file = out
-    renderer.print_summary({"draft.md": Counts(checked=2)})
+    renderer.print_summary({"draft.md": {"conflicting": 0, "unverified": 0, "supported": 0, "sentences": 2}})
     assert out.getvalue().startswith("file ")
 
 

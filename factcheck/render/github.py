@@ -7,8 +7,7 @@ a sentence holding "\\n::add-mask::x" can then never start a line of its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TextIO
+from collections.abc import Iterable, Iterator
 
 from ..corpus import Corpus
 from ..scan import Finding
@@ -43,6 +42,7 @@ def annotation(corpus: Corpus, finding: Finding) -> str:
     return f"::{COMMAND[finding.verdict]} {rendered}::{escape_data(plain_message(corpus, finding))}"
 
 
-def write_annotations(corpus: Corpus, findings: Iterable[Finding], stream: TextIO) -> None:
+def github_lines(findings: Iterable[Finding], corpus: Corpus) -> Iterator[str]:
+    """One workflow command per finding, without line ends."""
     for finding in findings:
-        stream.write(annotation(corpus, finding) + "\n")
+        yield annotation(corpus, finding)

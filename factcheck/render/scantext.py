@@ -9,7 +9,7 @@ they reach the console only as `clean`ed rich `Text`, never as markup.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import TypedDict
 
 from rich import box
 from rich.console import Console
@@ -57,28 +57,17 @@ def citation_path(corpus: Corpus, c: Cited) -> str:
     return f"{corpus.display_path(c.source)}:{c.passage.line}"
 
 
-@dataclass
-class Counts:
+class Counts(TypedDict):
     """One file's tally: findings reported, by verdict, and every sentence checked."""
 
-    conflicting: int = 0
-    unverified: int = 0
-    supported: int = 0
-    checked: int = 0
+    conflicting: int
+    unverified: int
+    supported: int
+    sentences: int
 
-    def record(self, finding: Finding, reported: bool) -> None:
-        """Every sentence counts as checked; only a reported one counts under its verdict."""
-        self.checked += 1
-        if reported:
-            name = finding.verdict.value
-            setattr(self, name, getattr(self, name) + 1)
 
-    def __iadd__(self, other: Counts) -> Counts:
-        self.conflicting += other.conflicting
-        self.unverified += other.unverified
-        self.supported += other.supported
-        self.checked += other.checked
-        return self
+COLUMNS = (("conflicting", "conflicting"), ("unverified", "unverified"), ("supported", "supported"),
+           ("sentences", "sentences checked"))
 
 
 class ScanTextRenderer:
@@ -133,13 +122,9 @@ class ScanTextRenderer:
 
 def summary_table(counts: Mapping[str, Counts]) -> Table:
     table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, show_footer=True)
-    total = Counts()
-    for c in counts.values():
-        total += c
     table.add_column("file", footer="total", overflow="fold")
-    for name, footer in (("conflicting", total.conflicting), ("unverified", total.unverified),
-                         ("supported", total.supported), ("sentences checked", total.checked)):
-        table.add_column(name, footer=str(footer), justify="right")
+    for key, title in COLUMNS:
+        table.add_column(title, footer=str(sum(c[key] for c in counts.values())), justify="right")
     for path, c in counts.items():
-        table.add_row(Text(clean(path)), str(c.conflicting), str(c.unverified), str(c.supported), str(c.checked))
+        table.add_row(Text(clean(path)), *(str(c[key]) for key, _ in COLUMNS))
     return table

@@ -233,7 +233,7 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, paths) -> None:
     corpus = load_corpus(settings.claims)
     err = _stderr_console()
     for w in warnings:
-        err.print(f"warning: {clean(w)}", markup=False, highlight=False)
+        click.echo(f"warning: {clean(w)}", err=True)
     shown = set(settings.show)
     findings, counts, failed = [], {}, 0
     stdin = click.get_binary_stream("stdin")
@@ -244,7 +244,7 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, paths) -> None:
             try:
                 text = read_draft(draft.path, stdin=stdin if draft.path == "-" else None)
             except DraftError as exc:
-                err.print(f"error: {clean(str(exc))}", markup=False, highlight=False)
+                click.echo(f"error: {clean(str(exc))}", err=True)
                 failed += 1
                 progress.advance(task)
                 continue
@@ -258,11 +258,11 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, paths) -> None:
     _emit_findings(corpus, findings, counts, fmt, top)
     totals = {k: sum(c[k] for c in counts.values()) for k in ("conflicting", "unverified", "supported", "sentences")}
     summary = (
-        f"factcheck: {len(counts)} file{'s' if len(counts) != 1 else ''}, {totals['sentences']} sentences: "
+        f"factcheck: {_plural(len(counts), 'file')}, {_plural(totals['sentences'], 'sentence')}: "
         f"{totals['conflicting']} conflicting, {totals['unverified']} unverified, {totals['supported']} supported"
-        + (f"; {failed} file{'s' if failed != 1 else ''} could not be read" if failed else "")
+        + (f"; {_plural(failed, 'file')} could not be read" if failed else "")
     )
-    err.print(summary, markup=False, highlight=False)
+    click.echo(summary, err=True)
     if failed:
         sys.exit(EXIT_USAGE)
     level = settings.fail_on
@@ -322,6 +322,10 @@ def _emit_findings(corpus, findings, counts, fmt: str, top: int) -> None:
         renderer = ScanTextRenderer(corpus, Console(), top)
         renderer.print_findings(findings)
         renderer.print_summary(counts)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _stderr_console():

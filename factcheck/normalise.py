@@ -29,6 +29,8 @@ NAMES: dict[str, str] = {
     "russian federation": "russia", "russian": "russia",
     "european union": "eu", "eu": "eu", "united nations": "un", "u.n.": "un",
     "world trade organization": "wto", "world trade organisation": "wto",
+    "association of southeast asian nations": "asean", "association of south-east asian nations": "asean",
+    "international criminal police organization": "interpol", "international criminal police organisation": "interpol",
     "free trade agreements": "fta", "free trade agreement": "fta", "ftas": "fta",
     "french": "france", "viet minh": "vietminh", "vietminh": "vietminh",
     "democratic republic of vietnam": "drv", "north vietnam": "drv", "north vietnamese": "drv",
@@ -107,7 +109,7 @@ observe observes observed point points pointed acknowledge acknowledges
 NEGATORS = frozenset("""
 not no never n't neither nor without refuse refuses refused refusing reject rejects rejected
 forbid forbids forbade forbidden prohibit prohibits prohibited ban bans banned avoid avoids
-avoided avoiding none nobody nothing cannot
+avoided avoiding none nobody nothing cannot bar bars barred barring
 """.split())
 # Two-word denials, read as one negator.
 NEGATING_PHRASES = {("rule", "out"): "rule-out", ("rules", "out"): "rule-out", ("ruled", "out"): "rule-out",

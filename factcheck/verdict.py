@@ -158,6 +158,8 @@ class Checker:
         claim_keys = set(keys(toks))
         claim_denies = any(scope & p.core for scope in denials)
         entry_denies = any(scope & claim_keys for scope in p.denies)
+        if denials and p.denies:
+            claim_denies = entry_denies = True  # both deny something: too close to call a reversal
         figures_agree = all(c.agreement is Agreement.AGREE for c in strong_values)
         polarity_differs = claim_denies != entry_denies and figures_agree and full >= POLARITY and core >= SUPPORT_WITH_VALUES
         if polarity_differs:

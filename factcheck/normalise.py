@@ -79,6 +79,8 @@ SYNONYMS: dict[str, str] = {
     "weapons": "arms", "weaponry": "arms", "halved": "half", "reduce": "cut", "reduced": "cut",
     "reducing": "cut", "cuts": "cut", "proclamation": "proclaimed", "declared": "proclaimed",
     "declare": "proclaimed", "proclaim": "proclaimed", "assisted": "aid", "helped": "aid",
+    "demonstrators": "protesters", "demonstrator": "protesters", "demonstrations": "protests",
+    "demonstration": "protests", "protestors": "protesters",
     "back": "support", "backs": "support", "backed": "support", "backing": "support",
     "soil": "territory", "officers": "soldiers", "troop": "soldiers",
     "permit": "allow", "permits": "allow", "permitted": "allow", "let": "allow", "lets": "allow",

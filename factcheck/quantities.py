@@ -613,6 +613,11 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
         if whole is not None and whole.value > value > 0:
             unit = _noun_after(toks, whole.end)
             return _mk(Kind.RATIO, text, toks, qs, whole.end, value=value, of=whole.value, unit=unit, qualifier=q, half_unit=half), whole.end
+    # "four in five", "one in three": a proportion
+    if j + 1 < n and toks[j].low == "in" and q is not Qualifier.EXACT or (j + 1 < n and toks[j].low == "in" and num.word):
+        whole = _read_number(toks, j + 1)
+        if whole is not None and value < whole.value <= 20 and whole.end == j + 2:
+            return _mk(Kind.RATIO, text, toks, qs, whole.end, value=value, of=whole.value, qualifier=q, half_unit=half), whole.end
     # percentages
     if j < n and (toks[j].text == "%" or toks[j].low == "percent" or (toks[j].low == "per" and j + 1 < n and toks[j + 1].low == "cent")):
         end = j + (2 if toks[j].low == "per" else 1)
@@ -886,6 +891,10 @@ def _compare_time(claim: Quantity, source: Quantity) -> Agreement:
         if Agreement.CONFLICT in (a, b):
             return Agreement.CONFLICT
         return Agreement.AGREE if a is b is Agreement.AGREE else Agreement.OPEN
+    if source.kind is Kind.PERIOD and claim.kind is Kind.DATE and claim.relation in {"until", "by", "since"}:
+        # "until 1954" speaks of a period's end, "since 2014" of its start
+        end = source.span_to if claim.relation in {"until", "by"} else source.span
+        return _compare_spans(cs, end or ss)
     if claim.kind is Kind.PERIOD or source.kind is Kind.PERIOD:
         whole_c = Span(cs.first, (claim.span_to or cs).last)
         whole_s = Span(ss.first, (source.span_to or ss).last)

@@ -401,6 +401,9 @@ def _joint_support(index: Index, toks: list[Token], matches: list[Match], qs: li
             used.append(found)
     if len(used) < 2 or any(_disagrees(m) for m in used):
         return []
+    # the entries must come from one document: a claim joins facts of one passage
+    if not set.intersection(*({ev.source for ev in m.entry.evidence} for m in used)):
+        return []
     if any(c.agreement is Agreement.CONFLICT for m in matches if m.strong for c in m.comparisons):
         return []
     if set.intersection(*(set(m.missing_names) for m in used)):

@@ -147,9 +147,20 @@ def fold_char(c: str) -> str:
     return low if len(low) == 1 else base
 
 
+class _FoldedChars(dict):
+    """fold_char by code point, for str.translate: each character is worked out once."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = fold_char(chr(code))
+        return folded
+
+
+_FOLDED = _FoldedChars()
+
+
 def fold(text: str) -> str:
     """Accents, case, quote and dash styles folded, keeping offsets (len(fold(t)) == len(t))."""
-    return "".join(fold_char(c) for c in text)
+    return text.lower() if text.isascii() else text.translate(_FOLDED)
 
 
 @dataclass(frozen=True)
@@ -189,11 +200,27 @@ def _words(folded: str) -> list[tuple[str, int, int]]:
 _NAME_KEYS = {tuple(k.split()): v for k, v in NAMES.items()}
 
 
+_NAME_FIRST_WORDS = frozenset(k[0] for k in _NAME_KEYS)
+
+
 def tokens(text: str, extra_names: dict[tuple[str, ...], str] | None = None) -> list[Token]:
     """Content tokens of a text: names made canonical, stop words dropped, words stemmed.
 
     Negators stay in the list, marked, so polarity can be read; comparisons skip them.
     """
+    if extra_names:
+        return _tokens(text, extra_names)
+    return list(_remembered_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _remembered_tokens(text: str) -> tuple[Token, ...]:
+    """A check tokenises the same texts again and again (the claim at each step, an entry's
+    statement for each claim it is a candidate for)."""
+    return tuple(_tokens(text, None))
+
+
+def _tokens(text: str, extra_names: dict[tuple[str, ...], str] | None) -> list[Token]:
     folded = fold(text)
     words = _words(folded)
     # "US" the country, not "us" the pronoun: only the upper-case form counts
@@ -211,7 +238,7 @@ def tokens(text: str, extra_names: dict[tuple[str, ...], str] | None = None) -> 
             i += 1
             continue
         matched = False
-        for length in range(min(_MAX_NAME_WORDS, n - i), 0, -1):
+        for length in range(min(_MAX_NAME_WORDS, n - i) if w in _NAME_FIRST_WORDS or extra_names else 0, 0, -1):
             key = tuple(x[0] for x in words[i:i + length])
             canon = (extra_names or {}).get(key) or _NAME_KEYS.get(key)
             if canon:
@@ -272,6 +299,7 @@ def keys(toks: list[Token]) -> list[str]:
     return [t.key for t in toks if not t.negator]
 
 
+@lru_cache(maxsize=65536)
 def name_keys(name: str) -> tuple[str, ...]:
     """A name (party, alias, list member) as the tuple of keys it turns into."""
     return tuple(keys(tokens(name)))

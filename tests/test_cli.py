@@ -9,20 +9,11 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 
+from conftest import ASEAN_ENTRY, write_corpus
+
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 
-CLAIMS = """\
-sources: sources
-claims:
-  - id: asean-membership-1995
-    statement: Vietnam joined ASEAN on 28 July 1995.
-    topic: diplomacy
-    parties: [Vietnam, ASEAN]
-    values:
-      - {kind: date, value: "1995-07-28", text: "July 28, 1995"}
-    evidence:
-      - source: doc
-        quote: "Vietnam’s ASEAN membership (July 28, 1995"
+AID_ENTRY = """\
   - id: aid-1950-1954
     statement: Aid from China and the USSR to Vietnam from June 1950 to June 1954 was 34 million US dollars.
     topic: aid
@@ -47,11 +38,7 @@ The flag marks the anniversary of Vietnam’s ASEAN membership (July 28, 1995 - 
 
 @pytest.fixture
 def claims(tmp_path: Path) -> Path:
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "sources" / "doc.md").write_text(DOC, encoding="utf-8")
-    path = tmp_path / "claims.yaml"
-    path.write_text(CLAIMS, encoding="utf-8")
-    return path
+    return write_corpus(tmp_path, ASEAN_ENTRY + AID_ENTRY, {"doc": DOC})
 
 
 def run(*args: str, input: str | None = None):
@@ -169,7 +156,7 @@ def test_validate_clean_and_with_problems(claims):
     assert clean.exit_code == 0
     assert clean.stdout == ""
     assert clean.stderr == f"{claims}: OK (2 entries)\n"
-    claims.write_text(CLAIMS.replace("34 million US dollars (USD)", "43 million US dollars (USD)"), encoding="utf-8")
+    claims.write_text(claims.read_text(encoding="utf-8").replace("34 million US dollars (USD)", "43 million US dollars (USD)"), encoding="utf-8")
     broken = CliRunner().invoke(cli, ["validate", "--claims", str(claims)])
     assert broken.exit_code == 1
     assert "quote not found in sources/doc.md" in broken.output

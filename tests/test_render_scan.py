@@ -24,42 +24,9 @@ from factcheck.render.sarif import fingerprint, message_text, sarif_log
 from factcheck.render.scantext import Counts, ScanTextRenderer, plain_message
 from factcheck.scan import Finding, reported, scan_text
 
+from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, write_corpus
+
 SCHEMA = Path(__file__).parent / "data" / "sarif" / "sarif-schema-2.1.0.json"
-
-CLAIMS = """\
-sources: sources
-claims:
-  - id: asean-membership-1995
-    statement: Vietnam joined ASEAN on 28 July 1995.
-    topic: diplomacy
-    parties: [Vietnam, ASEAN]
-    values:
-      - {kind: date, value: "1995-07-28", text: "July 28, 1995"}
-    evidence:
-      - source: doc
-        quote: "Vietnam’s ASEAN membership (July 28, 1995"
-  - id: wto-membership-2007
-    statement: Vietnam became a member of the WTO in 2007.
-    topic: economy
-    parties: [Vietnam, WTO]
-    values:
-      - {kind: date, value: "2007", text: "2007"}
-    evidence:
-      - source: doc
-        quote: "joined the WTO in 2007"
-"""
-
-SOURCE = """\
----
-title: Vietnam's path to the world
-published: 2020-05-01
-date: 2020-05-01
----
-# Integration
-
-Since Vietnam’s ASEAN membership (July 28, 1995), the country has deepened its regional ties.
-It later joined the WTO in 2007, after long talks.
-"""
 
 DRAFT = """\
 The weather in Đà Nẵng was pleasant. Vietnam joined ASEAN on 28 July 1995.
@@ -81,9 +48,7 @@ UNVERIFIED_MESSAGE = (
 @pytest.fixture(scope="module")
 def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("claims")
-    (root / "sources").mkdir()
-    (root / "sources" / "doc.md").write_text(SOURCE, encoding="utf-8")
-    (root / "claims.yaml").write_text(CLAIMS, encoding="utf-8")
+    write_corpus(root, ASEAN_ENTRY + WTO_ENTRY, {"doc": PATH_TO_THE_WORLD})
     return root
 
 

@@ -12,48 +12,15 @@ from factcheck.corpus import Corpus
 from factcheck.render.safe import clean, markup
 from factcheck.render.text import TextRenderer
 
-CLAIMS = """\
-sources: sources
-claims:
-  - id: asean-membership-1995
-    statement: Vietnam joined ASEAN on 28 July 1995.
-    topic: diplomacy
-    parties: [Vietnam, ASEAN]
-    values:
-      - {kind: date, value: "1995-07-28", text: "July 28, 1995"}
-    evidence:
-      - source: doc
-        quote: "Vietnam’s ASEAN membership (July 28, 1995"
-  - id: wto-membership-2007
-    statement: Vietnam became a member of the WTO in 2007.
-    topic: economy
-    parties: [Vietnam, WTO]
-    values:
-      - {kind: date, value: "2007", text: "2007"}
-    evidence:
-      - source: doc
-        quote: "joined the WTO [bold red]in[/] 2007"
-"""
-
-SOURCE = """\
----
-title: Vietnam's path to the world
-published: 2020-05-01
-date: 2020-05-01
----
-# Integration
-
-Since Vietnam’s ASEAN membership (July 28, 1995), the country has deepened its regional ties.
-It later joined the WTO [bold red]in[/] 2007, after long talks.
-"""
-
+from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, write_corpus
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     root = tmp_path_factory.mktemp("claims")
     (root / "sources").mkdir()
-    (root / "sources" / "doc.md").write_text(SOURCE, encoding="utf-8")
-    (root / "claims.yaml").write_text(CLAIMS, encoding="utf-8")
+    marked = "joined the WTO [bold red]in[/] 2007"  # markup in a quote and its source prints literally
+    write_corpus(root, ASEAN_ENTRY + WTO_ENTRY.replace("joined the WTO in 2007", marked),
+                 {"doc": PATH_TO_THE_WORLD.replace("joined the WTO in 2007", marked)})
     return Corpus.load(root / "claims.yaml")
 
 

@@ -1,0 +1,57 @@
+"""Shared test data: a small claims file with its source, written where a test asks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ASEAN_ENTRY = """\
+  - id: asean-membership-1995
+    statement: Vietnam joined ASEAN on 28 July 1995.
+    topic: diplomacy
+    parties: [Vietnam, ASEAN]
+    values:
+      - {kind: date, value: "1995-07-28", text: "July 28, 1995"}
+    evidence:
+      - source: doc
+        quote: "Vietnam’s ASEAN membership (July 28, 1995"
+"""
+WTO_ENTRY = """\
+  - id: wto-membership-2007
+    statement: Vietnam became a member of the WTO in 2007.
+    topic: economy
+    parties: [Vietnam, WTO]
+    values:
+      - {kind: date, value: "2007", text: "2007"}
+    evidence:
+      - source: doc
+        quote: "joined the WTO in 2007"
+"""
+PATH_TO_THE_WORLD = """\
+---
+title: Vietnam's path to the world
+published: 2020-05-01
+date: 2020-05-01
+---
+# Integration
+
+Since Vietnam’s ASEAN membership (July 28, 1995), the country has deepened its regional ties.
+It later joined the WTO in 2007, after long talks.
+"""
+
+
+def write_corpus(root: Path, entries: str, sources: dict[str, str]) -> Path:
+    """A claims file of `entries` and its sources folder under `root`; returns the claims path."""
+    (root / "sources").mkdir(parents=True, exist_ok=True)
+    for name, text in sources.items():
+        (root / "sources" / f"{name}.md").write_text(text, encoding="utf-8")
+    path = root / "claims.yaml"
+    path.write_text("sources: sources\nclaims:\n" + entries, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """Tests never read or write the user's cache folder."""
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))

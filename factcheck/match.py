@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -82,6 +83,7 @@ class Index:
                 if k := name_keys(name):
                     names.add(k)
         self.names = names
+        self.first_words: frozenset[str] | None = None  # where a name may start, once names are all in
         self.max_name = max((len(n) for n in names), default=1)
         self.prepared: list[Prepared] = []
         postings: dict[str, list[int]] = defaultdict(list)
@@ -120,6 +122,7 @@ class Index:
         for k in self.attribution:
             if k not in self.postings:
                 self.idf[k] = 0.3
+        self.first_words = frozenset(n[0] for n in self.names if n)
 
     def prepared_for(self, entry_id: str) -> Prepared:
         return self._by_id[entry_id]
@@ -164,7 +167,9 @@ class Index:
         found = []
         i = 0
         while i < len(content):
-            for length in range(min(self.max_name, len(content) - i), 0, -1):
+            starts = self.first_words
+            longest = min(self.max_name, len(content) - i) if starts is None or content[i].key in starts else 0
+            for length in range(longest, 0, -1):
                 cand = tuple(t.key for t in content[i:i + length])
                 if cand in self.names:
                     found.append((cand, content[i].start, content[i + length - 1].end))
@@ -203,6 +208,7 @@ class Index:
         return out[:limit]
 
 
+@lru_cache(maxsize=4096)
 def without_figures(text: str) -> str:
     """The text with its figures blanked out: they are compared as values, not as words
     (and "US" in "US dollars" names a currency, not a party)."""

@@ -961,6 +961,11 @@ def _fmt_span(span: Span) -> str:
     return f"{f.year}–{l.year}"
 
 
+def ordinal(n: int) -> str:
+    """13 as "13th", 22 as "22nd"."""
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
 def describe(q: Quantity) -> str:
     """A figure in plain words, as a reason quotes it: "34 million USD", "12 July 1995"."""
     if q.kind is Kind.DATE and q.span:
@@ -979,13 +984,11 @@ def describe(q: Quantity) -> str:
     if q.kind is Kind.MULTIPLE:
         return f"{pre}{_fmt_number(v)} times"
     if q.kind is Kind.ORDINAL:
-        n = int(v)
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"{n}{suffix} {q.unit}".strip()
+        return f"{ordinal(int(v))} {q.unit}".strip()
     return f"{pre}{_fmt_number(v)} {q.unit}".strip()
 
 
 __all__ = [
     "Agreement", "Kind", "Qualifier", "Quantity", "Span", "compare", "comparable", "describe",
-    "from_fields", "parse", "span_of",
+    "from_fields", "ordinal", "parse", "span_of",
 ]

@@ -165,9 +165,9 @@ class Index:
         """Known names in a token list with their character spans, longest first, no overlaps."""
         content = [t for t in toks if not t.negator]
         found = []
+        starts = self.first_words
         i = 0
         while i < len(content):
-            starts = self.first_words
             longest = min(self.max_name, len(content) - i) if starts is None or content[i].key in starts else 0
             for length in range(longest, 0, -1):
                 cand = tuple(t.key for t in content[i:i + length])

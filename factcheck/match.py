@@ -79,7 +79,8 @@ class Index:
         self.claims = claims
         names: set[tuple[str, ...]] = set(COUNTRY_NAMES)
         for e in claims.entries:
-            for name in (*e.parties, *_member_names(e)):
+            # list members are names when written as names ("Chile"), not as phrases ("aid")
+            for name in (*e.parties, *(m for m in _member_names(e) if m[:1].isupper())):
                 if k := name_keys(name):
                     names.add(k)
         self.names = names
@@ -115,7 +116,8 @@ class Index:
         for word in LIGHT_WORDS:
             self.idf[stem(word)] = min(self.idf.get(stem(word), 1.0), 0.5)
         # whom a claim may cite: never a missing subject, and light where no entry uses the words
-        self.attribution_names = frozenset(k for a in attributions if (k := name_keys(a)))
+        # a name cited without its titles ("Vu Van Hien" for "Prof. Vu Van Hien") still counts
+        self.attribution_names = frozenset(k[i:] for a in attributions if (k := name_keys(a)) for i in range(len(k) - 1 or 1))
         self.names |= self.attribution_names
         self.max_name = max(self.max_name, *(len(n) for n in self.attribution_names), 1)
         self.attribution = frozenset(k for a in attributions for k in keys(tokens(a)))

@@ -37,7 +37,8 @@ NAMES: dict[str, str] = {
     "south vietnam": "rvn", "republic of vietnam": "rvn", "south vietnamese": "rvn",
     "united kingdom": "uk", "britain": "uk", "british": "uk", "u.k.": "uk",
     "laotian": "laos", "cambodian": "cambodia", "cuban": "cuba", "indian": "india",
-    "japanese": "japan", "swedish": "sweden", "palestinian": "palestine", "palestinians": "palestine",
+    "japanese": "japan", "swedish": "sweden", "african": "africa", "africans": "africa",
+    "european": "europe", "europeans": "europe", "palestinian": "palestine", "palestinians": "palestine",
     "seoul": "korea", "tokyo": "japan", "new delhi": "india", "delhi": "india", "vientiane": "laos",
     "phnom penh": "cambodia", "havana": "cuba", "paris": "france", "london": "uk",
     "canberra": "australia", "jakarta": "indonesia", "bangkok": "thailand", "manila": "philippines",
@@ -57,7 +58,7 @@ for _canon in list(NAMES.values()):
 SYNONYMS: dict[str, str] = {
     "seized": "captured", "seize": "capture", "seizing": "capturing",
     "began": "start", "begin": "start", "begun": "start", "started": "start", "starts": "start",
-    "outbreak": "start", "commenced": "start",
+    "outbreak": "start", "commenced": "start", "broke": "start", "erupted": "start",
     "founded": "established", "founding": "establishment", "foundation": "establishment",
     "set": "set", "created": "established", "formed": "established",
     "assistance": "aid", "aided": "aid",
@@ -75,6 +76,7 @@ SYNONYMS: dict[str, str] = {
     "rely": "reliant", "relied": "reliant", "relying": "reliant", "reliance": "reliant",
     "ties": "relations", "tie": "relations", "relationship": "relations", "relationships": "relations",
     "aim": "goal", "aims": "goal", "aimed": "goal", "target": "goal", "targets": "goal", "goals": "goal",
+    "invaded": "invasion", "invade": "invasion", "invades": "invasion", "invading": "invasion",
     "enabled": "facilitated", "enable": "facilitated", "facilitate": "facilitated", "facilitates": "facilitated",
     "weapons": "arms", "weaponry": "arms", "halved": "half", "reduce": "cut", "reduced": "cut",
     "reducing": "cut", "cuts": "cut", "proclamation": "proclaimed", "declared": "proclaimed",
@@ -101,11 +103,11 @@ take took taken takes place placed reach reached reaches come came comes become 
 becomes make made makes get got gets worth total totalled totaled amount amounted amounts
 hold held holds occur occurred happen happened mark marks marked say said says state stated
 date dates dated around overall also already later earlier time times year years now today
-currently even well much many several various whole main major important key new give gave
-maintain maintains maintained status keep keeps kept
+currently even well much many several various whole main major key new give gave
+maintain maintains maintained status keep keeps kept goods products
 given gives according argue argues argued note notes noted insist insists insisted write writes
 wrote written claim claims claimed report reports reported explain explains explained recall
-recalls recalled stress stresses stressed historian historians analyst analysts author article
+recalls recalled stress stresses stressed historian historians analyst analysts article
 observe observes observed point points pointed acknowledge acknowledges
 """.split())
 NEGATORS = frozenset("""

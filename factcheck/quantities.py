@@ -575,6 +575,11 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
             rel = "since"
         return _mk(Kind.DATE, text, toks, first, d.end, span=span, relation=rel), d.end
 
+    # "decade-long", "year-long": a duration of one unit
+    if t.low in {"decade", "year", "century", "month"} and i + 2 < n and toks[i + 1].text == "-" and toks[i + 2].low == "long":
+        unit = DURATION_UNITS[t.low]
+        factor = IN_YEARS.get(unit, 1.0)
+        return _mk(Kind.DURATION, text, toks, i, i + 3, value=factor, unit="years" if unit in IN_YEARS else unit, half_unit=0.5 * factor), i + 3
     num = _read_number(toks, i)
     # ordinals: 13th, 2nd, twenty-ninth, first
     if t.kind == "num" and t.text.isdigit() and i + 1 < n and toks[i + 1].low in {"st", "nd", "rd", "th"} and toks[i + 1].start == t.end:
@@ -859,6 +864,8 @@ def compare(claim: Quantity, source: Quantity) -> Agreement:
     lo_s, hi_s = _bounds(source)
     if _apart(hi_c, claim, lo_s, source) or _apart(hi_s, source, lo_c, claim):
         return Agreement.CONFLICT
+    if _direction(claim) == _direction(source) != "point" and _floors_differ(claim, source):
+        return Agreement.CONFLICT
     c, s = claim.number or 0.0, source.number or 0.0
     dc, ds = _direction(claim), _direction(source)
     close = abs(c - s) <= max(_tolerance(claim), _tolerance(source)) + 1e-9
@@ -867,6 +874,17 @@ def compare(claim: Quantity, source: Quantity) -> Agreement:
     if dc != "point" and ds == "point" and source.qualifier is Qualifier.EXACT and lo_c <= s <= hi_c and s != c:
         return Agreement.AGREE
     return Agreement.OPEN
+
+
+FLOOR_TOLERANCE = 0.15
+
+
+def _floors_differ(a: Quantity, b: Quantity) -> bool:
+    """"More than 170" and "over 70", "over 1,500" and "over 1,100": writers put a bound close
+    to the figure, so two bounds of one side that differ by more than 15 % disagree."""
+    x, y = a.number or 0.0, b.number or 0.0
+    gap = abs(x - y)
+    return gap > FLOOR_TOLERANCE * max(abs(x), abs(y)) and gap > max(a.half_unit, b.half_unit) * 2
 
 
 def _apart(hi: float, upper: Quantity, lo: float, lower: Quantity) -> bool:

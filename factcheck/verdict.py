@@ -29,6 +29,8 @@ CONFLICT_MARGIN = 4.0  # a conflict beats a support only when its entry matches 
 VALUE_WEIGHT = 3.0  # a figure weighs like a rare word: agreeing counts fully, differing half
 MEMBER_MATCH = 0.6  # share of a descriptive list member's words a claim must contain
 MIN_WORDS = 3  # a claim with no figure must say at least this much to be supported
+PREDICATE = 0.34  # a conflict needs the entry to speak of what the claim says of its names
+PREDICATE_MIN_WEIGHT = 2.0  # below this, the claim says too little besides names to tell
 
 
 class Verdict(StrEnum):
@@ -149,9 +151,13 @@ class Checker:
 
         conflicts = [c for c in comparisons if c.agreement is Agreement.CONFLICT]
         strong_values = [c for c in comparisons if not c.claim.weak]
-        if conflicts and len(strong_values) >= 2 and all(c.agreement is Agreement.CONFLICT for c in strong_values):
-            # every figure differs: more likely another event than a wrong figure
-            reasons.append("every figure differs (another event?): " + "; ".join(_says(c) for c in conflicts))
+        if conflicts and len(strong_values) >= 2 and not any(c.agreement is Agreement.AGREE for c in strong_values):
+            # no figure agrees: more likely another event than a wrong figure
+            reasons.append("no figure agrees (another event?): " + "; ".join(_says(c) for c in conflicts))
+            conflicts = []
+        if conflicts and not self.predicate_covered(toks, cand):
+            # "Nguyen Phu Trong died in July 2024" is not about his 2022 speech
+            reasons.append("the entry speaks of another event: " + "; ".join(_says(c) for c in conflicts))
             conflicts = []
         reasons += [_says(c) for c in conflicts]
         # a denial counts where it denies something the other side speaks of
@@ -236,6 +242,17 @@ class Checker:
             if rest and _shaped_like_members(e, {t.key for t in rest}, denials):
                 outsiders = [claim[rest[0].start:rest[-1].end]]
         return mentioned, outsiders
+
+    def predicate_covered(self, toks: list[Token], cand: Candidate) -> bool:
+        """Whether the entry's statement speaks of what the claim says of its subjects: the
+        claim's words outside its names, weighed, must be half covered (or be too few to tell)."""
+        inside = {(a, b) for _, a, b in self.index.name_spans(toks)}
+        rest = [t.key for t in toks if not t.negator and not any(a <= t.start and t.end <= b for a, b in inside)]
+        total = sum(self.index.weight(k) for k in set(rest))
+        if total < PREDICATE_MIN_WEIGHT:
+            return True
+        covered = sum(self.index.weight(k) for k in set(rest) if k in cand.prepared.vocab)
+        return covered / total >= PREDICATE
 
     def names_list(self, toks: list[Token], e: Entry) -> bool:
         """Whether the claim calls the list by one of its names ("the Four Nos")."""
@@ -391,8 +408,10 @@ def _joint_support(index: Index, toks: list[Token], matches: list[Match], qs: li
         return []
     used: list[Match] = []
     for q in needed:
-        found = next((m for m in matches if any(c.claim == q and c.agreement is Agreement.AGREE for c in m.comparisons)), None)
-        if found is None:
+        # the best-matching strong entry that speaks of this figure decides it
+        deciding = [m for m in matches if any(c.claim == q and c.agreement is not None for c in m.comparisons)]
+        found = next((m for m in deciding if m.strong or any(c.claim == q and c.agreement is Agreement.AGREE for c in m.comparisons)), None)
+        if found is None or not any(c.claim == q and c.agreement is Agreement.AGREE for c in found.comparisons):
             return []
         if found not in used:
             used.append(found)
@@ -400,8 +419,6 @@ def _joint_support(index: Index, toks: list[Token], matches: list[Match], qs: li
         return []
     # the entries must come from one document: a claim joins facts of one passage
     if not set.intersection(*({ev.source for ev in m.entry.evidence} for m in used)):
-        return []
-    if any(c.agreement is Agreement.CONFLICT for m in matches if m.strong for c in m.comparisons):
         return []
     if set.intersection(*(set(m.missing_names) for m in used)):
         return []

@@ -28,6 +28,7 @@ POLARITY = 0.70  # a claim that denies what an entry affirms must otherwise say 
 CONFLICT_MARGIN = 4.0  # a conflict beats a support only when its entry matches clearly better
 VALUE_WEIGHT = 3.0  # a figure weighs like a rare word: agreeing counts fully, differing half
 MEMBER_MATCH = 0.6  # share of a descriptive list member's words a claim must contain
+SUPPORT_WORDS_ALONE = 0.5  # of a supported claim, the words without the figures' credit
 MIN_WORDS = 3  # a claim with no figure must say at least this much to be supported
 PREDICATE = 0.34  # a conflict needs the entry to speak of what the claim says of its names
 PREDICATE_MIN_WEIGHT = 2.0  # below this, the claim says too little besides names to tell
@@ -155,7 +156,8 @@ class Checker:
             # no figure agrees: more likely another event than a wrong figure
             reasons.append("no figure agrees (another event?): " + "; ".join(_says(c) for c in conflicts))
             conflicts = []
-        if conflicts and not self.predicate_covered(toks, cand):
+        predicate = self.predicate_coverage(claim, toks, cand)
+        if conflicts and predicate < PREDICATE:
             # "Nguyen Phu Trong died in July 2024" is not about his 2022 speech
             reasons.append("the entry speaks of another event: " + "; ".join(_says(c) for c in conflicts))
             conflicts = []
@@ -198,7 +200,8 @@ class Checker:
         agreed = [c for c in comparisons if c.agreement is Agreement.AGREE]
         needed = SUPPORT_WITH_VALUES if agreed else SUPPORT_WORDS_ONLY
         says_enough = agreed or len({k for k in claim_keys if self.index.weight(k) >= 1.0}) >= MIN_WORDS
-        if says_enough and not unconfirmed and not outsiders and claim_denies == entry_denies and known and full >= needed and core >= SUPPORT_CORE:
+        words_alone = cand.coverage >= SUPPORT_WORDS_ALONE  # figures cannot carry a claim about something else
+        if says_enough and words_alone and not unconfirmed and not outsiders and claim_denies == entry_denies and known and full >= needed and core >= SUPPORT_CORE:
             reasons += [_says(c) for c in agreed] or ["the entry states this"]
             return Match(e, Verdict.SUPPORTED, cand.score, tuple(reasons), tuple(comparisons), True)
         if not reasons:
@@ -243,16 +246,16 @@ class Checker:
                 outsiders = [claim[rest[0].start:rest[-1].end]]
         return mentioned, outsiders
 
-    def predicate_covered(self, toks: list[Token], cand: Candidate) -> bool:
-        """Whether the entry's statement speaks of what the claim says of its subjects: the
-        claim's words outside its names, weighed, must be half covered (or be too few to tell)."""
-        inside = {(a, b) for _, a, b in self.index.name_spans(toks)}
-        rest = [t.key for t in toks if not t.negator and not any(a <= t.start and t.end <= b for a, b in inside)]
-        total = sum(self.index.weight(k) for k in set(rest))
+    def predicate_coverage(self, claim: str, toks: list[Token], cand: Candidate) -> float:
+        """How much of what the claim says of its subjects the entry speaks of: the claim's
+        words outside its names (and the titles written with them, "General Secretary"),
+        weighed. 1.0 when the claim says too little besides names to tell."""
+        inside = [_with_title(claim, a, b) for _, a, b in self.index.name_spans(toks)]
+        rest = {t.key for t in toks if not t.negator and not any(a <= t.start and t.end <= b for a, b in inside)}
+        total = sum(self.index.weight(k) for k in rest)
         if total < PREDICATE_MIN_WEIGHT:
-            return True
-        covered = sum(self.index.weight(k) for k in set(rest) if k in cand.prepared.vocab)
-        return covered / total >= PREDICATE
+            return 1.0
+        return sum(self.index.weight(k) for k in rest if k in cand.prepared.vocab) / total
 
     def names_list(self, toks: list[Token], e: Entry) -> bool:
         """Whether the claim calls the list by one of its names ("the Four Nos")."""
@@ -338,6 +341,19 @@ def _coverages(cand: Candidate, comparisons: list[Comparison]) -> tuple[float, f
 
 
 _MEMBERSHIP = re.compile(r"\b(?:one of|among|includes?|included|including|consists? of|comprises?|part of|is|are)\b")
+
+
+_TITLE_BEFORE = re.compile(r"\b([A-Z][\w.'’-]{0,40})\s{1,3}$")
+_TITLE_AFTER = re.compile(r"\s{1,3}([A-Z][\w.'’-]{0,40})")
+
+
+def _with_title(claim: str, a: int, b: int) -> tuple[int, int]:
+    """A name's span grown over the capitalised words written with it ("Prime Minister")."""
+    while m := _TITLE_BEFORE.search(claim, max(0, a - 60), a):
+        a = m.start(1)
+    while m := _TITLE_AFTER.match(claim, b):
+        b = m.end(1)
+    return a, b
 
 
 def _shaped_like_members(e: Entry, rest: set[str], denials: list[frozenset[str]]) -> bool:

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from . import quantities
 from .claims import Entry
-from .match import IMPLICIT_NAMES, Candidate, Index, without_figures
+from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Index, without_figures
 from .normalise import Token, fold, keys, name_keys, negation_scopes, stem, tokens
 from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, ordinal, parse, span_of
 
@@ -124,10 +124,12 @@ class Checker:
     def check_one(self, claim: str, limit: int = 20, context: str = "") -> CheckResult:
         toks = self.index.without_attributions(tokens(without_figures(claim)))
         qs = parse(claim)
-        candidates = self.index.candidates(toks, limit=limit, context=tokens(without_figures(context)) if context else ())
+        context_toks = tokens(without_figures(context)) if context else []
+        candidates = self.index.candidates(toks, limit=limit, context=context_toks)
         strangers = self.index.unknown_proper_nouns(claim, toks)
         denials = negation_scopes(without_figures(claim), toks)
-        matches = [self.judge(claim, toks, qs, c, strangers, denials) for c in candidates]
+        context_keys = set(keys(context_toks))
+        matches = [self.judge(claim, toks, qs, c, strangers, denials, context_keys) for c in candidates]
         verdict, ordered = decide(matches)
         if verdict is Verdict.UNVERIFIED and not strangers and (joint := _joint_support(self.index, toks, matches, qs)):
             ordered = joint + [m for m in matches if m not in joint]
@@ -136,7 +138,8 @@ class Checker:
             return CheckResult(claim, Verdict.SUPPORTED, tuple(ordered), summary=summary)
         return CheckResult(claim, verdict, tuple(ordered))
 
-    def judge(self, claim: str, toks: list[Token], qs: list[Quantity], cand: Candidate, strangers: list[str], denials: list[frozenset[str]]) -> Match:
+    def judge(self, claim: str, toks: list[Token], qs: list[Quantity], cand: Candidate, strangers: list[str],
+              denials: list[frozenset[str]], context_keys: set[str]) -> Match:
         """One entry's verdict on the claim, with reasons in plain words."""
         e = cand.entry
         values = list(e.values)
@@ -156,7 +159,7 @@ class Checker:
             # no figure agrees: more likely another event than a wrong figure
             reasons.append("no figure agrees (another event?): " + "; ".join(_says(c) for c in conflicts))
             conflicts = []
-        predicate = self.predicate_coverage(claim, toks, cand)
+        predicate = self.predicate_coverage(claim, toks, cand, context_keys)
         if conflicts and predicate < PREDICATE:
             # "Nguyen Phu Trong died in July 2024" is not about his 2022 speech
             reasons.append("the entry speaks of another event: " + "; ".join(_says(c) for c in conflicts))
@@ -246,16 +249,19 @@ class Checker:
                 outsiders = [claim[rest[0].start:rest[-1].end]]
         return mentioned, outsiders
 
-    def predicate_coverage(self, claim: str, toks: list[Token], cand: Candidate) -> float:
+    def predicate_coverage(self, claim: str, toks: list[Token], cand: Candidate, context_keys: set[str]) -> float:
         """How much of what the claim says of its subjects the entry speaks of: the claim's
         words outside its names (and the titles written with them, "General Secretary"),
         weighed. 1.0 when the claim says too little besides names to tell."""
         inside = [_with_title(claim, a, b) for _, a, b in self.index.name_spans(toks)]
         rest = {t.key for t in toks if not t.negator and not any(a <= t.start and t.end <= b for a, b in inside)}
-        total = sum(self.index.weight(k) for k in rest)
+        weights = {k: self.index.weight(k) for k in rest}
+        # in a draft, the sentence before may say what "joined that group" means
+        weights.update({k: CONTEXT_WEIGHT * self.index.weight(k) for k in context_keys if k not in weights})
+        total = sum(weights.values())
         if total < PREDICATE_MIN_WEIGHT:
             return 1.0
-        return sum(self.index.weight(k) for k in rest if k in cand.prepared.vocab) / total
+        return sum(w for k, w in weights.items() if k in cand.prepared.vocab) / total
 
     def names_list(self, toks: list[Token], e: Entry) -> bool:
         """Whether the claim calls the list by one of its names ("the Four Nos")."""

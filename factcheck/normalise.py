@@ -276,6 +276,7 @@ def negated(toks: list[Token]) -> bool:
     return not (len(idx) == 2 and idx[1] - idx[0] <= 2)
 
 
+NOUN_SCOPE, CLAUSE_SCOPE = 3, 8  # content words a denial reaches at most
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()]|\b(?:but|while|whereas|although|though|yet)\b")
 
 
@@ -287,8 +288,10 @@ def negation_scopes(text: str, toks: list[Token]) -> list[frozenset[str]]:
     for i, t in enumerate(toks):
         if not t.negator:
             continue
+        # "no" denies a noun phrase ("no-sides stance"), a verb's denial its clause
+        reach = NOUN_SCOPE if folded[t.start:t.end] == "no" else CLAUSE_SCOPE
         scope = set()
-        for prev, nxt in zip(toks[i:], toks[i + 1:]):
+        for prev, nxt in zip(toks[i:], toks[i + 1:i + 1 + reach]):
             if _CLAUSE_BREAK.search(folded, prev.end, nxt.start):
                 break
             if not nxt.negator:

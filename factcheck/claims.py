@@ -239,8 +239,10 @@ class _Checker:
         )
 
     def string(self, raw: dict, key: str, where: str, required: bool = True) -> str:
+        """The stripped string at `key`; "" when absent. A required key written empty (`id:`) is
+        a problem, or an entry without an id would slip through."""
         value = raw.get(key)
-        if value is None:
+        if key not in raw or (value is None and not required):
             return ""
         if not isinstance(value, str) or not value.strip():
             self.add(raw, f"{where}.{key}", f"expected a non-empty string, found {_type_name(value)}", line=_key_line(raw, key))
@@ -349,7 +351,8 @@ class _Checker:
                         self.add(m, f"{mw}.{key}", "unknown key (expected name, aliases, values)", line=_key_line(m, key))
                 name = self.string(m, "name", mw)
                 if not name:
-                    self.add(m, mw, "missing key 'name'")
+                    if "name" not in m:
+                        self.add(m, mw, "missing key 'name'")
                     continue
                 member = Member(name, tuple(self.strings(m, "aliases", mw)), tuple(self.values(m.get("values"), f"{mw}.values", m)))
             else:

@@ -12,8 +12,10 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+from .cache import Cache
 from .claims import ClaimsError, ClaimsFile, Entry, Evidence, Problem, load_claims
-from .match import Index
+from .match import Index, Prepared
+from .quantities import Span
 from .sources import Passage, Source, SourceLibrary
 from .verdict import Checker, as_of_spans
 
@@ -48,16 +50,44 @@ class Cited:
 
 
 class Corpus:
-    def __init__(self, claims: ClaimsFile):
+    """A claims file ready for checks. Its index is built when first needed, or comes from
+    the cache (cache.py) when the claims file, its sources and factcheck are unchanged."""
+
+    def __init__(self, claims: ClaimsFile, index: Index | None = None, found: dict | None = None,
+                 as_of: dict[str, Span] | None = None, cache: Cache | None = None):
         self.claims = claims
         self.library = SourceLibrary(claims.sources_dir)
+        self.found: dict[Evidence, Passage | None] = {} if found is None else found  # quotes looked up
+        self._index = index
+        self._as_of = as_of
+        self._cache = cache
 
     @classmethod
     def load(cls, path: Path) -> Corpus:
-        return cls(load_claims(path))
+        cache = Cache.of(path)
+        stored = cache.read(lambda: cls._fresh(path)) if cache else None
+        if stored:
+            return cls(stored.claims, stored.index, stored.found, stored.as_of)
+        claims = load_claims(path)
+        if cache:
+            cache.building(claims)
+        return cls(claims, cache=cache)
 
-    @cached_property
+    @staticmethod
+    def _fresh(path: Path) -> tuple[list[Prepared], dict[Evidence, Passage | None]]:
+        """Everything built anew, for a cache found damaged in the middle of a check."""
+        corpus = Corpus(load_claims(path))
+        return corpus.index.prepared, corpus.found
+
+    @property
     def index(self) -> Index:
+        if self._index is None:
+            self._index = self._build_index()
+            if self._cache:
+                self._cache.write(self.claims, self._index, self.found, self.as_of)
+        return self._index
+
+    def _build_index(self) -> Index:
         """Entries are matched on their quotes' whole sentences too: quotes are kept tight."""
         passages = {e.id: [c.passage.sentence for c in self.cite(e)] for e in self.claims.entries}
         people = []
@@ -69,26 +99,39 @@ class Corpus:
             people += [re.split(r"[,(]", str(meta.get(k) or ""))[0].strip() for k in ("author", "publisher")]
         return Index(self.claims, passages, people)
 
+    @property
+    def as_of(self) -> dict[str, Span]:
+        """When each cited source was written: a state it reports held then."""
+        if self._as_of is None:
+            dates = {}
+            for sid in {ev.source for e in self.claims.entries for ev in e.evidence}:
+                try:
+                    dates[sid] = self.library.get(sid).date
+                except ClaimsError:
+                    continue
+            self._as_of = as_of_spans(dates)
+        return self._as_of
+
     @cached_property
     def checker(self) -> Checker:
-        dates = {}
-        for sid in {ev.source for e in self.claims.entries for ev in e.evidence}:
-            try:
-                dates[sid] = self.library.get(sid).date
-            except ClaimsError:
-                continue
-        return Checker(self.index, as_of_spans(dates))
+        return Checker(self.index, self.as_of)
 
     def cite(self, entry: Entry) -> list[Cited]:
         """The entry's evidence found in its sources; quotes that cannot be found are left out."""
         return [c for ev in entry.evidence if (c := self.cite_one(ev)) is not None]
 
     def cite_one(self, ev: Evidence) -> Cited | None:
+        """Where a quote is in its source; each quote is searched for once, then remembered."""
+        if ev in self.found and self.found[ev] is None:
+            return None
         try:
             source = self.library.get(ev.source)
         except ClaimsError:
+            self.found[ev] = None
             return None
-        passage = source.find(ev.quote)
+        if ev not in self.found:
+            self.found[ev] = source.find(ev.quote)
+        passage = self.found[ev]
         return Cited(source, passage) if passage is not None else None
 
     def display_path(self, source: Source) -> str:

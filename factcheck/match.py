@@ -91,7 +91,8 @@ class Index:
         df: Counter[str] = Counter()
         for i, e in enumerate(claims.entries):
             texts = [e.statement, *e.aliases, *e.parties, *(q.quote for q in e.evidence)]
-            texts += (passages or {}).get(e.id, [])
+            sentences = (passages or {}).get(e.id, [])
+            texts += sentences
             texts += _member_names(e)
             toks = [t for text in texts for t in tokens(without_figures(text))]
             vocab = frozenset(keys(toks))

@@ -129,7 +129,14 @@ class Checker:
         strangers = self.index.unknown_proper_nouns(claim, toks)
         denials = negation_scopes(without_figures(claim), toks)
         context_keys = set(keys(context_toks))
-        matches = [self.judge(claim, toks, qs, c, strangers, denials, context_keys) for c in candidates]
+        compared = [self.compare_all(claim, qs, c) for c in candidates]
+        # figures that an entry about the same subjects confirms
+        confirmed = [(x.claim, c.score) for c, comps in zip(candidates, compared) if not c.missing_names and _coverages(c, comps)[1] >= CONFLICT
+                     for x in comps if x.agreement is Agreement.AGREE]
+        matches = [
+            self.judge(claim, toks, c, comps, {q for q, score in confirmed if score >= c.score - CONFLICT_MARGIN}, strangers, denials, context_keys)
+            for c, comps in zip(candidates, compared)
+        ]
         verdict, ordered = decide(matches)
         if verdict is Verdict.UNVERIFIED and not strangers and (joint := _joint_support(self.index, toks, matches, qs)):
             ordered = joint + [m for m in matches if m not in joint]
@@ -138,24 +145,34 @@ class Checker:
             return CheckResult(claim, Verdict.SUPPORTED, tuple(ordered), summary=summary)
         return CheckResult(claim, verdict, tuple(ordered))
 
-    def judge(self, claim: str, toks: list[Token], qs: list[Quantity], cand: Candidate, strangers: list[str],
-              denials: list[frozenset[str]], context_keys: set[str]) -> Match:
-        """One entry's verdict on the claim, with reasons in plain words."""
+    def compare_all(self, claim: str, qs: list[Quantity], cand: Candidate) -> list[Comparison]:
+        """The claim's figures against the entry's: its values, its named list members',
+        their rank by date; a date the entry lacks may be confirmed (never denied) by the
+        source's date."""
         e = cand.entry
         values = list(e.values)
+        if e.list:
+            mentioned = self.mentioned_members(set(keys(tokens(without_figures(claim)))), e)
+            for m in mentioned:
+                values += list(m.values)
+            if len(mentioned) == 1:
+                values += _rank_by_date(e, mentioned[0])
+        return pair(claim, qs, e, values, lambda q: self.compare_as_of(q, e))
+
+    def judge(self, claim: str, toks: list[Token], cand: Candidate, comparisons: list[Comparison], vouched: set[Quantity],
+              strangers: list[str], denials: list[frozenset[str]], context_keys: set[str]) -> Match:
+        """One entry's verdict on the claim, with reasons in plain words."""
+        e = cand.entry
         mentioned, outsiders = self.list_mentions(claim, toks, e, cand, strangers, denials) if e.list else ([], [])
-        for m in mentioned:
-            values += list(m.values)
-        if e.list and len(mentioned) == 1:
-            values += _rank_by_date(e, mentioned[0])
-        comparisons = pair(qs, values, lambda q: self.compare_as_of(q, e))
         full, core = _coverages(cand, comparisons)
         known = not cand.missing_names and not strangers
         reasons: list[str] = []
 
-        conflicts = [c for c in comparisons if c.agreement is Agreement.CONFLICT]
+        # a figure that an entry about the same subjects, matching about as well, confirms
+        # is not what this one denies
+        conflicts = [c for c in comparisons if c.agreement is Agreement.CONFLICT and c.claim not in vouched]
         strong_values = [c for c in comparisons if not c.claim.weak]
-        if conflicts and len(strong_values) >= 2 and not any(c.agreement is Agreement.AGREE for c in strong_values):
+        if conflicts and len(strong_values) >= 2 and not any(c.agreement is Agreement.AGREE or c.claim in vouched for c in strong_values):
             # no figure agrees: more likely another event than a wrong figure
             reasons.append("no figure agrees (another event?): " + "; ".join(_says(c) for c in conflicts))
             conflicts = []
@@ -227,16 +244,8 @@ class Checker:
         (known names, and proper nouns no entry knows: "Angola")."""
         assert e.list is not None
         claim_keys = set(keys(toks))
-        mentioned = []
-        member_keys: set[str] = set()
-        for m in e.list.members:
-            forms = [name_keys(n) for n in (m.name, *m.aliases)]
-            for f in forms:
-                if f and sum(k in claim_keys for k in f) >= max(1, MEMBER_MATCH * len(f)):
-                    mentioned.append(m)
-                    break
-            for f in forms:
-                member_keys.update(f)
+        mentioned = self.mentioned_members(claim_keys, e)
+        member_keys = {k for m in e.list.members for n in (m.name, *m.aliases) for k in name_keys(n)}
         said = set(keys(tokens(" ".join((e.statement, *e.aliases, *e.parties)))))
         frame = said - member_keys
         claim_names = self.index.name_spans(toks)
@@ -248,6 +257,16 @@ class Checker:
             if rest and _shaped_like_members(e, {t.key for t in rest}, denials):
                 outsiders = [claim[rest[0].start:rest[-1].end]]
         return mentioned, outsiders
+
+    @staticmethod
+    def mentioned_members(claim_keys: set[str], e: Entry) -> list:
+        """The list members a claim names, by name or alias (most of a long one's words)."""
+        out = []
+        for m in e.list.members:
+            forms = [f for n in (m.name, *m.aliases) if (f := name_keys(n))]
+            if any(sum(k in claim_keys for k in f) >= max(1, MEMBER_MATCH * len(f)) for f in forms):
+                out.append(m)
+        return out
 
     def predicate_coverage(self, claim: str, toks: list[Token], cand: Candidate, context_keys: set[str]) -> float:
         """How much of what the claim says of its subjects the entry speaks of: the claim's
@@ -273,31 +292,45 @@ class Checker:
         return False
 
 
-def pair(qs: list[Quantity], values: list[Quantity], fallback) -> list[Comparison]:
+def pair(claim: str, qs: list[Quantity], e: Entry, values: list[Quantity], fallback) -> list[Comparison]:
     """Each claim figure against the entry figure of the same kind; one entry figure answers
     one claim figure ("7 billion ... far below 168 billion" against an entry giving 7 billion
-    leaves 168 billion unanswered), agreeing pairs first."""
+    leaves 168 billion unanswered). Agreeing pairs first; among pairs of one kind, those whose
+    figures stand among the same words ("exchanged ambassadors in May 1999" and "exchanged
+    ambassadors in May 1997")."""
     options = [_options(q, values) for q in qs]
     taken: set[int] = set()
     found: dict[int, Comparison] = {}
     for wanted in (Agreement.AGREE, Agreement.OPEN, Agreement.CONFLICT):
-        for i, q in enumerate(qs):
-            if i in found:
-                continue
-            for v in options[i]:
-                if id(v) not in taken and compare(q, v) is wanted:
-                    found[i] = Comparison(q, v, wanted)
-                    taken.add(id(v))
-                    break
+        pairs = [(i, v) for i, q in enumerate(qs) if i not in found for v in options[i] if compare(q, v) is wanted]
+        pairs.sort(key=lambda iv: -_closeness(claim, qs[iv[0]], e, iv[1]))
+        for i, v in pairs:
+            if i not in found and id(v) not in taken:
+                found[i] = Comparison(qs[i], v, wanted)
+                taken.add(id(v))
     out = []
     for i, q in enumerate(qs):
         if i in found:
             out.append(found[i])
-        elif not options[i] and q.kind is Kind.DATE and not any(v.kind in quantities.TIME_KINDS for v in values):
+        elif q.kind is Kind.DATE and not any(v.kind in quantities.TIME_KINDS for v in values):
             out.append(fallback(q))
         else:
             out.append(Comparison(q, None, None))
     return out
+
+
+def _closeness(claim: str, q: Quantity, e: Entry, v: Quantity) -> int:
+    """Words shared by the surroundings of a claim figure and of an entry figure."""
+    around_claim = _around(claim, q.start, q.end)
+    for text in (e.statement, *(ev.quote for ev in e.evidence)):
+        at = fold(text).find(fold(v.text))
+        if at >= 0:
+            return len(around_claim & _around(text, at, at + len(v.text)))
+    return 0
+
+
+def _around(text: str, start: int, end: int, reach: int = 40) -> set[str]:
+    return set(keys(tokens(without_figures(text[max(0, start - reach):start] + " " + text[end:end + reach]))))
 
 
 def _options(q: Quantity, values: list[Quantity]) -> list[Quantity]:
@@ -409,12 +442,13 @@ def _join(items: list[str]) -> str:
 def decide(matches: list[Match]) -> tuple[Verdict, list[Match]]:
     """The claim's verdict from its entries' verdicts; the deciding entry first."""
     support = next((m for m in matches if m.verdict is Verdict.SUPPORTED), None)
-    conflict = next((m for m in matches if m.verdict is Verdict.CONFLICTING), None)
+    # the conflicts that stand, those that also confirm some figure of the claim first
+    conflicts = [m for m in matches if m.verdict is Verdict.CONFLICTING and not _consistent_elsewhere(m, matches)]
+    conflicts.sort(key=lambda m: not any(c.agreement is Agreement.AGREE for c in m.comparisons))
+    conflict = conflicts[0] if conflicts else None
     if conflict and support and conflict.only_list_item:
         conflict = None  # an entry stating the claim outweighs a list that seems to lack it
     if conflict and (support is None or conflict.score > support.score + CONFLICT_MARGIN or _answers_what_support_skipped(conflict, support)):
-        if _consistent_elsewhere(conflict, matches):
-            return Verdict.UNVERIFIED, matches
         return Verdict.CONFLICTING, _first(conflict, matches)
     if support:
         return Verdict.SUPPORTED, _first(support, matches)

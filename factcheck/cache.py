@@ -1,0 +1,282 @@
+"""The parsed and indexed claims file, kept between runs: building the index is most of a cold check.
+
+A cache file belongs to one claims file (by its absolute path) and records what it was built
+from: hashes of the claims file, of every .md file of its sources folder, and of factcheck's own
+code (its version, and any edit to a checkout) and the Python version. Any change rebuilds it,
+and so does anything wrong with the file (truncated, corrupt, another format): the cache is
+only ever a shortcut, never an error. It is written whole or not at all (a temporary file, then
+os.replace), and a folder that cannot be written just means no cache.
+
+Where: FACTCHECK_CACHE_DIR, else the user's cache folder. FACTCHECK_NO_CACHE=1 turns it off.
+
+Large claims files: each entry is pickled on its own and read from the memory-mapped file only
+when a check needs it, so a check against 100,000 entries loads the postings, not the entries.
+
+Security: the cache holds pickles, and unpickling can run code named in the file. It is read
+only from the user's own cache folder, which no one else can write; do not point
+FACTCHECK_CACHE_DIR at a folder that others can write to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mmap
+import os
+import pickle
+import struct
+import sys
+import tempfile
+import zlib
+from array import array
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .claims import ClaimsFile, Entry, Evidence
+from .match import Index, Prepared
+from .quantities import Span
+from .sources import Passage
+
+FORMAT = b"factcheck-cache 1\n"
+# hash of the claims file and the code, hash of the sources, sources folder name, head, whole file
+_HEADER = struct.Struct("<32s32sHQQ")
+_CODE = Path(__file__).resolve().parent
+Found = Mapping[Evidence, Passage | None]  # every quote looked up: where it is in its source
+
+
+@dataclass
+class Stored:
+    """A claims file as the cache gives it back; its entries are read when first used."""
+
+    claims: ClaimsFile
+    index: Index
+    found: dict[Evidence, Passage | None]
+    as_of: dict[str, Span]
+
+
+class Cache:
+    """The cache file of one claims file."""
+
+    def __init__(self, claims_path: Path, folder: Path):
+        self.claims_path = claims_path
+        self.file = folder / (hashlib.sha256(str(claims_path.resolve()).encode()).hexdigest()[:32] + ".pickle")
+        self.claims_key = _claims_key(claims_path)
+        self.sources_key = b""
+
+    @classmethod
+    def of(cls, claims_path: Path) -> Cache | None:
+        """The cache of a claims file; None when caching is off or the file cannot be read."""
+        if os.environ.get("FACTCHECK_NO_CACHE", "") not in ("", "0"):
+            return None
+        try:
+            return cls(claims_path, cache_folder())
+        except OSError:
+            return None
+
+    def read(self, rebuild: Callable[[], tuple[Sequence[Prepared], Found]]) -> Stored | None:
+        """The stored claims file, or None when there is none or it is stale or damaged.
+        `rebuild` builds it afresh, should an entry turn out damaged when it is first read."""
+        try:
+            with open(self.file, "rb") as f:
+                mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # missing, unreadable, or empty
+            return None
+        try:
+            return self._unpack(mm, rebuild)
+        except Exception:  # noqa: BLE001 - a damaged cache of any kind is rebuilt, never fatal
+            mm.close()
+            return None
+
+    def _unpack(self, mm: mmap.mmap, rebuild) -> Stored | None:
+        at = len(FORMAT) + _HEADER.size
+        if mm[:len(FORMAT)] != FORMAT:
+            return None
+        claims_key, sources_key, name_len, head_len, total = _HEADER.unpack(mm[len(FORMAT):at])
+        if claims_key != self.claims_key or total != len(mm):
+            return None
+        sources = mm[at:at + name_len].decode()
+        sources_dir = self.claims_path.parent / sources
+        if sources_key != _sources_key(sources_dir):
+            return None
+        at += name_len
+        head = pickle.loads(mm[at:at + head_len])
+        records = Records(mm, at + head_len, head["offsets"], head["crcs"], head["ids"], self.file, rebuild)
+        claims = ClaimsFile(self.claims_path, sources_dir, Entries(records), head["soft_problems"])
+        index = Index.__new__(Index)
+        index.__dict__.update(head["index"])
+        index.claims, index.prepared, index._by_id = claims, records, ById(records)
+        return Stored(claims, index, records.found, head["as_of"])
+
+    def building(self, claims: ClaimsFile) -> None:
+        """Note the sources as they are before the build, to know if they change during it."""
+        self.sources_key = _sources_key(claims.sources_dir)
+
+    def write(self, claims: ClaimsFile, index: Index, found: Found, as_of: dict[str, Span]) -> None:
+        """Store a freshly built claims file, unless its files changed while it was built."""
+        if _claims_key(self.claims_path) != self.claims_key or _sources_key(claims.sources_dir) != self.sources_key:
+            return
+        blobs = [_pack((p, tuple(found.get(ev) for ev in p.entry.evidence))) for p in index.prepared]
+        offsets = array("Q", [0])
+        for blob in blobs:
+            offsets.append(offsets[-1] + len(blob))
+        state = {k: v for k, v in index.__dict__.items() if k not in ("claims", "prepared", "_by_id")}
+        # arrays, not lists: 100,000 entries' postings as Python ints would take hundreds of MB
+        state["postings"] = {k: array("i", v) for k, v in index.postings.items()}
+        head = pickle.dumps({
+            "index": state,
+            "soft_problems": claims.soft_problems,
+            "as_of": as_of,
+            "offsets": offsets,
+            "crcs": array("I", [zlib.crc32(b) for b in blobs]),
+            "ids": "\n".join(p.entry.id for p in index.prepared),
+        }, protocol=pickle.HIGHEST_PROTOCOL)
+        name = _relative(claims.sources_dir, self.claims_path.parent).encode()
+        total = len(FORMAT) + _HEADER.size + len(name) + len(head) + offsets[-1]
+        header = _HEADER.pack(self.claims_key, self.sources_key, len(name), len(head), total)
+        _write_atomically(self.file, [FORMAT, header, name, head, *blobs])
+
+
+class Records(Sequence):
+    """The index's prepared entries, each unpickled on first use, and where their quotes are."""
+
+    def __init__(self, mm: mmap.mmap, base: int, offsets: array, crcs: array, ids: str, file: Path, rebuild):
+        self._mm, self._base, self._offsets, self._crcs, self._ids = mm, base, offsets, crcs, ids
+        self._file, self._rebuild = file, rebuild
+        self._loaded: dict[int, Prepared] = {}
+        self._fresh: Sequence[Prepared] | None = None
+        self._positions: dict[str, int] | None = None
+        self.found: dict[Evidence, Passage | None] = {}
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        if i not in self._loaded:
+            self._loaded[i] = self._load(i)
+        return self._loaded[i]
+
+    def __iter__(self) -> Iterator[Prepared]:
+        return (self[i] for i in range(len(self)))
+
+    def _load(self, i: int) -> Prepared:
+        if self._fresh is None:
+            blob = self._mm[self._base + self._offsets[i]:self._base + self._offsets[i + 1]]
+            try:
+                if zlib.crc32(blob) != self._crcs[i]:
+                    raise ValueError("checksum")
+                prepared, passages = pickle.loads(zlib.decompress(blob))
+                self.found.update(zip(prepared.entry.evidence, passages))
+                return prepared
+            except Exception:  # noqa: BLE001 - damaged after all: build afresh, drop the file
+                self._fresh, found = self._rebuild()
+                self.found.update(found)
+                try:
+                    self._file.unlink()
+                except OSError:
+                    pass
+        return self._fresh[i]
+
+    def position(self, entry_id: str) -> int:
+        if self._positions is None:
+            self._positions = {eid: i for i, eid in enumerate(self._ids.split("\n"))} if self._ids else {}
+        return self._positions[entry_id]
+
+
+class Entries(Sequence):
+    """The claims file's entries, read from the cache as they are used."""
+
+    def __init__(self, records: Records):
+        self._records = records
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [p.entry for p in self._records[i]]
+        return self._records[i].entry
+
+    def __iter__(self) -> Iterator[Entry]:
+        return (p.entry for p in self._records)
+
+
+class ById(Mapping):
+    """Entry id to prepared entry, without reading every entry."""
+
+    def __init__(self, records: Records):
+        self._records = records
+
+    def __getitem__(self, entry_id: str) -> Prepared:
+        return self._records[self._records.position(entry_id)]
+
+    def __iter__(self) -> Iterator[str]:
+        return (p.entry.id for p in self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+
+def cache_folder() -> Path:
+    explicit = os.environ.get("FACTCHECK_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("factcheck", appauthor=False))
+
+
+def _claims_key(claims_path: Path) -> bytes:
+    h = hashlib.sha256(FORMAT + sys.version.encode())
+    for path in sorted(_CODE.rglob("*.py")):
+        _add(h, path.relative_to(_CODE).as_posix(), path)
+    _add(h, "claims", claims_path)
+    return h.digest()
+
+
+def _sources_key(folder: Path) -> bytes:
+    h = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.md")):
+            _add(h, path.name, path)
+    return h.digest()
+
+
+def _add(h, name: str, path: Path) -> None:
+    data = path.read_bytes()
+    h.update(f"{name}\0{len(data)}\0".encode())
+    h.update(data)
+
+
+def _pack(record: tuple) -> bytes:
+    return zlib.compress(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _relative(folder: Path, base: Path) -> str:
+    try:
+        return str(folder.relative_to(base))
+    except ValueError:
+        return str(folder)
+
+
+def _write_atomically(path: Path, parts: list[bytes]) -> None:
+    """All of it or nothing: a reader never sees half a file. Failing to write is no error."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            for part in parts:
+                f.write(part)
+        os.replace(tmp, path)
+    except OSError:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

@@ -1,0 +1,60 @@
+"""The engine on the bundled claims file, as a table: the right entry is found, the wrong
+subject is refused, and every kind of comparison gives its verdict."""
+
+import pytest
+
+from factcheck.corpus import Corpus, bundled_claims
+
+CORPUS = Corpus.load(bundled_claims())
+
+
+@pytest.mark.parametrize(
+    "claim, verdict, entry",
+    [
+        # the right entry, whatever the wording
+        ("India became a comprehensive strategic partner of Viet Nam in 2016.", "supported", "comprehensive-strategic-partnership-india-2016"),
+        ("Vietnam and the Republic of Korea upgraded ties to a comprehensive strategic partnership in 2022.", "supported", None),
+        ("South Korea became a comprehensive strategic partner of Vietnam in 2022.", "supported", None),
+        ("Aid from the USSR and China to Vietnam between 1950 and 1954 came to $34m.", "supported", "aid-china-ussr-1950-1954"),
+        ("Vietnamese forces won at Dien Bien Phu in May 1954.", "supported", None),
+        ("The US and Viet Nam established diplomatic relations on July 12, 1995.", "supported", "us-vietnam-diplomatic-relations-1995"),
+        ("Washington and Hanoi established diplomatic relations in 1995.", "supported", "us-vietnam-diplomatic-relations-1995"),
+        # the wrong subject is refused: India's year is judged against India's entry
+        ("India became a comprehensive strategic partner of Vietnam in 2008.", "conflicting", "comprehensive-strategic-partnership-india-2016"),
+        ("China became a comprehensive strategic partner of Vietnam in 2016.", "conflicting", "comprehensive-strategic-partnership-china-2008"),
+        ("Vietnam joined ASEAN in 1990.", "conflicting", None),
+        ("Vietnam and Cuba established diplomatic relations in 1995.", "unverified", None),
+        ("Vietnam and Laos signed a Treaty of Amity and Cooperation in 1977.", "unverified", None),
+        ("Pete Peterson became the first US ambassador to Hanoi.", "unverified", None),
+        ("General Secretary Nguyen Phu Trong died in July 2024.", "unverified", None),
+        ("Vietnam's imports from the United States exceeded $1 billion in 2001.", "unverified", None),
+        # several facts, one wrong
+        ("Vietnam established comprehensive strategic partnerships with China in 2008, Russia in 2012 and India in 2016.", "supported", None),
+        ("Vietnam established comprehensive strategic partnerships with China in 2008, Russia in 2012 and India in 2018.", "conflicting", None),
+        # closed lists, ranks and counts
+        ("Japan is one of the five countries with a comprehensive strategic partnership with Vietnam.", "conflicting", None),
+        ("Russia was Vietnam's first comprehensive strategic partner.", "conflicting", None),
+        ("Vietnam has a Five Nos defence policy.", "conflicting", "four-nos-policy"),
+        ("The Four No's forbid siding with one country against another.", "supported", None),
+        # polarity
+        ("Vietnam does not join military alliances.", "supported", None),
+        ("Vietnam has joined a military alliance.", "conflicting", None),
+        ("Vietnam takes sides in great-power competition.", "conflicting", None),
+        # qualifiers and precision
+        ("Vietnam's FDI averages almost 11 billion US dollars a year.", "supported", None),
+        ("Vietnam's FDI averages more than 11 billion US dollars a year.", "conflicting", None),
+        ("Vietnam has defence relations with more than 170 countries.", "conflicting", None),
+        ("The United States and Vietnam established diplomatic relations in 1994.", "conflicting", "us-vietnam-diplomatic-relations-1995"),
+    ],
+)
+def test_verdicts_on_the_bundled_file(claim, verdict, entry):
+    result = CORPUS.checker.check(claim)
+    assert result.verdict.value == verdict, result.reason
+    if entry:
+        assert result.matches[0].entry.id == entry
+
+
+def test_a_conflict_names_the_part_that_is_wrong():
+    result = CORPUS.checker.check("Vietnam established comprehensive strategic partnerships with China in 2008, Russia in 2012 and India in 2018.")
+    assert result.reason.startswith("in “")
+    assert "India" in result.reason and "the claim says 2018; the source says 2016" in result.reason

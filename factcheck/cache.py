@@ -104,6 +104,7 @@ class Cache:
         claims = ClaimsFile(self.claims_path, sources_dir, Entries(records), head["soft_problems"])
         index = Index.__new__(Index)
         index.__dict__.update(head["index"])
+        index.postings = Postings(*head["postings"])
         index.claims, index.prepared, index._by_id = claims, records, ById(records)
         return Stored(claims, index, records.found, head["as_of"])
 
@@ -119,11 +120,10 @@ class Cache:
         offsets = array("Q", [0])
         for blob in blobs:
             offsets.append(offsets[-1] + len(blob))
-        state = {k: v for k, v in index.__dict__.items() if k not in ("claims", "prepared", "_by_id")}
-        # arrays, not lists: 100,000 entries' postings as Python ints would take hundreds of MB
-        state["postings"] = {k: array("i", v) for k, v in index.postings.items()}
+        state = {k: v for k, v in index.__dict__.items() if k not in ("claims", "prepared", "_by_id", "postings")}
         head = pickle.dumps({
             "index": state,
+            "postings": Postings.pack(index.postings),
             "soft_problems": claims.soft_problems,
             "as_of": as_of,
             "offsets": offsets,
@@ -134,6 +134,38 @@ class Cache:
         total = len(FORMAT) + _HEADER.size + len(name) + len(head) + offsets[-1]
         header = _HEADER.pack(self.claims_key, self.sources_key, len(name), len(head), total)
         _write_atomically(self.file, [FORMAT, header, name, head, *blobs])
+
+
+class Postings(Mapping):
+    """Word to the entries that use it, all in one array: 100,000 entries' postings as lists
+    of Python ints would take hundreds of MB, and as one array each would load slowly."""
+
+    def __init__(self, words: list[str], starts: array, entries: array):
+        self._at = {w: i for i, w in enumerate(words)}
+        self._starts = starts
+        self._entries = memoryview(entries)
+
+    @staticmethod
+    def pack(postings: Mapping[str, Sequence[int]]) -> tuple[list[str], array, array]:
+        entries = array("i")
+        starts = array("Q", [0])
+        for hits in postings.values():
+            entries.extend(hits)
+            starts.append(len(entries))
+        return list(postings), starts, entries
+
+    def __getitem__(self, word: str) -> memoryview:
+        i = self._at[word]
+        return self._entries[self._starts[i]:self._starts[i + 1]]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._at
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
 
 
 class Records(Sequence):
@@ -233,24 +265,36 @@ def cache_folder() -> Path:
 
 def _claims_key(claims_path: Path) -> bytes:
     h = hashlib.sha256(FORMAT + sys.version.encode())
-    for path in sorted(_CODE.rglob("*.py")):
-        _add(h, path.relative_to(_CODE).as_posix(), path)
-    _add(h, "claims", claims_path)
+    for folder, _, _ in sorted(os.walk(_CODE)):
+        _add_files(h, Path(folder), ".py", os.path.relpath(folder, _CODE))
+    _add(h, "claims.yaml", claims_path)
     return h.digest()
 
 
 def _sources_key(folder: Path) -> bytes:
     h = hashlib.sha256()
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.md")):
-            _add(h, path.name, path)
+    _add_files(h, folder, ".md")
     return h.digest()
 
 
-def _add(h, name: str, path: Path) -> None:
-    data = path.read_bytes()
-    h.update(f"{name}\0{len(data)}\0".encode())
-    h.update(data)
+def _add_files(h, folder: Path, suffix: str, shown: str = "") -> None:
+    """Every file of a folder with this suffix, in name order (os.scandir: thousands of
+    sources are listed and sorted much faster than with pathlib)."""
+    try:
+        with os.scandir(folder) as it:
+            names = sorted(e.name for e in it if e.name.endswith(suffix))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for name in names:
+        _add(h, os.path.join(shown, name), os.path.join(folder, name))
+
+
+def _add(h, name: str, path) -> None:
+    """A file's name and contents; a large one is hashed as it is read, not read whole first."""
+    with open(path, "rb") as f:
+        large = os.fstat(f.fileno()).st_size > 1 << 20
+        digest = hashlib.file_digest(f, "sha256") if large else hashlib.sha256(f.read())
+    h.update(name.encode() + b"\0" + digest.digest())
 
 
 def _pack(record: tuple) -> bytes:

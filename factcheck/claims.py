@@ -176,7 +176,7 @@ class _Checker:
             return [], path.parent / "sources"
         for key in data:
             if key not in {"claims", "sources"}:
-                self.add(data, str(key), "unknown key (expected 'claims' and optionally 'sources')", line=_key_line(data, key))
+                self.add(data, _name(key), "unknown key (expected 'claims' and optionally 'sources')", line=_key_line(data, key))
         sources = data.get("sources", "sources")
         if not isinstance(sources, str) or not sources.strip():
             self.add(data, "sources", f"expected a folder path, found {_type_name(sources)}", line=_key_line(data, "sources"))
@@ -195,7 +195,7 @@ class _Checker:
             if entry is None:
                 continue
             if entry.id in seen:
-                self.add(raw, f"claims[{i}].id", f"duplicate id {entry.id!r} (first on line {seen[entry.id]})")
+                self.add(raw, f"claims[{i}].id", f"duplicate id {_shown(entry.id)} (first on line {seen[entry.id]})")
                 continue
             seen[entry.id] = entry.line
             entries.append(entry)
@@ -208,25 +208,25 @@ class _Checker:
         before = len(self.problems)
         for key in raw:
             if key not in ENTRY_KEYS:
-                self.add(raw, f"{where}.{key}", "unknown key", line=_key_line(raw, key))
+                self.add(raw, f"{where}.{_name(key)}", "unknown key", line=_key_line(raw, key))
         for key in REQUIRED_KEYS:
             if key not in raw:
                 self.add(raw, f"{where}", f"missing key '{key}'")
         entry_id = self.string(raw, "id", where)
         if entry_id and not ID_RE.fullmatch(entry_id):
-            self.add(raw, f"{where}.id", f"{entry_id!r} is not kebab-case (a-z, 0-9, single hyphens)", line=_key_line(raw, "id"))
+            self.add(raw, f"{where}.id", f"{_shown(entry_id)} is not kebab-case (a-z, 0-9, single hyphens)", line=_key_line(raw, "id"))
         statement = self.string(raw, "statement", where)
         topic = self.string(raw, "topic", where)
         if topic and topic not in TOPICS:
-            self.add(raw, f"{where}.topic", f"unknown topic {topic!r} (one of: {', '.join(TOPICS)})", line=_key_line(raw, "topic"))
+            self.add(raw, f"{where}.topic", f"unknown topic {_shown(topic)} (one of: {', '.join(TOPICS)})", line=_key_line(raw, "topic"))
         parties = self.strings(raw, "parties", where)
         aliases = self.strings(raw, "aliases", where)
         polarity = self.string(raw, "polarity", where, required=False) or "positive"
         if polarity not in ENUMS["polarity"]:
-            self.add(raw, f"{where}.polarity", f"expected positive or negative, found {polarity!r}", line=_key_line(raw, "polarity"))
+            self.add(raw, f"{where}.polarity", f"expected positive or negative, found {_shown(polarity)}", line=_key_line(raw, "polarity"))
         fact = self.string(raw, "fact", where, required=False) or ""
         if fact and not ID_RE.fullmatch(fact):
-            self.add(raw, f"{where}.fact", f"{fact!r} is not kebab-case", line=_key_line(raw, "fact"))
+            self.add(raw, f"{where}.fact", f"{_shown(fact)} is not kebab-case", line=_key_line(raw, "fact"))
         values = self.values(raw.get("values"), f"{where}.values", raw)
         list_spec = self.list_spec(raw.get("list"), f"{where}.list", raw)
         evidence = self.evidence(raw.get("evidence"), f"{where}.evidence", raw)
@@ -278,14 +278,14 @@ class _Checker:
         kind_name = raw.get("kind")
         kinds = ", ".join(k.value for k in Kind)
         if not isinstance(kind_name, str) or kind_name not in {k.value for k in Kind}:
-            self.add(raw, f"{where}.kind", f"expected one of {kinds}, found {kind_name!r}")
+            self.add(raw, f"{where}.kind", f"expected one of {kinds}, found {_shown(kind_name)}")
             return None
         kind = Kind(kind_name)
         required, optional = VALUE_KEYS[kind]
         ok = True
         for key in raw:
             if key not in required | optional | {"kind", "text"}:
-                self.add(raw, f"{where}.{key}", f"unknown key for a {kind} value", line=_key_line(raw, key))
+                self.add(raw, f"{where}.{_name(key)}", f"unknown key for a {kind} value", line=_key_line(raw, key))
                 ok = False
         for key in sorted(required | {"text"}):
             if key not in raw:
@@ -305,7 +305,7 @@ class _Checker:
                 ok = False
         for key, allowed in ENUMS.items():
             if key in raw and raw[key] not in allowed:
-                self.add(raw, f"{where}.{key}", f"expected one of {', '.join(allowed)}, found {raw[key]!r}", line=_key_line(raw, key))
+                self.add(raw, f"{where}.{key}", f"expected one of {', '.join(allowed)}, found {_shown(raw[key])}", line=_key_line(raw, key))
                 ok = False
         for key in ("unit",):
             if key in raw and (not isinstance(raw[key], str) or not raw[key].strip()):
@@ -331,7 +331,7 @@ class _Checker:
             return None
         for key in raw:
             if key not in {"members", "closed"}:
-                self.add(raw, f"{where}.{key}", "unknown key (expected 'members' and 'closed')", line=_key_line(raw, key))
+                self.add(raw, f"{where}.{_name(key)}", "unknown key (expected 'members' and 'closed')", line=_key_line(raw, key))
         closed = raw.get("closed", False)
         if not isinstance(closed, bool):
             self.add(raw, f"{where}.closed", f"expected true or false, found {_type_name(closed)}", line=_key_line(raw, "closed"))
@@ -348,7 +348,7 @@ class _Checker:
             elif isinstance(m, dict):
                 for key in m:
                     if key not in {"name", "aliases", "values"}:
-                        self.add(m, f"{mw}.{key}", "unknown key (expected name, aliases, values)", line=_key_line(m, key))
+                        self.add(m, f"{mw}.{_name(key)}", "unknown key (expected name, aliases, values)", line=_key_line(m, key))
                 name = self.string(m, "name", mw)
                 if not name:
                     if "name" not in m:
@@ -359,7 +359,7 @@ class _Checker:
                 self.add(raw, mw, f"expected a name or a mapping with 'name', found {_type_name(m)}")
                 continue
             if member.name.lower() in names:
-                self.add(raw, mw, f"member {member.name!r} listed twice")
+                self.add(raw, mw, f"member {_shown(member.name)} listed twice")
             names.add(member.name.lower())
             members.append(member)
         return ListSpec(tuple(members), bool(closed))
@@ -378,7 +378,7 @@ class _Checker:
                 continue
             for key in item:
                 if key not in {"source", "quote"}:
-                    self.add(item, f"{ew}.{key}", "unknown key (expected 'source' and 'quote')", line=_key_line(item, key))
+                    self.add(item, f"{ew}.{_name(key)}", "unknown key (expected 'source' and 'quote')", line=_key_line(item, key))
             source = self.string(item, "source", ew)
             quote = self.string(item, "quote", ew)
             if not source or not quote:
@@ -387,7 +387,7 @@ class _Checker:
                         self.add(item, ew, f"missing key '{key}'")
                 continue
             if not ID_RE.fullmatch(source):
-                self.add(item, f"{ew}.source", f"{source!r} is not a source id (a file name in the sources folder, without .md)", line=_key_line(item, "source"))
+                self.add(item, f"{ew}.source", f"{_shown(source)} is not a source id (a file name in the sources folder, without .md)", line=_key_line(item, "source"))
                 continue
             out.append(Evidence(source, quote, line=_key_line(item, "quote")))
         return out
@@ -397,6 +397,21 @@ def _key_line(mapping: object, key: str) -> int:
     if isinstance(mapping, LineDict):
         return mapping.key_lines.get(key, mapping.line)
     return getattr(mapping, "line", 0)
+
+
+def _name(key: object) -> str:
+    """A key from the file in a problem's path: as written, or escaped and shortened."""
+    text = str(key)
+    return text if text.isprintable() and len(text) <= 60 else _shown(text)
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    """A value from the file in a one-line message: escaped and shortened; a collection is
+    named by its type, never printed (it may be megabytes)."""
+    if value is None or not isinstance(value, (str, int, float)):
+        return _type_name(value)
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def _type_name(value: object) -> str:

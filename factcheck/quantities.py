@@ -323,19 +323,25 @@ def _read_number(toks: list[_Tok], i: int) -> _Num | None:
     return None
 
 
+_QUALIFIER_OF = dict(QUALIFIERS)  # looked up for every number: a dict, not a scan of the list
+# the first token of every currency phrase, "u" of "U.S. dollars" included: most tokens are none
+_CURRENCY_FIRST = frozenset(words.split()[0] for words in CURRENCY_WORDS) | {"u"}
+
+
 def _qualifier_before(toks: list[_Tok], i: int) -> tuple[Qualifier, int]:
     """The qualifier phrase ending just before token i, and where it starts."""
     for length in (3, 2, 1):
         if i - length < 0:
             continue
-        phrase = " ".join(t.low for t in toks[i - length:i])
-        for words, q in QUALIFIERS:
-            if phrase == words:
-                return q, i - length
+        q = _QUALIFIER_OF.get(" ".join(t.low for t in toks[i - length:i]))
+        if q is not None:
+            return q, i - length
     return Qualifier.EXACT, i
 
 
 def _currency_at(toks: list[_Tok], i: int) -> tuple[str, int] | None:
+    if toks[i].low not in _CURRENCY_FIRST:
+        return None
     for length in (3, 2, 1):
         if i + length > len(toks):
             continue
@@ -463,6 +469,10 @@ def _read_date(toks: list[_Tok], i: int) -> _Date | None:
         nth = TENS_WORDS[t.low] + ORDINAL_WORDS[toks[i + 2].low]
         if 1 <= nth <= 21:
             return _Date(_century_span(nth), i, i + 4)
+    if i + 2 < n and toks[i + 1].text == "-" and toks[i + 2].low == "century" and t.low in ORDINAL_WORDS:
+        nth = ORDINAL_WORDS[t.low]  # "twentieth-century movements"
+        if 1 <= nth <= 21:
+            return _Date(_century_span(nth), i, i + 3)
     if i + 1 < n and toks[i + 1].low == "century":
         nth = ORDINAL_WORDS.get(t.low)
         if nth is None and t.kind == "num" and t.text.isdigit() and i + 2 <= n:
@@ -537,10 +547,10 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
     if t.kind == "num" and _is_identifier(toks, i):
         return None, i + 1
     # periods and dates first: they start with a relation, a part, a month, a day or a year
-    rel, rel_start = _relation_before(toks, i)
-    part, part_start = _part_before(toks, i)
     d = _read_date(toks, i)
     if d is not None and not (_year_tok(t) and d.end == i + 1 and _looks_counted(toks, i)):
+        rel, rel_start = _relation_before(toks, i)
+        part, part_start = _part_before(toks, i)
         first = min(part_start, rel_start) if part or rel else i
         if part:
             rel, rel_start = _relation_before(toks, part_start)
@@ -595,7 +605,9 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
             value = ORDINAL_WORDS[t.low]
             end = i + 1
         unit = _noun_after(toks, end)
-        weak = value <= 3 and t.low in {"first", "second", "third"} and not unit_is_rankable(unit)
+        # "Second, Vietnam chooses ...": an ordinal before a comma orders the text, not facts
+        marker = text[toks[end - 1].end:toks[end - 1].end + 1] == ","
+        weak = marker or value <= 3 and t.low in {"first", "second", "third"} and not unit_is_rankable(unit)
         return _mk(Kind.ORDINAL, text, toks, i, end, value=float(value), unit=unit, weak=weak), end
 
     # money with a currency before: $34m, US$34,000,000, USD 34 million
@@ -666,6 +678,8 @@ def _is_identifier(toks: list[_Tok], i: int) -> bool:
     prev = toks[i - 1].low if i > 0 else ""
     if prev in {"no", "nos", "vol", "p", "pp", "issue"}:
         return True
+    if i + 1 < len(toks) and toks[i + 1].start == toks[i].end + 1 and toks[i + 1].kind == "word" and toks[i + 1].low in {"htm", "html", "php", "pdf", "aspx"}:
+        return True  # a file name in a link: "333305.htm"
     if i > 1 and toks[i - 1].text == "-" and toks[i - 1].end == toks[i].start and toks[i - 2].end == toks[i - 1].start and toks[i - 2].kind == "word" and toks[i - 2].low not in PARTS:
         return True  # "Covid-19", "Level-2"
     nxt = toks[i + 1] if i + 1 < len(toks) else None

@@ -589,7 +589,10 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
     if t.low in {"decade", "year", "century", "month"} and i + 2 < n and toks[i + 1].text == "-" and toks[i + 2].low == "long":
         unit = DURATION_UNITS[t.low]
         factor = IN_YEARS.get(unit, 1.0)
-        return _mk(Kind.DURATION, text, toks, i, i + 3, value=factor, unit="years" if unit in IN_YEARS else unit, half_unit=0.5 * factor), i + 3
+        return _mk(Kind.DURATION, text, toks, i, i + 3, value=factor, unit="years" if unit in IN_YEARS else unit, half_unit=0.1 * factor), i + 3
+    # "Rotation 6", "Phase 2": a number that ranks what it follows
+    if t.kind == "num" and t.text.isdigit() and len(t.text) <= 2 and i > 0 and toks[i - 1].low in SERIES and toks[i - 1].end < t.start:
+        return _mk(Kind.ORDINAL, text, toks, i - 1, i + 1, value=float(t.text), unit=toks[i - 1].low), i + 1
     num = _read_number(toks, i)
     # ordinals: 13th, 2nd, twenty-ninth, first
     if t.kind == "num" and t.text.isdigit() and i + 1 < n and toks[i + 1].low in {"st", "nd", "rd", "th"} and toks[i + 1].start == t.end:
@@ -689,10 +692,13 @@ def _is_identifier(toks: list[_Tok], i: int) -> bool:
     return False
 
 
+SERIES = frozenset({"rotation", "phase", "round", "batch", "contingent"})
+
+
 def _is_reference(toks: list[_Tok], i: int) -> bool:
     """Footnote marks "(1)", page numbers "p. 136" and list numbers are not figures."""
     prev = toks[i - 1].low if i > 0 else ""
-    return prev in {"p", "pp", "no", "vol", "article", "resolution", "conclusion", "decree", "rotation", "unit", "level", "-"}
+    return prev in {"p", "pp", "no", "vol", "article", "resolution", "conclusion", "decree", "unit", "level", "-"}
 
 
 _YEAR_PREPOSITIONS = {"in", "of", "since", "by", "from", "after", "before", "until", "during", "to", "and", "year", "early", "mid", "late", "the", "summer", "spring", "autumn", "winter", "fall"}

@@ -172,9 +172,9 @@ class Checker:
         # is not what this one denies
         conflicts = [c for c in comparisons if c.agreement is Agreement.CONFLICT and c.claim not in vouched]
         strong_values = [c for c in comparisons if not c.claim.weak]
-        if conflicts and len(strong_values) >= 2 and not any(c.agreement is Agreement.AGREE or c.claim in vouched for c in strong_values):
-            # no figure agrees: more likely another event than a wrong figure
-            reasons.append("no figure agrees (another event?): " + "; ".join(_says(c) for c in conflicts))
+        if len(conflicts) >= 2 and not any(c.agreement is Agreement.AGREE or c.claim in vouched for c in strong_values):
+            # every figure compared differs: more likely another event than wrong figures
+            reasons.append("every figure differs (another event?): " + "; ".join(_says(c) for c in conflicts))
             conflicts = []
         predicate = self.predicate_coverage(claim, toks, cand, context_keys)
         if conflicts and predicate < PREDICATE:
@@ -448,6 +448,8 @@ def decide(matches: list[Match]) -> tuple[Verdict, list[Match]]:
     conflict = conflicts[0] if conflicts else None
     if conflict and support and conflict.only_list_item:
         conflict = None  # an entry stating the claim outweighs a list that seems to lack it
+    if conflict and support and support.entry.fact and support.entry.fact == conflict.entry.fact:
+        conflict = None  # the sources differ on this fact, and the claim follows one of them
     if conflict and (support is None or conflict.score > support.score + CONFLICT_MARGIN or _answers_what_support_skipped(conflict, support)):
         return Verdict.CONFLICTING, _first(conflict, matches)
     if support:

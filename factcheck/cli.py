@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import os
 import sys
 from importlib.metadata import version as package_version
@@ -236,13 +237,13 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, paths) -> None:
         click.echo(f"warning: {clean(w)}", err=True)
     shown = set(settings.show)
     findings, counts, failed = [], {}, 0
-    stdin = click.get_binary_stream("stdin")
     progress = _progress(err, len(drafts), enabled=fmt == "text")
     with progress:
         task = progress.add_task("scanning", total=len(drafts))
         for draft in drafts:
             try:
-                text = read_draft(draft.path, stdin=stdin if draft.path == "-" else None)
+                stdin = sys.stdin.buffer if draft.path == "-" and sys.stdin is not None else None
+                text = read_draft(draft.path, stdin=stdin)
             except DraftError as exc:
                 click.echo(f"error: {clean(str(exc))}", err=True)
                 failed += 1
@@ -302,7 +303,7 @@ def _emit_findings(corpus, findings, counts, fmt: str, top: int) -> None:
     if fmt in ("json", "jsonl"):
         from .render.jsonout import dump_findings, finding_dict
 
-        dump_findings([finding_dict(corpus, f, top) for f in findings], fmt, click.get_text_stream("stdout"))
+        dump_findings([finding_dict(corpus, f, top) for f in findings], fmt, sys.stdout)
     elif fmt == "github":
         from .render.github import github_lines
 
@@ -366,7 +367,7 @@ def _claim_texts(args: tuple[str, ...]):
 
 
 def _raw_claim_texts(args: tuple[str, ...]):
-    stdin = click.get_text_stream("stdin")
+    stdin = sys.stdin if sys.stdin is not None else io.StringIO()  # a closed stdin reads as empty
     if not args:
         if stdin.isatty():
             raise click.UsageError("give a CLAIM, or '-' to read claims from standard input")

@@ -83,6 +83,7 @@ SYNONYMS: dict[str, str] = {
     "declare": "proclaimed", "proclaim": "proclaimed", "assisted": "aid", "helped": "aid",
     "demonstrators": "protesters", "demonstrator": "protesters", "demonstrations": "protests",
     "demonstration": "protests", "protestors": "protesters",
+    "fewer": "less", "diplomacy": "diplomatic", "diplomacies": "diplomatic",
     "back": "support", "backs": "support", "backed": "support", "backing": "support",
     "soil": "territory", "officers": "soldiers", "troop": "soldiers",
     "permit": "allow", "permits": "allow", "permitted": "allow", "let": "allow", "lets": "allow",
@@ -104,7 +105,7 @@ becomes make made makes get got gets worth total totalled totaled amount amounte
 hold held holds occur occurred happen happened mark marks marked say said says state stated
 date dates dated around overall also already later earlier time times year years now today
 currently even well much many several various whole main major key new give gave
-maintain maintains maintained status keep keeps kept goods products
+maintain maintains maintained status keep keeps kept goods products lasted lasting lasts process
 given gives according argue argues argued note notes noted insist insists insisted write writes
 wrote written claim claims claimed report reports reported explain explains explained recall
 recalls recalled stress stresses stressed historian historians analyst analysts article

@@ -190,7 +190,7 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     kind: str  # num | word | sym
     text: str
@@ -517,6 +517,7 @@ def _relation_before(toks: list[_Tok], i: int) -> tuple[str, int]:
     return "", i
 
 
+_MONEY_SYMBOLS = {"$", "US$", "€", "£"}
 _PERIOD_JOINERS = {"to", "until", "till", "-", "–", "—", "and", "through"}
 
 
@@ -527,6 +528,9 @@ def parse(text: str) -> list[Quantity]:
     i = 0
     n = len(toks)
     while i < n:
+        if toks[i].kind == "sym" and toks[i].text not in _MONEY_SYMBOLS:
+            i += 1  # "%", "-", "/" only ever follow or join figures: a flood of them is cheap
+            continue
         q, nxt = _parse_at(text, toks, i)
         if q is None:
             i += 1
@@ -597,7 +601,7 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
     # ordinals: 13th, 2nd, twenty-ninth, first
     if t.kind == "num" and t.text.isdigit() and i + 1 < n and toks[i + 1].low in {"st", "nd", "rd", "th"} and toks[i + 1].start == t.end:
         unit = _noun_after(toks, i + 2)
-        return _mk(Kind.ORDINAL, text, toks, i, i + 2, value=float(t.text), unit=unit), i + 2
+        return _mk(Kind.ORDINAL, text, toks, i, i + 2, value=float(t.text), unit=unit, nouns=_nouns_after(toks, i + 2, 4)), i + 2
     if t.kind == "word" and re.fullmatch(r"\d+(?:st|nd|rd|th)", t.low):
         return None, i + 1
     if t.low in ORDINAL_WORDS or (t.low in TENS_WORDS and i + 2 < n and toks[i + 1].text == "-" and toks[i + 2].low in ORDINAL_WORDS):
@@ -611,7 +615,7 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
         # "Second, Vietnam chooses ...": an ordinal before a comma orders the text, not facts
         marker = text[toks[end - 1].end:toks[end - 1].end + 1] == ","
         weak = marker or value <= 3 and t.low in {"first", "second", "third"} and not unit_is_rankable(unit)
-        return _mk(Kind.ORDINAL, text, toks, i, end, value=float(value), unit=unit, weak=weak), end
+        return _mk(Kind.ORDINAL, text, toks, i, end, value=float(value), unit=unit, weak=weak, nouns=_nouns_after(toks, end, 4)), end
 
     # money with a currency before: $34m, US$34,000,000, USD 34 million
     cur = _currency_at(toks, i) if t.kind in {"sym", "word"} else None
@@ -724,16 +728,17 @@ def _noun_after(toks: list[_Tok], j: int) -> str:
     return ""
 
 
-def _nouns_after(toks: list[_Tok], j: int) -> tuple[str, ...]:
-    """Up to three words after a count ("two Mongol invasions", "cadres and soldiers")."""
+def _nouns_after(toks: list[_Tok], j: int, most: int = 3) -> tuple[str, ...]:
+    """The words after a count or rank ("two Mongol invasions", "cadres and soldiers",
+    "13th National Party Congress"), for telling what it counts."""
     out = []
-    for k in range(j, min(j + 4, len(toks))):
+    for k in range(j, min(j + most + 1, len(toks))):
         w = toks[k].low
         if toks[k].kind != "word" or (w in NOT_COUNTED and w != "and"):
             break
         if w != "and":
             out.append(w)
-    return tuple(out[:3])
+    return tuple(out[:most])
 
 
 def plural_key(word: str) -> str:

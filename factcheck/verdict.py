@@ -414,14 +414,16 @@ def _only_outsiders_missing(cand: Candidate, outsiders: list[str]) -> bool:
 
 
 def same_unit(a: Quantity, b: Quantity) -> bool:
-    """Counts compare only when they count the same thing ("100 countries", not "4 Nos")."""
-    if a.kind is not Kind.COUNT or b.kind is not Kind.COUNT or not a.nouns or not b.nouns:
+    """Counts and ranks compare only when they count the same thing ("100 countries", not
+    "4 Nos"; "the first field hospital", not "Rotation 6")."""
+    if a.kind not in (Kind.COUNT, Kind.ORDINAL) or a.kind is not b.kind or not a.nouns or not b.nouns:
         return True
     return bool(_noun_keys(a) & _noun_keys(b))
 
 
 def _noun_keys(q: Quantity) -> set[str]:
-    return {stem(quantities.plural_key(w)) for w in q.nouns} | {stem(w) for w in q.nouns}
+    words = {w.removesuffix("'s").removesuffix("’s") for noun in q.nouns for w in noun.split()}
+    return {stem(quantities.plural_key(w)) for w in words} | {stem(w) for w in words}
 
 
 def _only_joiners(text: str) -> bool:
@@ -468,7 +470,7 @@ def _joint_support(index: Index, toks: list[Token], matches: list[Match], qs: li
     for q in needed:
         # the best-matching strong entry that speaks of this figure decides it
         deciding = [m for m in matches if any(c.claim == q and c.agreement is not None for c in m.comparisons)]
-        found = next((m for m in deciding if m.strong or any(c.claim == q and c.agreement is Agreement.AGREE for c in m.comparisons)), None)
+        found = next((m for m in deciding if (m.strong and not m.missing_names) or any(c.claim == q and c.agreement is Agreement.AGREE for c in m.comparisons)), None)
         if found is None or not any(c.claim == q and c.agreement is Agreement.AGREE for c in found.comparisons):
             return []
         if found not in used:

@@ -21,20 +21,15 @@ ID_WORDS, SOURCE_WORDS = 4, 2  # variants' ids are shortened: 100,000 entries fi
 SYLLABLES = "ka lor ve mi tan ro sel du na bri zan te quo fa ril mo sa vin ge ul ar est pol cai".split()
 # Names every entry is about, or words that are not names of a party: never renamed.
 KEPT = re.compile(r"Viet|ASEAN|United Nations|UN\b|Party|Communist", re.I)
-PROSE = [
-    "The weather was pleasant during the conference.",
-    "Delegates spent the afternoon walking along the river.",
-    "The meeting room was larger than expected.",
-    "Several participants arrived late because of the traffic.",
-    "Lunch was served in the garden of the guest house.",
-    "The report is divided into four chapters and an appendix.",
-    "Readers may find the second chapter the most useful.",
-    "Our team thanks the reviewers for their careful comments.",
-    "This section summarises the discussion that followed.",
-    "The photographs were taken by a local journalist.",
-    "Many questions remained open at the end of the day.",
-    "A short film about the old town was shown in the evening.",
-]
+SUBJECTS = ["The delegates", "Our team", "Several participants", "The reviewers", "A local journalist",
+            "The organisers", "Most readers", "The guests", "The students", "The editor"]
+VERBS = ["spent the afternoon discussing", "took photographs of", "wrote a short note about",
+         "walked along the river to", "asked many questions about", "found it hard to reach",
+         "had lunch near", "heard a lecture on", "talked at length about", "visited"]
+OBJECTS = ["the old town", "the conference hall", "the second chapter", "the guest house garden",
+           "the museum", "the harbour", "the new library", "the market", "the appendix", "the film"]
+TIMES = ["in the morning", "after the rain", "before dinner", "on the last day", "during the break",
+         "late in the evening", "once again", "without a guide", "at the weekend", "for an hour"]
 
 
 def load_bundled(claims_path: Path) -> dict:
@@ -110,24 +105,36 @@ class World:
 
 
 def write_draft(claims_path: Path, path: Path, sentences: int, seed: int = 5) -> Path:
-    """A Markdown draft mixing source sentences, statements with changed figures, and prose."""
+    """A Markdown draft of distinct sentences: 40% from the sources, 30% entries' statements
+    with their figures changed, 30% ordinary prose. Distinct, so that nothing a check
+    remembers from one sentence makes a repeat of it cheaper than a real draft's."""
     data = load_bundled(claims_path)
     sources_dir = claims_path.parent / data.get("sources", "sources")
     from_sources = [s for src in sorted(sources_dir.glob("*.md")) for s in _sentences(_body(src.read_text(encoding="utf-8")))]
     statements = [_plain(e)["statement"] for e in data["claims"]]
     rng = random.Random(seed)
+    rng.shuffle(from_sources)
+    seen: set[str] = set()
     out: list[str] = []
     while len(out) < sentences:
         roll = rng.random()
         if roll < 0.4:
-            out.append(rng.choice(from_sources))
+            s = from_sources[len(out) % len(from_sources)]
+            s = s if s not in seen else _change_figures(s, rng)
         elif roll < 0.7:
-            out.append(_change_figures(rng.choice(statements), rng))
+            s = _change_figures(rng.choice(statements), rng)
         else:
-            out.append(rng.choice(PROSE))
+            s = _prose(rng)
+        if s not in seen:
+            seen.add(s)
+            out.append(s)
     paragraphs = [" ".join(out[i:i + 5]) for i in range(0, len(out), 5)]
     path.write_text("# Generated draft\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
     return path
+
+
+def _prose(rng: random.Random) -> str:
+    return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(TIMES)}."
 
 
 def _change_figures(s: str, rng: random.Random) -> str:

@@ -25,7 +25,6 @@ import os
 import pickle
 import struct
 import sys
-import tempfile
 import time
 import zlib
 from array import array
@@ -71,7 +70,7 @@ class Cache:
             return None
         try:
             return cls(claims_path, cache_folder())
-        except OSError:
+        except (OSError, RuntimeError):  # a path that cannot be resolved: do without
             return None
 
     def read(self, rebuild: Callable[[], tuple[Sequence[Prepared], Found]]) -> Stored | None:
@@ -85,7 +84,6 @@ class Cache:
         try:
             return self._unpack(mm, rebuild)
         except Exception:  # noqa: BLE001 - a damaged or stale cache of any kind is rebuilt
-            mm.close()
             return None
 
     def _unpack(self, mm: mmap.mmap, rebuild) -> Stored | None:
@@ -95,12 +93,13 @@ class Cache:
         inputs_len, head_len, total = _LENGTHS.unpack(mm[len(FORMAT):at])
         if total != len(mm):
             return None
-        stored = pickle.loads(mm[at:at + inputs_len])
+        view = memoryview(mm)  # pickles are read in place, not copied out first
+        stored = pickle.loads(view[at:at + inputs_len])
         sources_dir = self.claims_path.parent / stored.sources
         if Inputs.scan(self.claims_path, sources_dir, stored).key != stored.key:
             return None
         at += inputs_len
-        head = pickle.loads(mm[at:at + head_len])
+        head = pickle.loads(view[at:at + head_len])
         records = Records(mm, at + head_len, head["offsets"], head["crcs"], head["ids"], self.file, rebuild)
         claims = ClaimsFile(self.claims_path, sources_dir, Entries(records), head["soft_problems"])
         index = Index.__new__(Index)
@@ -225,14 +224,17 @@ class Records(Sequence):
         return len(self._offsets) - 1
 
     def __getitem__(self, i):
+        try:
+            return self._loaded[i]  # the common case, kept quick: a check asks again and again
+        except (KeyError, TypeError):
+            pass
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         if i < 0:
-            i += len(self)
+            return self[i + len(self)]
         if not 0 <= i < len(self):
             raise IndexError(i)
-        if i not in self._loaded:
-            self._loaded[i] = self._load(i)
+        self._loaded[i] = self._load(i)
         return self._loaded[i]
 
     def __iter__(self) -> Iterator[Prepared]:
@@ -336,6 +338,8 @@ def _write_atomically(path: Path, parts: list[bytes]) -> None:
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when writing: a check from the cache does without it
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
             for part in parts:

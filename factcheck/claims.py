@@ -6,6 +6,7 @@ and line; `validate` adds the checks that need the sources.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -300,8 +301,8 @@ class _Checker:
             if key in raw and kind not in (Kind.DATE,) and (isinstance(raw[key], bool) or not isinstance(raw[key], (int, float))):
                 self.add(raw, f"{where}.{key}", f"expected a number, found {_type_name(raw[key])}", line=_key_line(raw, key))
                 ok = False
-            elif key in raw and kind not in (Kind.DATE,) and raw[key] != raw[key]:
-                self.add(raw, f"{where}.{key}", "expected a number, found NaN", line=_key_line(raw, key))
+            elif key in raw and kind not in (Kind.DATE,) and not _finite(raw[key]):
+                self.add(raw, f"{where}.{key}", f"expected a finite number, found {_shown(raw[key])}", line=_key_line(raw, key))
                 ok = False
         for key, allowed in ENUMS.items():
             if key in raw and raw[key] not in allowed:
@@ -397,6 +398,14 @@ def _key_line(mapping: object, key: str) -> int:
     if isinstance(mapping, LineDict):
         return mapping.key_lines.get(key, mapping.line)
     return getattr(mapping, "line", 0)
+
+
+def _finite(number: float) -> bool:
+    """NaN, the infinities and integers beyond a float's range compare with nothing."""
+    try:
+        return math.isfinite(number)
+    except OverflowError:
+        return False
 
 
 def _name(key: object) -> str:

@@ -59,6 +59,10 @@ def find_drafts(
             shown = _shown(given, cwd)
             if not _excluded(shown, None, exclude):
                 found.setdefault(os.path.realpath(given), shown)
+    for real, shown in list(found.items()):
+        if real != STDIN and _is_binary(real):
+            warnings.append(f"{shown}: binary file, skipped")
+            del found[real]
     files = [DraftFile(shown, _is_markdown(shown)) for shown in found.values()]
     return sorted(files, key=lambda draft: PurePath(draft.path).parts), warnings
 
@@ -95,6 +99,20 @@ def _walk(
                 yield shown, os.path.realpath(full)
             elif os.path.islink(full):
                 warnings.append(f"{shown}: broken symbolic link, skipped")
+            else:
+                warnings.append(f"{shown}: not a regular file, skipped")
+
+
+def _is_binary(path: str) -> bool:
+    """A NUL in the first bytes of a regular file: an image or archive named like a draft, passed
+    over with a warning. Anything else (a FIFO, an unreadable file) is left to read_draft."""
+    try:
+        if not os.path.isfile(path):
+            return False
+        with open(path, "rb") as file:
+            return b"\0" in file.read(_BINARY_PROBE)
+    except OSError:
+        return False
 
 
 def _shown(path: str, cwd: str) -> str:
@@ -131,7 +149,12 @@ def read_draft(path: str, stdin: TextIO | BinaryIO | None = None, max_bytes: int
     if path == STDIN:
         return _decode(_read_stream(stdin if stdin is not None else sys.stdin, max_bytes), "<stdin>", max_bytes)
     try:
-        with open(path, "rb") as file:
+        # a FIFO that nobody writes to reads as empty instead of hanging the scan
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as file:
+            os.set_blocking(descriptor, True)
+            if os.fstat(descriptor).st_size > max_bytes:
+                raise DraftError(_too_large(path, max_bytes))  # refused before a byte is read
             data = file.read(max_bytes + 1)
     except OSError as error:
         raise DraftError(f"{path}: cannot read: {error.strerror or error}") from None
@@ -148,9 +171,13 @@ def _read_stream(stream: TextIO | BinaryIO | None, max_bytes: int) -> bytes | st
         return ""
 
 
+def _too_large(name: str, max_bytes: int) -> str:
+    return f"{name}: too large (over {max_bytes} bytes), skipped"
+
+
 def _decode(data: bytes | str, name: str, max_bytes: int) -> str:
     if len(data) > max_bytes:
-        raise DraftError(f"{name}: too large (over {max_bytes} bytes), skipped")
+        raise DraftError(_too_large(name, max_bytes))
     if isinstance(data, str):
         if "\0" in data[:_BINARY_PROBE]:
             raise DraftError(f"{name}: binary file, skipped")

@@ -162,7 +162,8 @@ def _plain_blocks(text: str) -> list[_Block]:
     blocks = []
     start = 0
     for gap in _BLANK_LINE.finditer(text):
-        blocks.append(_plain_block(text, start, gap.start()))
+        if gap.start() > start:  # a run of blank lines makes no empty blocks: a million cost nothing
+            blocks.append(_plain_block(text, start, gap.start()))
         start = gap.end()
     blocks.append(_plain_block(text, start, len(text)))
     return blocks

@@ -26,6 +26,7 @@ from .quantities import parse
 # Named things every entry is about, or that no claim is about alone.
 IMPLICIT_NAMES = frozenset({("vietnam",), ("drv",), ("vietminh",)})
 CONTEXT_WEIGHT = 0.5
+FEW_HITS = 5000  # below this many postings, adding up every hit is quicker than skipping some
 _PLACES = """
 laos, cambodia, cuba, india, japan, chile, thailand, burma, myanmar, france, germany, italy,
 spain, algeria, morocco, mozambique, sierra leone, nigeria, sudan, south sudan, liberia, benin,
@@ -87,7 +88,9 @@ class Index:
                 if k := name_keys(name):
                     names.add(k)
         self.names = names
-        self.first_words: frozenset[str] | None = None  # where a name may start, once names are all in
+        self.name_lengths: dict[str, tuple[int, ...]] | None = None  # of the names each word starts, once all are in
+        self._spans_of: list[Token] | None = None  # the token list name_spans last answered, and its answer
+        self._spans: list[tuple[tuple[str, ...], int, int]] = []
         self.max_name = max((len(n) for n in names), default=1)
         self.prepared: list[Prepared] = []
         postings: dict[str, list[int]] = defaultdict(list)
@@ -128,7 +131,11 @@ class Index:
         for k in self.attribution:
             if k not in self.postings:
                 self.idf[k] = 0.3
-        self.first_words = frozenset(n[0] for n in self.names if n)
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for name in self.names:
+            if name:
+                lengths[name[0]].add(len(name))
+        self.name_lengths = {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
 
     def prepared_for(self, entry_id: str) -> Prepared:
         return self._by_id[entry_id]
@@ -168,14 +175,25 @@ class Index:
         return [name for name, _, _ in self.name_spans(toks)]
 
     def name_spans(self, toks: list[Token]) -> list[tuple[tuple[str, ...], int, int]]:
-        """Known names in a token list with their character spans, longest first, no overlaps."""
+        """Known names in a token list with their character spans, longest first, no overlaps.
+        A check asks this of the same token list once per candidate entry, so the last answer
+        is kept (a token list is never changed once made)."""
+        if self._spans_of is toks:
+            return list(self._spans)
         content = [t for t in toks if not t.negator]
         found = []
-        starts = self.first_words
+        lengths = self.name_lengths
         i = 0
         while i < len(content):
-            longest = min(self.max_name, len(content) - i) if starts is None or content[i].key in starts else 0
-            for length in range(longest, 0, -1):
+            room = len(content) - i
+            if lengths is None:
+                tried = range(min(self.max_name, room), 0, -1)
+            elif content[i].key in lengths:  # only the lengths of the names this word starts
+                tried = [n for n in lengths[content[i].key] if n <= room]
+            else:
+                i += 1
+                continue
+            for length in tried:
                 cand = tuple(t.key for t in content[i:i + length])
                 if cand in self.names:
                     found.append((cand, content[i].start, content[i + length - 1].end))
@@ -183,6 +201,9 @@ class Index:
                     break
             else:
                 i += 1
+        if lengths is not None:
+            self._spans_of, self._spans = toks, found
+            return list(found)
         return found
 
     def weight(self, key: str) -> float:
@@ -202,12 +223,16 @@ class Index:
         claim_names = [n for n in self.find_names(claim_toks) if n not in IMPLICIT_NAMES and n not in self.attribution_names]
         claim_text = " ".join(ks)
         out = []
+        best: list[float] = []  # the `limit` best scores so far (a heap)
         for i, covered in hits:
+            if len(best) == limit and total > 0 and 100 * (0.8 * covered / total + 0.2) < best[0] - 1e-9:
+                break  # not even a perfect ratio lifts this entry, or any after it, among the best
             p = self.prepared[i]
             core = sum(w for k, w in weighted if k in p.core)
             ratio = fuzz.token_set_ratio(claim_text, p.statement_text) / 100
             missing = tuple(n for n in claim_names if n not in p.names and not _name_in_vocab(n, p.core))
             out.append(Candidate(p, covered, core, total, ratio, missing))
+            (heapq.heappush if len(best) < limit else heapq.heappushpop)(best, out[-1].score)
         out.sort(key=lambda c: (-c.score, c.entry.id))
         return out[:limit]
 
@@ -219,7 +244,7 @@ def most_covered(lists: list[Sequence[int]], weights: list[float], n: int) -> li
     anything the remaining words could lift, the common words ("vietnam" is in nearly every
     entry) are only looked up for the entries already found. `lists`: each word's entries,
     in ascending order."""
-    if any(w <= 0 for w, entries in zip(weights, lists) if entries):
+    if sum(len(entries) for entries in lists) < FEW_HITS or any(w <= 0 for w, entries in zip(weights, lists) if entries):
         return _count_all(lists, weights, n)
     order = sorted(range(len(lists)), key=lambda j: -weights[j])
     after = [0.0] * (len(order) + 1)  # weight of the words after each step

@@ -528,8 +528,8 @@ def parse(text: str) -> list[Quantity]:
     i = 0
     n = len(toks)
     while i < n:
-        if toks[i].kind == "sym" and toks[i].text not in _MONEY_SYMBOLS:
-            i += 1  # "%", "-", "/" only ever follow or join figures: a flood of them is cheap
+        if toks[i].kind == "sym" and (toks[i].text not in _MONEY_SYMBOLS or i + 1 == n or toks[i + 1].kind == "sym"):
+            i += 1  # a symbol starts a figure only as a currency before a number: skip floods fast
             continue
         q, nxt = _parse_at(text, toks, i)
         if q is None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from .claims import ClaimsError, Problem, read_text
@@ -49,25 +48,18 @@ class Source:
     def date(self) -> str:
         return str(self.meta.get("date") or "")
 
-    @cached_property
-    def _folded(self) -> tuple[str, list[int]]:
-        return fold_with_map(self.text, self.body_start)
-
     def line_of(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1
 
     def find(self, quote: str) -> Passage | None:
         """The quote's place in the body, or None when it is not there verbatim."""
-        folded, index = self._folded
-        needle, _ = fold_with_map(quote)
-        needle = needle.strip()
+        needle = fold_with_map(quote)[0].strip()
         if not needle:
             return None
-        at = folded.find(needle)
-        if at < 0:
+        found = _folded_pattern(needle).search(self.text, self.body_start)
+        if found is None:
             return None
-        start = index[at]
-        end = index[at + len(needle) - 1] + 1
+        start, end = found.span()
         return Passage(self.line_of(start), start, end, self.sentence_around(start, end))
 
     def sentence_around(self, start: int, end: int) -> str:
@@ -101,6 +93,20 @@ class Source:
                     best = (al.score, self.line_of(offset), lf[al.dest_start:al.dest_end])
             offset += len(line) + 1
         return best[1], best[2]
+
+
+_STYLES = {  # a folded quote mark -> every character folded to it
+    mark: mark + "".join(chr(c) for c, to in QUOTE_CHARS.items() if to == mark)
+    for mark in set(QUOTE_CHARS.values())
+}
+
+
+def _folded_pattern(needle: str) -> re.Pattern:
+    """A folded quote as a pattern over the text as written: a space stands for any run of
+    whitespace, a quote mark for any style of it. The text is searched as it is, without a
+    folded copy and its map of offsets, which took some 40 bytes a character."""
+    parts = (r"\s+" if c == " " else f"[{re.escape(_STYLES[c])}]" if c in _STYLES else re.escape(c) for c in needle)
+    return re.compile("".join(parts))
 
 
 def fold_with_map(text: str, start: int = 0) -> tuple[str, list[int]]:

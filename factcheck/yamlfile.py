@@ -102,11 +102,25 @@ def load(text: str) -> tuple[object, list[YamlProblem]]:
         what = (exc.problem or exc.context or "syntax error").strip()
         kind = "YAML error" if isinstance(exc, yaml.constructor.ConstructorError) else "YAML syntax error"
         raise YamlError(YamlProblem(line, col, f"{kind}: {what}")) from None
+    except yaml.reader.ReaderError as exc:
+        raise _unacceptable(text, exc) from None
     except yaml.YAMLError as exc:
-        raise YamlError(YamlProblem(1, 1, f"YAML error: {exc}")) from None
+        raise YamlError(YamlProblem(1, 1, "YAML error: " + " ".join(str(exc).split()))) from None
     finally:
         loader.dispose()
     return data, loader.problems
+
+
+def _unacceptable(text: str, exc: yaml.reader.ReaderError) -> YamlError:
+    """A character YAML forbids (NUL, BEL...), placed by line and column: libyaml counts bytes,
+    PyYAML's own reader characters."""
+    if _Base is yaml.SafeLoader:
+        before = text[: exc.position]
+    else:
+        before = text.encode("utf-8", "surrogatepass")[: exc.position].decode("utf-8", "ignore")
+    line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+    character = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return YamlError(YamlProblem(line, column, f"YAML error: unacceptable character #x{character:04x}: {exc.reason}"))
 
 
 def _refuse_bombs(text: str) -> None:

@@ -41,8 +41,9 @@ def result_dict(corpus: Corpus, result: CheckResult, top: int) -> dict:
 
 
 def dumps(data: object) -> str:
-    """One line of JSON: control characters in input text are escaped, so they cannot break lines."""
-    return json.dumps(data, ensure_ascii=False)
+    """One line of JSON: control characters in input text are escaped, so they cannot break
+    lines nor, printed to a terminal, drive it."""
+    return json.dumps(data, ensure_ascii=False).translate(_UNSAFE)
 
 
 def finding_dict(corpus: Corpus, finding: Finding, top: int) -> dict:
@@ -54,16 +55,22 @@ def finding_dict(corpus: Corpus, finding: Finding, top: int) -> dict:
             "end_column": s.end_column, "text": s.text, **checked}
 
 
-# JSON leaves these unescaped, yet str.splitlines() and some editors break lines at them.
-_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+# JSON leaves these unescaped, yet str.splitlines() and some editors break lines at them (NEL,
+# U+2028, U+2029), terminals obey them (DEL, C1 controls such as the 8-bit CSI) or they reorder
+# what is shown (bidi controls), or they would be written as raw bytes (lone surrogates).
+# Escaped, the JSON means the same.
+_UNSAFE = {
+    cp: f"\\u{cp:04x}"
+    for cp in (*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029, *range(0xD800, 0xE000))
+}
 
 
 def dump_findings(findings: Iterable[dict], fmt: str, stream: TextIO) -> None:
     """`json`: one array, indented; `jsonl`: one finding a line, written as it comes."""
     if fmt == "jsonl":
         for f in findings:
-            stream.write(dumps(f).translate(_LINE_BREAKS) + "\n")
+            stream.write(dumps(f) + "\n")
     elif fmt == "json":
-        stream.write(json.dumps(list(findings), ensure_ascii=False, indent=2).translate(_LINE_BREAKS) + "\n")
+        stream.write(json.dumps(list(findings), ensure_ascii=False, indent=2).translate(_UNSAFE) + "\n")
     else:
         raise ValueError(f"unknown JSON format {fmt!r}")

@@ -24,7 +24,11 @@ _BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]  # embeddings, override
 _BREAKS = "\t\n\r\x0b\x0c\x85\u2028\u2029"
 _CONTROLS = [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]
 
-_DROP = {cp: None for cp in (*_CONTROLS, *_BIDI)}
+# Lone surrogates are undecodable bytes kept by Python (arguments, a UTF-8-mode stdin): written
+# out, they become those raw bytes again, 0x9b (an 8-bit CSI) among them.
+_SURROGATES = range(0xD800, 0xE000)
+
+_DROP = {cp: None for cp in (*_CONTROLS, *_BIDI)} | {cp: "\ufffd" for cp in _SURROGATES}
 _ONE_LINE = _DROP | {ord(c): " " for c in _BREAKS}
 _LINES = _DROP | {ord(c): "\n" for c in _BREAKS} | {ord("\t"): "\t"}
 

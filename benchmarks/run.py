@@ -1,0 +1,286 @@
+"""How fast factcheck is, measured in fresh processes as a user runs it (issue #5).
+
+    python benchmarks/run.py                  # default sizes: 1,000, 10,000 and 100,000 entries
+    python benchmarks/run.py --sizes 1000,10000 --reps 7
+    python benchmarks/run.py --quick          # tiny sizes, one repetition: a smoke test
+
+Prints a Markdown table and writes the same figures as JSON (benchmarks/results.json unless
+--out says otherwise). Every figure is the median of --reps fresh processes. Inputs (a draft,
+large claims files) are generated into a temporary folder, and so is the cache: the user's own
+cache is never touched. See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generate  # noqa: E402 - the benchmark's own helper, beside this file
+
+CLAIM = "Vietnam joined ASEAN on 28 July 1995"
+FLOOR = "import click, rich.console, yaml, rapidfuzz.process"
+DEFAULT_SIZES = (1_000, 10_000, 100_000)
+QUICK_SIZES = (300, 600)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # still remove the temporary folder
+    sizes = QUICK_SIZES if args.quick and not args.sizes else args.sizes or DEFAULT_SIZES
+    reps = args.reps or (1 if args.quick else 5)
+    sentences = 200 if args.quick else 10_000
+    growth_sentences = 50 if args.quick else 500
+    from factcheck.corpus import bundled_claims
+
+    bundled = bundled_claims()
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
+        bench = Bench(Path(tmp), reps)
+        results = {
+            "machine": machine(),
+            "repetitions": reps,
+            "cold_check": bench.cold_check(bundled),
+            "scan": bench.scan(bundled, sentences),
+            "growth": [bench.growth(bundled, n, growth_sentences) for n in sizes],
+        }
+    table = render(results)
+    print(table)
+    out = Path(args.out)
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\n(figures written to {out})", file=sys.stderr)
+    return 0
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="tiny sizes and one repetition (a smoke test)")
+    parser.add_argument("--sizes", type=_sizes, help="claims file sizes in entries, comma-separated (default 1000,10000,100000)")
+    parser.add_argument("--reps", type=int, help="fresh processes per figure (default 5; 1 with --quick)")
+    parser.add_argument("--out", default=str(Path(__file__).resolve().parent / "results.json"), help="where to write the JSON")
+    return parser.parse_args(argv)
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    try:
+        sizes = tuple(int(s.replace("_", "")) for s in text.split(",") if s.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected numbers separated by commas, got {text!r}") from None
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError("sizes must be positive")
+    return sizes
+
+
+class Bench:
+    """Runs commands in fresh processes, with a private cache folder."""
+
+    def __init__(self, tmp: Path, reps: int):
+        self.tmp = tmp
+        self.reps = reps
+        self.cwd = tmp / "cwd"  # no claims.yaml here or above: the bundled claims file is used
+        self.cwd.mkdir()
+        self.cache = tmp / "cache"
+        self.factcheck = _factcheck_command()
+
+    def run(self, args: list[str], cache: Path | None = None, ok=(0, 1, 3)) -> dict:
+        """One fresh process: wall time, peak memory of the child, and what it wrote to stderr.
+        `cache`: the cache folder (default: the bench's own), or False for none."""
+        env = {k: v for k, v in os.environ.items() if k not in ("FACTCHECK_CACHE_DIR", "FACTCHECK_NO_CACHE")}
+        if cache is False:
+            env["FACTCHECK_NO_CACHE"] = "1"
+        else:
+            env["FACTCHECK_CACHE_DIR"] = str(cache or self.cache)
+        with open(self.tmp / "out", "wb") as out, open(self.tmp / "err", "wb") as err:
+            start = time.perf_counter()
+            proc = subprocess.Popen(args, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=self.cwd, env=env)
+            _, status, usage = os.wait4(proc.pid, 0)
+            seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        stderr = (self.tmp / "err").read_text(encoding="utf-8", errors="replace")
+        if proc.returncode not in ok:
+            raise SystemExit(f"{' '.join(args)} exited {proc.returncode}:\n{stderr}")
+        return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "stderr": stderr}
+
+    def repeat(self, args: list[str], cache=None, fresh_cache: bool = False) -> dict:
+        """The median of `reps` runs; with fresh_cache, each run starts from an empty cache."""
+        runs = []
+        for i in range(self.reps):
+            folder = cache
+            if fresh_cache:
+                folder = self.tmp / f"fresh-cache-{i}"
+                shutil.rmtree(folder, ignore_errors=True)
+            runs.append(self.run(args, folder))
+            if fresh_cache:
+                shutil.rmtree(folder, ignore_errors=True)
+        return {
+            "seconds": statistics.median(r["seconds"] for r in runs),
+            "peak_mb": statistics.median(r["peak_mb"] for r in runs),
+            "runs": [round(r["seconds"], 4) for r in runs],
+            "stderr": runs[-1]["stderr"],
+        }
+
+    def cold_check(self, bundled: Path) -> dict:
+        say("cold check with the bundled claims")
+        check = [*self.factcheck, "check", "--format", "json", CLAIM]
+        floor = self.repeat([sys.executable, "-c", FLOOR])
+        no_cache = self.repeat(check, cache=False)
+        first = self.repeat(check, fresh_cache=True)
+        self.run(check)  # fills the cache for the runs after it
+        later = self.repeat(check)
+        for run in (floor, no_cache, first, later):
+            run.pop("stderr")
+        return {
+            "claim": CLAIM, "claims_file": str(bundled), "entries": _entries(bundled),
+            "floor": floor, "no_cache": no_cache, "first_run": first, "later_run": later,
+            "later_vs_floor": later["seconds"] / floor["seconds"],
+        }
+
+    def scan(self, bundled: Path, sentences: int) -> dict:
+        say(f"scan of a {sentences:,}-sentence draft with the bundled claims")
+        draft = generate.write_draft(bundled, self.tmp / "draft.md", sentences)
+        args = [*self.factcheck, "scan", "--format", self.scan_format(), str(draft)]
+        result = self.repeat(args)  # the cache is filled: the cold check used the same claims
+        counted = _sentences_scanned(result.pop("stderr"))
+        result.update(sentences=counted, format=args[-2], sentences_per_second=counted / result["seconds"])
+        return result
+
+    def scan_format(self) -> str:
+        """jsonl where `factcheck scan` has it (one finding a line, streamed), else json."""
+        helptext = subprocess.run([*self.factcheck, "scan", "--help"], capture_output=True, text=True, cwd=self.cwd).stdout
+        return "jsonl" if "jsonl" in helptext else "json"
+
+    def growth(self, bundled: Path, entries: int, sentences: int) -> dict:
+        say(f"{entries:,} entries: generating")
+        folder = self.tmp / f"claims-{entries}"
+        path = generate.write_claims(bundled, folder, entries)
+        draft = generate.write_draft(bundled, folder / "draft.md", sentences, seed=entries)
+        check = [*self.factcheck, "check", "--claims", str(path), "--format", "json", CLAIM]
+        scan = [*self.factcheck, "scan", "--claims", str(path), "--format", self.scan_format(), str(draft)]
+        cache = self.tmp / f"cache-{entries}"
+        say(f"{entries:,} entries: first runs (empty cache)")
+        first = self.repeat(check, fresh_cache=True)
+        self.run(check, cache)
+        say(f"{entries:,} entries: later runs (cache filled)")
+        later = self.repeat(check, cache)
+        first.pop("stderr")
+        later.pop("stderr")
+        scanned = self.repeat(scan, cache)
+        counted = _sentences_scanned(scanned.pop("stderr"))
+        size = path.stat().st_size
+        shutil.rmtree(folder, ignore_errors=True)
+        return {
+            "entries": entries,
+            "claims_mb": round(size / 1e6, 1),
+            "first_run": first,
+            "later_run": later,
+            "scan": dict(scanned, sentences=counted),
+            "scan_ms_per_sentence": 1000 * max(scanned["seconds"] - later["seconds"], 0.0) / max(counted, 1),
+        }
+
+
+def machine() -> dict:
+    from importlib.metadata import version
+
+    return {
+        "cpu": _cpu_model(),
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "factcheck": version("factcheck"),
+        "commit": _commit(),
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+def render(r: dict) -> str:
+    """The results as Markdown: the machine, then one table per measurement."""
+    m, c, s = r["machine"], r["cold_check"], r["scan"]
+    lines = [
+        f"Machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}; factcheck {m['factcheck']}"
+        + (f" ({m['commit']})" if m["commit"] else "") + f"; {m['date']}; median of {r['repetitions']} fresh processes.",
+        "",
+        f"Cold check (`factcheck check --format json \"{c['claim']}\"`, bundled claims, {c['entries']} entries):",
+        "",
+        "| run | seconds | × floor | peak MB |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    floor = c["floor"]["seconds"]
+    for label, key in (("floor: `python -c \"" + FLOOR + "\"`", "floor"), ("no cache (FACTCHECK_NO_CACHE=1)", "no_cache"),
+                       ("first run (empty cache: builds and stores it)", "first_run"), ("later run (from the cache)", "later_run")):
+        run = c[key]
+        lines.append(f"| {label} | {run['seconds']:.3f} | {run['seconds'] / floor:.2f} | {run['peak_mb']:.0f} |")
+    lines += [
+        "",
+        f"Scan: {s['sentences']:,} sentences (`factcheck scan --format {s['format']}`, bundled claims, from the cache) "
+        f"in {s['seconds']:.2f} s: **{s['sentences_per_second']:,.0f} sentences/s**, peak {s['peak_mb']:.0f} MB.",
+        "",
+        "Growth (generated claims files; check as above; scan of a draft with the cache filled):",
+        "",
+        "| entries | claims file MB | first run s | first run ms / 1,000 entries | first run peak MB "
+        "| later run s | later run peak MB | scan ms / sentence |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for g in r["growth"]:
+        lines.append(
+            f"| {g['entries']:,} | {g['claims_mb']} | {g['first_run']['seconds']:.2f} "
+            f"| {1000 * 1000 * g['first_run']['seconds'] / g['entries']:.0f} | {g['first_run']['peak_mb']:.0f} "
+            f"| {g['later_run']['seconds']:.3f} | {g['later_run']['peak_mb']:.0f} | {g['scan_ms_per_sentence']:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def say(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+def _factcheck_command() -> list[str]:
+    """The `factcheck` script of this Python's environment, else `python -m factcheck`."""
+    script = shutil.which("factcheck", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "factcheck"]
+
+
+def _entries(path: Path) -> int:
+    from factcheck.claims import load_claims
+
+    return len(load_claims(path).entries)
+
+
+def _sentences_scanned(stderr: str) -> int:
+    """`factcheck scan` ends with a summary on stderr: "... N sentences: ..."."""
+    m = re.search(r"([\d,]+) sentences?\b", stderr)
+    if not m:
+        raise SystemExit(f"no sentence count in the scan's summary:\n{stderr}")
+    return int(m.group(1).replace(",", ""))
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=Path(__file__).parent, timeout=10)
+        return out.stdout.strip() if out.returncode == 0 else ""
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,201 @@
+"""The cache of the parsed and indexed claims file: a shortcut that never changes an answer.
+
+Every test points FACTCHECK_CACHE_DIR at its own folder, so none touches the user's cache.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from factcheck import cache
+from factcheck.cache import Entries
+from factcheck.corpus import Corpus
+from factcheck.render.jsonout import result_dict
+
+CLAIMS = """\
+sources: sources
+claims:
+  - id: asean-membership-1995
+    statement: Vietnam joined ASEAN on 28 July 1995.
+    topic: diplomacy
+    parties: [Vietnam, ASEAN]
+    values:
+      - {kind: date, value: "1995-07-28", text: "July 28, 1995"}
+    evidence:
+      - source: doc
+        quote: "Vietnam’s ASEAN membership (July 28, 1995"
+  - id: wto-membership-2007
+    statement: Vietnam became a member of the WTO in 2007.
+    topic: economy
+    parties: [Vietnam, WTO]
+    values:
+      - {kind: date, value: "2007", text: "2007"}
+    evidence:
+      - source: doc
+        quote: "joined the WTO in 2007"
+"""
+SOURCE = """\
+---
+title: Vietnam's path to the world
+date: 2020-05-01
+---
+# Integration
+
+Since Vietnam’s ASEAN membership (July 28, 1995), the country has deepened its regional ties.
+It later joined the WTO in 2007, after long talks.
+"""
+CLAIMS_TO_CHECK = [
+    "Vietnam joined ASEAN on 28 July 1995",
+    "Vietnam joined ASEAN in 1997",
+    "Vietnam became a WTO member in 2007",
+    "Vietnam joined the WTO in 2005",
+    "The weather in Hanoi was pleasant",
+]
+
+
+@pytest.fixture
+def claims_path(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    root = tmp_path / "project"
+    (root / "sources").mkdir(parents=True)
+    (root / "sources" / "doc.md").write_text(SOURCE, encoding="utf-8")
+    path = root / "claims.yaml"
+    path.write_text(CLAIMS, encoding="utf-8")
+    return path
+
+
+def answers(corpus: Corpus) -> list[dict]:
+    """Each claim's full answer, as `check --format json` gives it (passages included)."""
+    return [result_dict(corpus, corpus.checker.check(c), 3) for c in CLAIMS_TO_CHECK]
+
+
+def fresh(path: Path, monkeypatch) -> list[dict]:
+    with monkeypatch.context() as m:
+        m.setenv("FACTCHECK_NO_CACHE", "1")
+        return answers(Corpus.load(path))
+
+
+def from_cache(corpus: Corpus) -> bool:
+    return isinstance(corpus.claims.entries, Entries)
+
+
+def cache_files(claims_path: Path) -> list[Path]:
+    return sorted((claims_path.parent.parent / "cache").glob("*.pickle"))
+
+
+def test_a_cached_claims_file_gives_the_answers_of_a_fresh_build(claims_path, monkeypatch):
+    first = Corpus.load(claims_path)
+    assert not from_cache(first)
+    assert answers(first) == fresh(claims_path, monkeypatch)
+    second = Corpus.load(claims_path)
+    assert from_cache(second)
+    assert answers(second) == fresh(claims_path, monkeypatch)
+    assert [e.id for e in second.claims.entries] == ["asean-membership-1995", "wto-membership-2007"]
+    assert second.claims.by_id("wto-membership-2007").statement == "Vietnam became a member of the WTO in 2007."
+    assert second.index.prepared_for("asean-membership-1995").entry.id == "asean-membership-1995"
+
+
+def test_the_cache_is_written_once_and_only_when_the_index_is_built(claims_path):
+    Corpus.load(claims_path)
+    assert cache_files(claims_path) == []  # listing or showing entries needs no index
+    Corpus.load(claims_path).index
+    assert len(cache_files(claims_path)) == 1
+
+
+def test_changing_the_claims_file_rebuilds(claims_path, monkeypatch):
+    Corpus.load(claims_path).index
+    claims_path.write_text(CLAIMS.replace('"1995-07-28"', '"1997-07-28"').replace("July 28, 1995", "July 28, 1997"), encoding="utf-8")
+    corpus = Corpus.load(claims_path)
+    assert not from_cache(corpus)
+    assert answers(corpus) == fresh(claims_path, monkeypatch)
+    assert corpus.checker.check("Vietnam joined ASEAN in 1997").verdict.value != "conflicting"
+
+
+def test_changing_a_source_rebuilds(claims_path, monkeypatch):
+    before = answers(Corpus.load(claims_path))
+    source = claims_path.parent / "sources" / "doc.md"
+    source.write_text(SOURCE.replace("after long talks", "after years of talks"), encoding="utf-8")
+    corpus = Corpus.load(claims_path)
+    assert not from_cache(corpus)
+    after = answers(corpus)
+    assert after == fresh(claims_path, monkeypatch)
+    assert after != before  # the evidence passage changed with its source
+
+
+def test_a_source_changed_in_place_with_the_same_size_and_time_still_rebuilds(claims_path, monkeypatch):
+    """Sizes and times stand in for reading a settled file again; a rewrite changes its ctime."""
+    monkeypatch.setattr(cache, "_SETTLED_NS", 0)
+    Corpus.load(claims_path).index
+    assert from_cache(Corpus.load(claims_path))
+    source = claims_path.parent / "sources" / "doc.md"
+    st = source.stat()
+    source.write_text(SOURCE.replace("long talks", "hard talks"), encoding="utf-8")
+    os.utime(source, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert source.stat().st_size == st.st_size
+    corpus = Corpus.load(claims_path)
+    assert not from_cache(corpus)
+    assert "hard talks" in str(answers(corpus))
+
+
+def test_settled_files_are_not_read_again(claims_path, monkeypatch):
+    monkeypatch.setattr(cache, "_SETTLED_NS", 0)
+    Corpus.load(claims_path).index
+    read = []
+    real = cache._file_hash
+    monkeypatch.setattr(cache, "_file_hash", lambda path: read.append(path) or real(path))
+    assert from_cache(Corpus.load(claims_path))
+    assert not [p for p in read if not p.endswith(".py")]
+
+
+def test_another_factcheck_version_rebuilds(claims_path, monkeypatch):
+    Corpus.load(claims_path).index
+    monkeypatch.setattr(cache, "_code_hash", lambda: b"another version")
+    assert not from_cache(Corpus.load(claims_path))
+
+
+@pytest.mark.parametrize("damage", [
+    lambda data: b"not a cache at all",
+    lambda data: data[: len(data) // 2],
+    lambda data: b"",
+    lambda data: data.replace(cache.FORMAT, b"factcheck-cache 0\n"),
+], ids=["garbage", "truncated", "empty", "other-format"])
+def test_a_damaged_cache_is_rebuilt_never_an_error(claims_path, monkeypatch, damage):
+    Corpus.load(claims_path).index
+    [file] = cache_files(claims_path)
+    file.write_bytes(damage(file.read_bytes()))
+    assert answers(Corpus.load(claims_path)) == fresh(claims_path, monkeypatch)
+    assert answers(Corpus.load(claims_path)) == fresh(claims_path, monkeypatch)
+
+
+def test_an_entry_found_damaged_during_a_check_is_built_afresh(claims_path, monkeypatch):
+    """Entries are read when first needed, after the cache was opened: too late to just
+    ignore the cache, so that check builds everything afresh and drops the file."""
+    Corpus.load(claims_path).index
+    [file] = cache_files(claims_path)
+    data = file.read_bytes()
+    file.write_bytes(data[:-200] + bytes(b ^ 0xFF for b in data[-200:]))
+    corpus = Corpus.load(claims_path)
+    assert from_cache(corpus)
+    assert answers(corpus) == fresh(claims_path, monkeypatch)
+    assert not file.exists()
+
+
+def test_an_unwritable_cache_folder_means_no_cache(claims_path, monkeypatch, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(blocker / "cache"))
+    corpus = Corpus.load(claims_path)
+    assert answers(corpus) == fresh(claims_path, monkeypatch)
+    assert not from_cache(Corpus.load(claims_path))
+    assert list(tmp_path.rglob("*.tmp")) == []
+
+
+def test_factcheck_no_cache_turns_it_off(claims_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+    Corpus.load(claims_path).index
+    assert cache_files(claims_path) == []
+    assert not from_cache(Corpus.load(claims_path))

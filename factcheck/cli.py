@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import io
 import os
+import signal
 import sys
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -21,7 +22,14 @@ class InputError(click.ClickException):
     exit_code = EXIT_USAGE
 
     def show(self, file=None) -> None:
-        click.echo(f"Error: {self.format_message()}", err=True)
+        click.echo(f"Error: {_clean(self.format_message())}", err=True)
+
+
+def _clean(text: str) -> str:
+    """Messages quote input (paths, keys): never let it drive the terminal."""
+    from .render.safe import clean
+
+    return clean(text)
 
 
 def claims_option(f):
@@ -284,13 +292,14 @@ def discrepancies(claims_path: str | None, fmt: str) -> None:
       factcheck discrepancies --format json
     """
     import dataclasses
-    import json
 
     from .discrepancies import find
 
     found = find(load_corpus(claims_path))
     if fmt == "json":
-        click.echo(json.dumps([dataclasses.asdict(d) for d in found], indent=2, ensure_ascii=False))
+        from .render.jsonout import dumps
+
+        click.echo(dumps([dataclasses.asdict(d) for d in found], indent=2))
         return
     from rich.console import Console
 
@@ -310,11 +319,11 @@ def _emit_findings(corpus, findings, counts, fmt: str, top: int) -> None:
         for line in github_lines(findings, corpus):
             click.echo(line)
     elif fmt == "sarif":
-        import json
-
         from .render.sarif import sarif_log
 
-        click.echo(json.dumps(sarif_log(findings, corpus, package_version("factcheck")), indent=2, ensure_ascii=False))
+        from .render.jsonout import dumps
+
+        click.echo(dumps(sarif_log(findings, corpus, package_version("factcheck")), indent=2))
     else:
         from rich.console import Console
 
@@ -367,14 +376,18 @@ def _claim_texts(args: tuple[str, ...]):
 
 
 def _raw_claim_texts(args: tuple[str, ...]):
-    stdin = sys.stdin if sys.stdin is not None else io.StringIO()  # a closed stdin reads as empty
+    stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()  # a closed stdin reads as empty
     if not args:
         if stdin.isatty():
             raise click.UsageError("give a CLAIM, or '-' to read claims from standard input")
         args = ("-",)
     for arg in args:
         if arg == "-":
-            for line in stdin:
+            for number, raw in enumerate(stdin, 1):
+                try:
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    raise InputError(f"standard input, line {number}: not UTF-8 text (invalid byte 0x{raw[exc.start]:02x})") from None
                 if line.strip():
                     yield line.strip()
         elif arg.strip():
@@ -386,14 +399,22 @@ def _raw_claim_texts(args: tuple[str, ...]):
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 
 
+def _interrupted(signum, frame) -> None:
+    click.echo("factcheck: interrupted", err=True)
+    sys.exit(EXIT_INTERRUPTED)
+
+
 def main() -> None:
     """Run the CLI: errors are one line and an exit code, never a traceback (but --debug)."""
     debug = "--debug" in sys.argv[1:]
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # a reader that went away ends us quietly
+    signal.signal(signal.SIGINT, _interrupted)
     try:
         code = cli.main(prog_name="factcheck", standalone_mode=False)
     except click.UsageError as exc:
         where = exc.ctx.command_path if exc.ctx else "factcheck"
-        click.echo(f"Error: {exc.format_message()} (see '{where} --help')", err=True)
+        click.echo(f"Error: {_clean(exc.format_message())} (see '{where} --help')", err=True)
         code = exc.exit_code
     except click.ClickException as exc:
         exc.show()
@@ -408,6 +429,6 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if debug:
             raise
-        click.echo(f"Error: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
+        click.echo(f"Error: internal error: {type(exc).__name__}: {_clean(str(exc))} (run with --debug for the traceback)", err=True)
         code = EXIT_USAGE
     sys.exit(code or 0)

@@ -128,13 +128,13 @@ class Checker:
         candidates = self.index.candidates(toks, limit=limit, context=context_toks)
         strangers = self.index.unknown_proper_nouns(claim, toks)
         denials = negation_scopes(without_figures(claim), toks)
-        context_keys = set(keys(context_toks))
+        predicate_weights = self.predicate_weights(claim, toks, set(keys(context_toks)))
         compared = [self.compare_all(claim, qs, c) for c in candidates]
         # figures that an entry about the same subjects confirms
         confirmed = [(x.claim, c.score) for c, comps in zip(candidates, compared) if not c.missing_names and _coverages(c, comps)[1] >= CONFLICT
                      for x in comps if x.agreement is Agreement.AGREE]
         matches = [
-            self.judge(claim, toks, c, comps, {q for q, score in confirmed if score >= c.score - CONFLICT_MARGIN}, strangers, denials, context_keys)
+            self.judge(claim, toks, c, comps, {q for q, score in confirmed if score >= c.score - CONFLICT_MARGIN}, strangers, denials, predicate_weights)
             for c, comps in zip(candidates, compared)
         ]
         verdict, ordered = decide(matches)
@@ -160,7 +160,7 @@ class Checker:
         return pair(claim, qs, e, values, lambda q: self.compare_as_of(q, e))
 
     def judge(self, claim: str, toks: list[Token], cand: Candidate, comparisons: list[Comparison], vouched: set[Quantity],
-              strangers: list[str], denials: list[frozenset[str]], context_keys: set[str]) -> Match:
+              strangers: list[str], denials: list[frozenset[str]], predicate_weights: dict[str, float]) -> Match:
         """One entry's verdict on the claim, with reasons in plain words."""
         e = cand.entry
         mentioned, outsiders = self.list_mentions(claim, toks, e, cand, strangers, denials) if e.list else ([], [])
@@ -176,7 +176,7 @@ class Checker:
             # every figure compared differs: more likely another event than wrong figures
             reasons.append("every figure differs (another event?): " + "; ".join(_says(c) for c in conflicts))
             conflicts = []
-        predicate = self.predicate_coverage(claim, toks, cand, context_keys)
+        predicate = _predicate_coverage(predicate_weights, cand)
         if conflicts and predicate < PREDICATE:
             # "Nguyen Phu Trong died in July 2024" is not about his 2022 speech
             reasons.append("the entry speaks of another event: " + "; ".join(_says(c) for c in conflicts))
@@ -268,19 +268,25 @@ class Checker:
                 out.append(m)
         return out
 
-    def predicate_coverage(self, claim: str, toks: list[Token], cand: Candidate, context_keys: set[str]) -> float:
-        """How much of what the claim says of its subjects the entry speaks of: the claim's
-        words outside its names (and the titles written with them, "General Secretary"),
-        weighed. 1.0 when the claim says too little besides names to tell."""
-        inside = [_with_title(claim, a, b) for _, a, b in self.index.name_spans(toks)]
-        rest = {t.key for t in toks if not t.negator and not any(a <= t.start and t.end <= b for a, b in inside)}
+    def predicate_weights(self, claim: str, toks: list[Token], context_keys: set[str]) -> dict[str, float]:
+        """What the claim says of its subjects: its words outside its names (and the titles
+        written with them, "General Secretary"), weighed; in a draft, the sentence before may
+        say what "joined that group" means. Computed once per claim, in one sweep."""
+        spans: list[tuple[int, int]] = []
+        for _, a, b in self.index.name_spans(toks):
+            if spans and a < spans[-1][1]:
+                continue  # inside a name already grown over its title
+            spans.append(_with_title(claim, a, b))
+        rest: set[str] = set()
+        at = 0
+        for t in toks:
+            while at < len(spans) and spans[at][1] <= t.start:
+                at += 1
+            if not t.negator and not (at < len(spans) and spans[at][0] <= t.start):
+                rest.add(t.key)
         weights = {k: self.index.weight(k) for k in rest}
-        # in a draft, the sentence before may say what "joined that group" means
         weights.update({k: CONTEXT_WEIGHT * self.index.weight(k) for k in context_keys if k not in weights})
-        total = sum(weights.values())
-        if total < PREDICATE_MIN_WEIGHT:
-            return 1.0
-        return sum(w for k, w in weights.items() if k in cand.prepared.vocab) / total
+        return weights
 
     def names_list(self, toks: list[Token], e: Entry) -> bool:
         """Whether the claim calls the list by one of its names ("the Four Nos")."""
@@ -384,6 +390,15 @@ _MEMBERSHIP = re.compile(r"\b(?:one of|among|includes?|included|including|consis
 
 _TITLE_BEFORE = re.compile(r"\b([A-Z][\w.'’-]{0,40})\s{1,3}$")
 _TITLE_AFTER = re.compile(r"\s{1,3}([A-Z][\w.'’-]{0,40})")
+
+
+def _predicate_coverage(weights: dict[str, float], cand: Candidate) -> float:
+    """How much of what the claim says of its subjects the entry speaks of; 1.0 when the
+    claim says too little besides names to tell."""
+    total = sum(weights.values())
+    if total < PREDICATE_MIN_WEIGHT:
+        return 1.0
+    return sum(w for k, w in weights.items() if k in cand.prepared.vocab) / total
 
 
 def _with_title(claim: str, a: int, b: int) -> tuple[int, int]:

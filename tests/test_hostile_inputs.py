@@ -76,6 +76,24 @@ def factcheck(*args: str, input: bytes | None = None, cwd: Path | None = None, t
     return subprocess.run([sys.executable, "-m", "factcheck", *args], input=input, capture_output=True, cwd=cwd, timeout=timeout, **kw)
 
 
+_OPENED: list[list[str]] = []  # while a test records: every path this process opens
+
+
+def _record_opens(event: str, args: tuple) -> None:
+    if event == "open" and _OPENED and isinstance(args[0], (str, bytes, os.PathLike)):
+        _OPENED[-1].append(os.fsdecode(args[0]))
+
+
+sys.addaudithook(_record_opens)  # cannot be removed: inert when no test records
+
+
+@pytest.fixture
+def opened():
+    _OPENED.append([])
+    yield _OPENED[-1]
+    _OPENED.pop()
+
+
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     return write_corpus(tmp_path, ASEAN_ENTRY, {"doc": PATH_TO_THE_WORLD})
@@ -232,6 +250,50 @@ def test_a_source_symlinked_outside_the_sources_folder_is_refused_and_never_read
         assert_no_traceback(result)
         assert "SECRET" not in result.output and "path to the world" not in result.output
     assert secret not in [p.resolve() for p in opened]
+
+
+@pytest.mark.xfail(reason="cache.py: Inputs.scan hashes every *.md of the sources folder with open(), following "
+                          "symlinks out of it (and reading /dev/zero or a FIFO forever)", strict=False)
+def test_no_command_opens_a_file_outside_the_folders_given(tmp_path: Path, opened: list[str]) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text("TOP SECRET", encoding="utf-8")
+    path = write_corpus(tmp_path / "project", ASEAN_ENTRY, {"doc": PATH_TO_THE_WORLD})
+    (path.parent / "sources" / "leak.md").symlink_to(secret)
+    for command in (["check", CONFLICT], ["show", "asean-membership-1995"], ["claims"], ["validate"]):
+        assert_no_traceback(invoke(command[0], "--claims", str(path), *command[1:]))
+    assert secret not in {Path(p).resolve() for p in opened}
+
+
+def endless(path: Path, kind: str) -> None:
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to(kind)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero"])
+def test_a_claims_file_or_source_that_never_ends_is_refused(tmp_path: Path, kind: str) -> None:
+    """A FIFO nobody writes to reads as empty; /dev/zero is too large, or outside the sources."""
+    from factcheck.sources import SourceLibrary
+
+    path = write_corpus(tmp_path, ASEAN_ENTRY, {"doc": PATH_TO_THE_WORLD})
+    endless(tmp_path / "sources" / "endless.md", kind)
+    if kind == "fifo":
+        assert SourceLibrary(tmp_path / "sources").get("endless").text == ""
+    else:
+        with pytest.raises(ClaimsError, match="leads outside the sources folder"):
+            SourceLibrary(tmp_path / "sources").get("endless")
+    path.unlink()
+    endless(path, kind)
+    assert re.search("the file is empty" if kind == "fifo" else r"too large \(over 52,428,800 bytes\)", refused(path))
+
+
+@pytest.mark.xfail(raises=subprocess.TimeoutExpired, reason="cache.py: Inputs.scan opens a FIFO in the sources folder "
+                   "to hash it, and waits for a writer forever", strict=False)
+def test_a_fifo_in_the_sources_folder_does_not_hang_a_check(tmp_path: Path) -> None:
+    path = write_corpus(tmp_path, ASEAN_ENTRY, {"doc": PATH_TO_THE_WORLD})
+    os.mkfifo(tmp_path / "sources" / "pipe.md")
+    assert factcheck("check", "--claims", str(path), CONFLICT, timeout=5).returncode == 1
 
 
 def test_a_source_id_cannot_name_a_path(tmp_path: Path) -> None:
@@ -659,9 +721,6 @@ def test_the_full_check_on_100_kb(checker, name: str) -> None:
         assert big < max(25 * small, 0.5) and big < 5 * SECONDS, (big, small)
 
 
-@pytest.mark.xfail(reason="verdict.py: predicate_coverage grows every name span over the whole run of "
-                          "capitalised words (_with_title) and tests every token against every span, for every "
-                          "candidate: quadratic in the names of a claim", strict=False)
 def test_the_full_check_is_linear_in_the_names_of_a_claim(checker) -> None:
     assert cpu_seconds(checker.check, "ASEAN " * 200) < 0.25
 
@@ -756,7 +815,7 @@ def test_a_closed_pipe_exits_quietly(args: list[str]) -> None:
     finally:
         process.kill()
     assert err == b""
-    assert process.returncode in (0, 1, 141)  # 1: click's own handling of EPIPE (see cli.main)
+    assert process.returncode in (0, -signal.SIGPIPE)  # the default SIGPIPE action: a quiet end
 
 
 @pytest.mark.parametrize(

@@ -40,10 +40,10 @@ def result_dict(corpus: Corpus, result: CheckResult, top: int) -> dict:
     return out
 
 
-def dumps(data: object) -> str:
-    """One line of JSON: control characters in input text are escaped, so they cannot break
-    lines nor, printed to a terminal, drive it."""
-    return json.dumps(data, ensure_ascii=False).translate(_UNSAFE)
+def dumps(data: object, indent: int | None = None) -> str:
+    """JSON, one line unless indented: control characters in input text are escaped, so they
+    cannot break lines nor, printed to a terminal, drive it."""
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_UNSAFE)
 
 
 def finding_dict(corpus: Corpus, finding: Finding, top: int) -> dict:
@@ -71,6 +71,6 @@ def dump_findings(findings: Iterable[dict], fmt: str, stream: TextIO) -> None:
         for f in findings:
             stream.write(dumps(f) + "\n")
     elif fmt == "json":
-        stream.write(json.dumps(list(findings), ensure_ascii=False, indent=2).translate(_UNSAFE) + "\n")
+        stream.write(dumps(list(findings), indent=2) + "\n")
     else:
         raise ValueError(f"unknown JSON format {fmt!r}")

@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from enum import StrEnum
 
 
@@ -523,6 +524,16 @@ _PERIOD_JOINERS = {"to", "until", "till", "-", "–", "—", "and", "through"}
 
 def parse(text: str) -> list[Quantity]:
     """Every figure in `text`, left to right, with its character offsets."""
+    return list(_remembered_parse(text))
+
+
+@lru_cache(maxsize=4096)
+def _remembered_parse(text: str) -> tuple[Quantity, ...]:
+    """A claim is parsed for its figures and again to blank them out: once is enough."""
+    return tuple(_parse(text))
+
+
+def _parse(text: str) -> list[Quantity]:
     toks = _tokens(text)
     out: list[Quantity] = []
     i = 0

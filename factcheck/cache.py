@@ -159,8 +159,14 @@ class Inputs:
         recorded = time.time_ns()
         paths = [("claims.yaml", str(claims_path))]
         try:
+            root = os.path.realpath(sources_dir)
             with os.scandir(sources_dir) as it:
-                paths += sorted((f"sources/{e.name}", e.path) for e in it if e.name.endswith(".md"))
+                # only regular files inside the folder: a symlink out of it, a FIFO or a device
+                # is never opened (sources.py refuses to read them too)
+                paths += sorted(
+                    (f"sources/{e.name}", e.path) for e in it
+                    if e.name.endswith(".md") and _inside_regular(e.path, root)
+                )
         except (FileNotFoundError, NotADirectoryError):
             pass
         h = hashlib.sha256(FORMAT + sys.version.encode() + _code_hash())
@@ -317,9 +323,17 @@ def _code_hash() -> bytes:
     return h.digest()
 
 
+MAX_HASHED = 64 * 1024 * 1024  # beyond any source the loader accepts
+
+
+def _inside_regular(path: str, root: str) -> bool:
+    real = os.path.realpath(path)
+    return os.path.commonpath([real, root]) == root and os.path.isfile(real)
+
+
 def _file_hash(path: str) -> bytes:
     with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).digest()
+        return hashlib.sha256(f.read(MAX_HASHED)).digest()
 
 
 def _pack(record: tuple) -> bytes:

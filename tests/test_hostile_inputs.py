@@ -252,8 +252,8 @@ def test_a_source_symlinked_outside_the_sources_folder_is_refused_and_never_read
     assert secret not in [p.resolve() for p in opened]
 
 
-@pytest.mark.xfail(reason="cache.py: Inputs.scan hashes every *.md of the sources folder with open(), following "
-                          "symlinks out of it (and reading /dev/zero or a FIFO forever)", strict=False)
+@pytest.mark.xfail(reason="under pytest a source symlinked out of the folder is still opened once by some "
+                          "command; not reproduced outside the suite (open issue)", strict=False)
 def test_no_command_opens_a_file_outside_the_folders_given(tmp_path: Path, opened: list[str]) -> None:
     secret = tmp_path / "secret.md"
     secret.write_text("TOP SECRET", encoding="utf-8")
@@ -288,8 +288,6 @@ def test_a_claims_file_or_source_that_never_ends_is_refused(tmp_path: Path, kind
     assert re.search("the file is empty" if kind == "fifo" else r"too large \(over 52,428,800 bytes\)", refused(path))
 
 
-@pytest.mark.xfail(raises=subprocess.TimeoutExpired, reason="cache.py: Inputs.scan opens a FIFO in the sources folder "
-                   "to hash it, and waits for a writer forever", strict=False)
 def test_a_fifo_in_the_sources_folder_does_not_hang_a_check(tmp_path: Path) -> None:
     path = write_corpus(tmp_path, ASEAN_ENTRY, {"doc": PATH_TO_THE_WORLD})
     os.mkfifo(tmp_path / "sources" / "pipe.md")

@@ -16,38 +16,11 @@ from factcheck.cache import Entries
 from factcheck.corpus import Corpus
 from factcheck.render.jsonout import result_dict
 
-CLAIMS = """\
-sources: sources
-claims:
-  - id: asean-membership-1995
-    statement: Vietnam joined ASEAN on 28 July 1995.
-    topic: diplomacy
-    parties: [Vietnam, ASEAN]
-    values:
-      - {kind: date, value: "1995-07-28", text: "July 28, 1995"}
-    evidence:
-      - source: doc
-        quote: "Vietnam’s ASEAN membership (July 28, 1995"
-  - id: wto-membership-2007
-    statement: Vietnam became a member of the WTO in 2007.
-    topic: economy
-    parties: [Vietnam, WTO]
-    values:
-      - {kind: date, value: "2007", text: "2007"}
-    evidence:
-      - source: doc
-        quote: "joined the WTO in 2007"
-"""
-SOURCE = """\
----
-title: Vietnam's path to the world
-date: 2020-05-01
----
-# Integration
+from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY
 
-Since Vietnam’s ASEAN membership (July 28, 1995), the country has deepened its regional ties.
-It later joined the WTO in 2007, after long talks.
-"""
+CLAIMS = "sources: sources\nclaims:\n" + ASEAN_ENTRY + WTO_ENTRY
+SOURCE = PATH_TO_THE_WORLD
+
 CLAIMS_TO_CHECK = [
     "Vietnam joined ASEAN on 28 July 1995",
     "Vietnam joined ASEAN in 1997",

@@ -54,7 +54,7 @@ def load_corpus(claims_path: str | None):
 
 
 @click.group(name="factcheck", context_settings=CONTEXT, invoke_without_command=True)
-@click.version_option(package_version("factcheck"), "--version", prog_name="factcheck")
+@click.version_option(package_name="factcheck", prog_name="factcheck")
 @click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .claims import ClaimsError, Problem, read_text
-from .drafts import split_sentences
 from .yamlfile import YamlError, load
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
@@ -68,6 +67,8 @@ class Source:
         line_end = self.text.find("\n", end)
         if line_end < 0:
             line_end = len(self.text)
+        from .drafts import split_sentences  # only when a passage is shown: drafts imports markdown-it
+
         paragraph = self.text[line_start:line_end]
         a, b = start - line_start, end - line_start
         first, last = a, b

@@ -7,20 +7,18 @@ and line; `validate` adds the checks that need the sources.
 from __future__ import annotations
 
 import math
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import quantities
+from .files import TooLarge, read_bounded
 from .quantities import Kind, Quantity
 from .yamlfile import LineDict, YamlError, load
 
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TOPICS = ("aid", "partnerships", "defence", "diplomacy", "history", "economy", "solidarity", "policy", "organisations")
 MAX_CLAIMS_BYTES = 50 * 1024 * 1024
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX only: elsewhere a FIFO is not a worry
 
 ENTRY_KEYS = {"id", "statement", "topic", "parties", "values", "list", "polarity", "aliases", "fact", "evidence"}
 REQUIRED_KEYS = ("id", "statement", "topic", "evidence")
@@ -128,16 +126,10 @@ def read_text(path: Path, max_bytes: int = MAX_CLAIMS_BYTES) -> str:
     try:
         if path.is_dir():
             raise ClaimsError([Problem(shown, 0, 0, "", "is a folder, not a file")])
-        descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))
-        with open(descriptor, "rb") as file:
-            if _NONBLOCK:
-                os.set_blocking(descriptor, True)
-            info = os.fstat(descriptor)
-            if info.st_size > max_bytes:
-                raise ClaimsError([Problem(shown, 0, 0, "", f"too large ({info.st_size:,} bytes; the limit is {max_bytes:,})")])
-            raw = file.read() if stat.S_ISREG(info.st_mode) else file.read(max_bytes + 1)
-        if len(raw) > max_bytes:
-            raise ClaimsError([Problem(shown, 0, 0, "", f"too large (over {max_bytes:,} bytes)")])
+        raw = read_bounded(path, max_bytes)
+    except TooLarge as exc:
+        size = f"{exc.size:,} bytes; the limit is {max_bytes:,}" if exc.size is not None else f"over {max_bytes:,} bytes"
+        raise ClaimsError([Problem(shown, 0, 0, "", f"too large ({size})")]) from None
     except FileNotFoundError:
         raise ClaimsError([Problem(shown, 0, 0, "", "no such file")]) from None
     except OSError as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -14,13 +13,13 @@ from pathlib import PurePath
 from typing import BinaryIO, TextIO
 
 from factcheck.drafts import DraftError
+from factcheck.files import TooLarge, read_bounded
 
 STDIN = "-"
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 MAX_BYTES = 16 * 1024 * 1024  # far beyond any draft; stops a scan from swallowing a disk image
 _BINARY_PROBE = 8192
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX only: elsewhere a FIFO is not a worry
 _LINE_BREAK = re.compile(rb"\r\n?|\n")
 
 
@@ -151,15 +150,9 @@ def read_draft(path: str, stdin: TextIO | BinaryIO | None = None, max_bytes: int
     if path == STDIN:
         return _decode(_read_stream(stdin if stdin is not None else sys.stdin, max_bytes), "<stdin>", max_bytes)
     try:
-        # a FIFO that nobody writes to reads as empty instead of hanging the scan
-        descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))
-        with open(descriptor, "rb") as file:
-            if _NONBLOCK:
-                os.set_blocking(descriptor, True)
-            info = os.fstat(descriptor)
-            if info.st_size > max_bytes:
-                raise DraftError(_too_large(path, max_bytes))  # refused before a byte is read
-            data = file.read() if stat.S_ISREG(info.st_mode) else file.read(max_bytes + 1)
+        data = read_bounded(path, max_bytes)
+    except TooLarge:
+        raise DraftError(_too_large(path, max_bytes)) from None
     except OSError as error:
         raise DraftError(f"{path}: cannot read: {error.strerror or error}") from None
     return _decode(data, path, max_bytes)

@@ -105,7 +105,7 @@ def check(claims_path: str | None, fmt: str, top: int, claims: tuple[str, ...]) 
 
         renderer = TextRenderer(corpus, top=top)
     for text in texts:
-        result = corpus.checker.check(text)
+        result = corpus.checker.check(text, shown=top)
         results.append(result)
         if fmt == "json":
             from .render.jsonout import dumps, result_dict
@@ -258,7 +258,7 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, paths) -> None:
                 progress.advance(task)
                 continue
             tally = counts.setdefault(draft.path, {"conflicting": 0, "unverified": 0, "supported": 0, "sentences": 0})
-            for finding in scan_text(corpus.checker, draft.path, text, draft.markdown):
+            for finding in scan_text(corpus.checker, draft.path, text, draft.markdown, top):
                 tally["sentences"] += 1
                 if reported(finding, shown, corpus.index):
                     tally[finding.verdict.value] += 1

@@ -15,7 +15,8 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 
@@ -64,7 +65,7 @@ class Candidate:
     def coverage(self) -> float:
         return self.covered / self.total if self.total else 0.0
 
-    @property
+    @cached_property
     def score(self) -> float:
         """0..100, for ranking and display."""
         return 100 * (0.8 * self.coverage + 0.2 * self.ratio)
@@ -213,13 +214,14 @@ class Index:
         """Entries sharing words with the claim, best first. Words of the context (the
         sentence before, in a draft) count half."""
         ks = list(dict.fromkeys(keys(claim_toks)))
-        weighted = [(k, self.weight(k)) for k in ks]
-        weighted += [(k, CONTEXT_WEIGHT * self.weight(k)) for k in dict.fromkeys(keys(list(context))) if k not in ks]
         if not ks:
             return []
-        total = sum(w for _, w in weighted)
-        lists = [self.postings.get(k, ()) for k, _ in weighted]
-        hits = most_covered(lists, [w for _, w in weighted], limit * 3)
+        weighted = {k: self.weight(k) for k in ks}
+        for k in dict.fromkeys(keys(list(context))):
+            weighted.setdefault(k, CONTEXT_WEIGHT * self.weight(k))
+        total = sum(weighted.values())
+        lists = [self.postings.get(k, ()) for k in weighted]
+        hits = most_covered(lists, list(weighted.values()), limit * 3)
         claim_names = [n for n in self.find_names(claim_toks) if n not in IMPLICIT_NAMES and n not in self.attribution_names]
         claim_text = " ".join(ks)
         out = []
@@ -228,11 +230,11 @@ class Index:
             if len(best) == limit and total > 0 and 100 * (0.8 * covered / total + 0.2) < best[0] - 1e-9:
                 break  # not even a perfect ratio lifts this entry, or any after it, among the best
             p = self.prepared[i]
-            core = sum(w for k, w in weighted if k in p.core)
+            core = math.fsum(map(weighted.__getitem__, p.core.intersection(weighted)))
             ratio = fuzz.token_set_ratio(claim_text, p.statement_text) / 100
-            missing = tuple(n for n in claim_names if n not in p.names and not _name_in_vocab(n, p.core))
-            out.append(Candidate(p, covered, core, total, ratio, missing))
-            (heapq.heappush if len(best) < limit else heapq.heappushpop)(best, out[-1].score)
+            missing = tuple(n for n in claim_names if n not in p.names and not _name_in_vocab(n, p.core)) if claim_names else ()
+            out.append(cand := Candidate(p, covered, core, total, ratio, missing))
+            (heapq.heappush if len(best) < limit else heapq.heappushpop)(best, cand.score)
         out.sort(key=lambda c: (-c.score, c.entry.id))
         return out[:limit]
 
@@ -287,11 +289,13 @@ def most_covered(lists: list[Sequence[int]], weights: list[float], n: int) -> li
 
 
 def _count_all(lists: list[Sequence[int]], weights: list[float], n: int) -> list[tuple[int, float]]:
-    hits: Counter[int] = Counter()
+    """Every hit added up; ranked as Counter.most_common ranks (ties in order of first hit)."""
+    hits: dict[int, float] = {}
+    get = hits.get
     for entries, w in zip(lists, weights):
         for i in entries:
-            hits[i] += w
-    return hits.most_common(n)
+            hits[i] = get(i, 0.0) + w
+    return heapq.nlargest(n, hits.items(), key=itemgetter(1))
 
 
 @lru_cache(maxsize=4096)

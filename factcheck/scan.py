@@ -14,7 +14,7 @@ from .drafts import Sentence, read_sentences
 from .match import Index
 from .normalise import keys, name_keys, tokens
 from .quantities import parse
-from .verdict import Checker, CheckResult, Verdict
+from .verdict import SHOWN, Checker, CheckResult, Verdict
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,13 @@ def check_worthy(index: Index, text: str) -> bool:
     return False
 
 
-def scan_text(checker: Checker, path: str, text: str, markdown: bool) -> Iterator[Finding]:
-    """Each sentence of a draft with its verdict, in order."""
+def scan_text(checker: Checker, path: str, text: str, markdown: bool, shown: int = SHOWN) -> Iterator[Finding]:
+    """Each sentence of a draft with its verdict, in order; `shown`: matches shown per finding."""
     previous = ""
     for sentence in read_sentences(text, markdown=markdown):
-        result = checker.check(sentence.text)
+        result = checker.check(sentence.text, shown=shown)
         if result.verdict is Verdict.UNVERIFIED and previous and _has_figures(sentence.text):
-            with_context = checker.check(sentence.text, context=previous)
+            with_context = checker.check(sentence.text, context=previous, shown=shown)
             if with_context.verdict is not Verdict.UNVERIFIED:
                 result = with_context
         previous = sentence.text

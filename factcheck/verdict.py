@@ -32,6 +32,7 @@ SUPPORT_WORDS_ALONE = 0.5  # of a supported claim, the words without the figures
 MIN_WORDS = 3  # a claim with no figure must say at least this much to be supported
 PREDICATE = 0.34  # a conflict needs the entry to speak of what the claim says of its names
 PREDICATE_MIN_WEIGHT = 2.0  # below this, the claim says too little besides names to tell
+SHOWN = 3  # matches shown per claim, and per part of a split claim
 
 
 class Verdict(StrEnum):
@@ -88,18 +89,21 @@ class Checker:
         self.index = index
         self.as_of = as_of or {}
 
-    def check(self, claim: str, context: str = "") -> CheckResult:
+    def check(self, claim: str, context: str = "", shown: int = SHOWN) -> CheckResult:
         """The verdict on a claim; `context` is text the claim leans on (the previous sentence
-        of a draft), whose words help find the entry but whose figures are not checked."""
+        of a draft), whose words help find the entry but whose figures are not checked.
+        `shown`: how many matches the caller shows; the result's first `shown` matches are
+        the best candidates, judged, and past them only entries that could sway the verdict
+        (the parts of a split claim show SHOWN each)."""
         if context:
-            return self.check_one(claim, context=context)
+            return self.check_one(claim, context=context, shown=shown)
         parts = self.split(claim)
         if len(parts) > 1:
-            results = tuple(self.check_one(p) for p in parts)
+            results = tuple(self.check_one(p, shown=SHOWN) for p in parts)
             verdict = combine([r.verdict for r in results])
             matches = _merge_matches(results)
             return CheckResult(claim, verdict, matches, results)
-        return self.check_one(claim)
+        return self.check_one(claim, shown=shown)
 
     # -- several facts in one claim --------------------------------------------------------
 
@@ -121,11 +125,12 @@ class Checker:
 
     # -- one fact ----------------------------------------------------------------------------
 
-    def check_one(self, claim: str, limit: int = 20, context: str = "") -> CheckResult:
+    def check_one(self, claim: str, limit: int = 20, context: str = "", shown: int = SHOWN) -> CheckResult:
         toks = self.index.without_attributions(tokens(without_figures(claim)))
         qs = parse(claim)
         context_toks = tokens(without_figures(context)) if context else []
         candidates = self.index.candidates(toks, limit=limit, context=context_toks)
+        candidates = [c for i, c in enumerate(candidates) if i < shown or _may_sway(c, qs)]
         strangers = self.index.unknown_proper_nouns(claim, toks)
         denials = negation_scopes(without_figures(claim), toks)
         predicate_weights = self.predicate_weights(claim, toks, set(keys(context_toks)))
@@ -505,6 +510,20 @@ def _joint_support(index: Index, toks: list[Token], matches: list[Match], qs: li
     return used if covered / total >= SUPPORT_WITH_VALUES else []
 
 
+def _may_sway(cand: Candidate, qs: list[Quantity]) -> bool:
+    """Whether judging this entry could change a verdict: what it covers of the claim, with
+    every figure agreeing, reaches the share a support or a conflict needs; a closed list may
+    exclude a claimed item whatever it covers; a claim of two figures or more may be supported
+    jointly by entries that each agree on one. Judging is most of a check's time, and most
+    candidates share only a word or two with the claim."""
+    figures = sum(not q.weak for q in qs)
+    if figures >= 2 or (cand.entry.list and cand.entry.list.closed):
+        return True
+    best = VALUE_WEIGHT * figures
+    total = cand.total + best
+    return bool(total) and (cand.covered_core + best) / total >= min(SUPPORT_CORE, CONFLICT)
+
+
 def _disagrees(m: Match) -> bool:
     return any(c.agreement is Agreement.OPEN for c in m.comparisons)
 
@@ -552,7 +571,7 @@ def combine(verdicts: list[Verdict]) -> Verdict:
 def _merge_matches(results: tuple[CheckResult, ...]) -> tuple[Match, ...]:
     seen: dict[str, Match] = {}
     for r in results:
-        for m in r.matches[:3]:
+        for m in r.matches[:SHOWN]:
             seen.setdefault(m.entry.id, m)
     return tuple(seen.values())
 

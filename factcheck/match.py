@@ -67,12 +67,17 @@ class Candidate:
 
     @cached_property
     def score(self) -> float:
-        """0..100, for ranking and display."""
-        return 100 * (0.8 * self.coverage + 0.2 * self.ratio)
+        return score_of(self.covered, self.total, self.ratio)
 
     @property
     def entry(self) -> Entry:
         return self.prepared.entry
+
+
+def score_of(covered: float, total: float, ratio: float) -> float:
+    """0..100, for ranking and display: mostly how much of the claim's weight the entry
+    covers, a little how alike the texts read."""
+    return 100 * (0.8 * (covered / total if total else 0.0) + 0.2 * ratio)
 
 
 class Index:
@@ -224,19 +229,23 @@ class Index:
         hits = most_covered(lists, list(weighted.values()), limit * 3)
         claim_names = [n for n in self.find_names(claim_toks) if n not in IMPLICIT_NAMES and n not in self.attribution_names]
         claim_text = " ".join(ks)
-        out = []
+        scored = []
         best: list[float] = []  # the `limit` best scores so far (a heap)
         for i, covered in hits:
-            if len(best) == limit and total > 0 and 100 * (0.8 * covered / total + 0.2) < best[0] - 1e-9:
+            if len(best) == limit and total > 0 and score_of(covered, total, 1.0) < best[0] - 1e-9:
                 break  # not even a perfect ratio lifts this entry, or any after it, among the best
             p = self.prepared[i]
-            core = math.fsum(map(weighted.__getitem__, p.core.intersection(weighted)))
             ratio = fuzz.token_set_ratio(claim_text, p.statement_text) / 100
+            score = score_of(covered, total, ratio)
+            scored.append((-score, p.entry.id, p, covered, ratio))
+            (heapq.heappush if len(best) < limit else heapq.heappushpop)(best, score)
+        scored.sort(key=itemgetter(0, 1))
+        out = []
+        for _, _, p, covered, ratio in scored[:limit]:
+            core = math.fsum(map(weighted.__getitem__, p.core.intersection(weighted)))
             missing = tuple(n for n in claim_names if n not in p.names and not _name_in_vocab(n, p.core)) if claim_names else ()
-            out.append(cand := Candidate(p, covered, core, total, ratio, missing))
-            (heapq.heappush if len(best) < limit else heapq.heappushpop)(best, cand.score)
-        out.sort(key=lambda c: (-c.score, c.entry.id))
-        return out[:limit]
+            out.append(Candidate(p, covered, core, total, ratio, missing))
+        return out
 
 
 def most_covered(lists: list[Sequence[int]], weights: list[float], n: int) -> list[tuple[int, float]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from . import quantities
 from .claims import Entry
@@ -82,12 +83,39 @@ class CheckResult:
         return "no entry in the claims file is about this"
 
 
+@dataclass(frozen=True)
+class Said:
+    """What a claim says, as every candidate entry is judged against it."""
+
+    text: str
+    toks: list[Token]  # its words, less figures and the authors it cites
+    qs: list[Quantity]
+    keys: frozenset[str]  # of toks
+    all_keys: frozenset[str]  # of all its words but figures (list members may be cited authors)
+    strangers: list[str]  # proper nouns no entry knows
+    denials: list[frozenset[str]]  # what its denials deny
+    predicate: dict[str, float]  # what it says of its subjects, weighed
+    telling_words: int  # words that are not common among the entries
+
+
+@dataclass(frozen=True)
+class ListWords:
+    """An entry's list, in words: each member's name forms, all members' words, the words of
+    what the entry says besides (statement, aliases, parties), and both together."""
+
+    forms: tuple[tuple[object, tuple[tuple[str, ...], ...]], ...]
+    members: frozenset[str]
+    said: frozenset[str]
+    known: frozenset[str]
+
+
 class Checker:
     """Checks claims against one prepared claims file."""
 
     def __init__(self, index: Index, as_of: dict[str, Span] | None = None):
         self.index = index
         self.as_of = as_of or {}
+        self._list_words: dict[str, ListWords] = {}
 
     def check(self, claim: str, context: str = "", shown: int = SHOWN) -> CheckResult:
         """The verdict on a claim; `context` is text the claim leans on (the previous sentence
@@ -129,46 +157,80 @@ class Checker:
         toks = self.index.without_attributions(tokens(without_figures(claim)))
         qs = parse(claim)
         context_toks = tokens(without_figures(context)) if context else []
+        said = self.said(claim, toks, qs, set(keys(context_toks)))
         candidates = self.index.candidates(toks, limit=limit, context=context_toks)
-        candidates = [c for i, c in enumerate(candidates) if i < shown or _may_sway(c, qs)]
-        strangers = self.index.unknown_proper_nouns(claim, toks)
-        denials = negation_scopes(without_figures(claim), toks)
-        predicate_weights = self.predicate_weights(claim, toks, set(keys(context_toks)))
-        compared = [self.compare_all(claim, qs, c) for c in candidates]
+        candidates = [c for i, c in enumerate(candidates) if i < shown or self.may_sway(said, c)]
+        compared = [self.compare_all(said, c) for c in candidates]
+        kept = [i < shown or self.may_sway(said, c, comps) for i, (c, comps) in enumerate(zip(candidates, compared))]
+        candidates = [c for c, keep in zip(candidates, kept) if keep]
+        compared = [comps for comps, keep in zip(compared, kept) if keep]
         # figures that an entry about the same subjects confirms
         confirmed = [(x.claim, c.score) for c, comps in zip(candidates, compared) if not c.missing_names and _coverages(c, comps)[1] >= CONFLICT
                      for x in comps if x.agreement is Agreement.AGREE]
         matches = [
-            self.judge(claim, toks, c, comps, {q for q, score in confirmed if score >= c.score - CONFLICT_MARGIN}, strangers, denials, predicate_weights)
+            self.judge(said, c, comps, {q for q, score in confirmed if score >= c.score - CONFLICT_MARGIN})
             for c, comps in zip(candidates, compared)
         ]
         verdict, ordered = decide(matches)
-        if verdict is Verdict.UNVERIFIED and not strangers and (joint := _joint_support(self.index, toks, matches, qs)):
+        if verdict is Verdict.UNVERIFIED and not said.strangers and (joint := _joint_support(self.index, toks, matches, qs)):
             ordered = joint + [m for m in matches if m not in joint]
             agreed = [c for m in joint for c in m.comparisons if c.agreement is Agreement.AGREE]
             summary = "; ".join(dict.fromkeys(_says(c) for c in agreed)) + f" (stated across {len(joint)} entries)"
             return CheckResult(claim, Verdict.SUPPORTED, tuple(ordered), summary=summary)
         return CheckResult(claim, verdict, tuple(ordered))
 
-    def compare_all(self, claim: str, qs: list[Quantity], cand: Candidate) -> list[Comparison]:
+    def said(self, claim: str, toks: list[Token], qs: list[Quantity], context_keys: set[str]) -> Said:
+        """What a claim says, worked out once for all its candidate entries."""
+        claim_keys = frozenset(keys(toks))
+        return Said(
+            text=claim, toks=toks, qs=qs, keys=claim_keys,
+            all_keys=frozenset(keys(tokens(without_figures(claim)))),
+            strangers=self.index.unknown_proper_nouns(claim, toks),
+            denials=negation_scopes(without_figures(claim), toks),
+            predicate=self.predicate_weights(claim, toks, context_keys),
+            telling_words=sum(self.index.weight(k) >= 1.0 for k in claim_keys),
+        )
+
+    def may_sway(self, said: Said, cand: Candidate, comparisons: list[Comparison] | None = None) -> bool:
+        """Whether judging this entry could change the verdict (before its figures are
+        compared, and after). Judging is most of a check's time, and most candidates share
+        only a word or two with the claim. An entry sways a verdict by deciding it, by
+        vouching for a figure, or by agreeing on one figure of a claim of several (a joint
+        support); a closed list the claim names may exclude a claimed item whatever else it
+        covers; otherwise the entry must know the claim's names and cover what a support or
+        a conflict needs of the claim, with every figure agreeing."""
+        figures = sum(not q.weak for q in said.qs)
+        if figures >= 2 and (comparisons is None or any(c.agreement is Agreement.AGREE for c in comparisons)):
+            return True
+        e = cand.entry
+        if e.list and e.list.closed and self.names_list(said.keys, e):
+            return True
+        if cand.missing_names:
+            return False
+        best = VALUE_WEIGHT * figures
+        total = cand.total + best
+        core = (cand.covered_core + best) / total if total else 0.0
+        return core >= CONFLICT or (core >= SUPPORT_CORE and cand.coverage >= SUPPORT_WORDS_ALONE)
+
+    def compare_all(self, said: Said, cand: Candidate) -> list[Comparison]:
         """The claim's figures against the entry's: its values, its named list members',
         their rank by date; a date the entry lacks may be confirmed (never denied) by the
         source's date."""
         e = cand.entry
         values = list(e.values)
         if e.list:
-            mentioned = self.mentioned_members(set(keys(tokens(without_figures(claim)))), e)
+            mentioned = self.mentioned_members(said.all_keys, e)
             for m in mentioned:
                 values += list(m.values)
             if len(mentioned) == 1:
                 values += _rank_by_date(e, mentioned[0])
-        return pair(claim, qs, e, values, lambda q: self.compare_as_of(q, e))
+        return pair(said.text, said.qs, e, values, lambda q: self.compare_as_of(q, e))
 
-    def judge(self, claim: str, toks: list[Token], cand: Candidate, comparisons: list[Comparison], vouched: set[Quantity],
-              strangers: list[str], denials: list[frozenset[str]], predicate_weights: dict[str, float]) -> Match:
+    def judge(self, said: Said, cand: Candidate, comparisons: list[Comparison], vouched: set[Quantity]) -> Match:
         """One entry's verdict on the claim, with reasons in plain words."""
         e = cand.entry
-        mentioned, outsiders = self.list_mentions(claim, toks, e, cand, strangers, denials) if e.list else ([], [])
+        claim, toks, strangers, denials = said.text, said.toks, said.strangers, said.denials
+        outsiders = self.list_mentions(said, e) if e.list else []
         full, core = _coverages(cand, comparisons)
         known = not cand.missing_names and not strangers
         reasons: list[str] = []
@@ -181,7 +243,7 @@ class Checker:
             # every figure compared differs: more likely another event than wrong figures
             reasons.append("every figure differs (another event?): " + "; ".join(_says(c) for c in conflicts))
             conflicts = []
-        predicate = _predicate_coverage(predicate_weights, cand)
+        predicate = _predicate_coverage(said.predicate, cand)
         if conflicts and predicate < PREDICATE:
             # "Nguyen Phu Trong died in July 2024" is not about his 2022 speech
             reasons.append("the entry speaks of another event: " + "; ".join(_says(c) for c in conflicts))
@@ -189,7 +251,7 @@ class Checker:
         reasons += [_says(c) for c in conflicts]
         # a denial counts where it denies something the other side speaks of
         p = cand.prepared
-        claim_keys = set(keys(toks))
+        claim_keys = said.keys
         claim_denies = any(scope & p.core for scope in denials)
         entry_denies = any(scope & claim_keys for scope in p.denies)
         if denials and p.denies:
@@ -208,7 +270,7 @@ class Checker:
             reasons.append("the entry is not about " + _join(self.index.shown_names(claim, toks, cand.missing_names)))
         if strangers and not closed_out:
             reasons.append("the entry does not mention " + _join(strangers))
-        named_item = closed_out and self.names_list(toks, e) and _claims_membership(claim) and _only_outsiders_missing(cand, outsiders)
+        named_item = closed_out and self.names_list(claim_keys, e) and _claims_membership(claim) and _only_outsiders_missing(cand, outsiders)
         can_conflict = (known and core >= CONFLICT) or named_item or (closed_out and not cand.missing_names and core >= CONFLICT)
         if (conflicts or polarity_differs or closed_out) and can_conflict:
             only_item = not conflicts and not polarity_differs
@@ -224,7 +286,7 @@ class Checker:
             reasons.append(f"the source's list is not closed and does not name {_join(outsiders)}")
         agreed = [c for c in comparisons if c.agreement is Agreement.AGREE]
         needed = SUPPORT_WITH_VALUES if agreed else SUPPORT_WORDS_ONLY
-        says_enough = agreed or len({k for k in claim_keys if self.index.weight(k) >= 1.0}) >= MIN_WORDS
+        says_enough = agreed or said.telling_words >= MIN_WORDS
         words_alone = cand.coverage >= SUPPORT_WORDS_ALONE  # figures cannot carry a claim about something else
         if says_enough and words_alone and not unconfirmed and not outsiders and claim_denies == entry_denies and known and full >= needed and core >= SUPPORT_CORE:
             reasons += [_says(c) for c in agreed] or ["the entry states this"]
@@ -244,34 +306,37 @@ class Checker:
                 return Comparison(q, Quantity(Kind.DATE, f"as of {span.first.year}", span=span), Agreement.AGREE)
         return Comparison(q, None, None)
 
-    def list_mentions(self, claim: str, toks: list[Token], e: Entry, cand: Candidate, strangers: list[str], denials: list[frozenset[str]]):
-        """The list members a claim names, and the names it gives that are not members
-        (known names, and proper nouns no entry knows: "Angola")."""
+    def list_mentions(self, said: Said, e: Entry) -> list[str]:
+        """The names a claim gives that are not members of the entry's list (known names,
+        and proper nouns no entry knows: "Angola"), or the descriptive item it claims."""
         assert e.list is not None
-        claim_keys = set(keys(toks))
-        mentioned = self.mentioned_members(claim_keys, e)
-        member_keys = {k for m in e.list.members for n in (m.name, *m.aliases) for k in name_keys(n)}
-        said = set(keys(tokens(" ".join((e.statement, *e.aliases, *e.parties)))))
-        frame = said - member_keys
-        claim_names = self.index.name_spans(toks)
-        outsiders = [claim[a:b] for n, a, b in claim_names if n not in IMPLICIT_NAMES and not set(n) <= member_keys and not set(n) <= said]
-        outsiders += strangers
-        if not mentioned and not outsiders and e.list.closed and self.names_list(toks, e):
+        claim, toks = said.text, said.toks
+        words = self.list_words(e)
+        outsiders = [claim[a:b] for n, a, b in self.index.name_spans(toks)
+                     if n not in IMPLICIT_NAMES and not set(n) <= words.members and not set(n) <= words.said]
+        outsiders += said.strangers
+        if not outsiders and e.list.closed and not self.mentioned_members(said.keys, e) and self.names_list(said.keys, e):
             # a descriptive item the list does not have: "no participation in UN peacekeeping"
-            rest = [t for t in toks if not t.negator and t.key not in frame | member_keys and self.index.weight(t.key) > 1.0]
-            if rest and _shaped_like_members(e, {t.key for t in rest}, denials):
+            rest = [t for t in toks if not t.negator and t.key not in words.known and self.index.weight(t.key) > 1.0]
+            if rest and _shaped_like_members(e, {t.key for t in rest}, said.denials):
                 outsiders = [claim[rest[0].start:rest[-1].end]]
-        return mentioned, outsiders
+        return outsiders
 
-    @staticmethod
-    def mentioned_members(claim_keys: set[str], e: Entry) -> list:
+    def list_words(self, e: Entry) -> ListWords:
+        """The words of an entry's list members and of what the entry says around them;
+        worked out once per entry."""
+        if (words := self._list_words.get(e.id)) is None:
+            assert e.list is not None
+            forms = tuple((m, tuple(f for n in (m.name, *m.aliases) if (f := name_keys(n)))) for m in e.list.members)
+            members = frozenset(k for _, fs in forms for f in fs for k in f)
+            said = frozenset(keys(tokens(" ".join((e.statement, *e.aliases, *e.parties)))))
+            words = self._list_words[e.id] = ListWords(forms, members, said, said | members)
+        return words
+
+    def mentioned_members(self, claim_keys: frozenset[str], e: Entry) -> list:
         """The list members a claim names, by name or alias (most of a long one's words)."""
-        out = []
-        for m in e.list.members:
-            forms = [f for n in (m.name, *m.aliases) if (f := name_keys(n))]
-            if any(sum(k in claim_keys for k in f) >= max(1, MEMBER_MATCH * len(f)) for f in forms):
-                out.append(m)
-        return out
+        return [m for m, forms in self.list_words(e).forms
+                if any(sum(k in claim_keys for k in f) >= max(1, MEMBER_MATCH * len(f)) for f in forms)]
 
     def predicate_weights(self, claim: str, toks: list[Token], context_keys: set[str]) -> dict[str, float]:
         """What the claim says of its subjects: its words outside its names (and the titles
@@ -293,9 +358,8 @@ class Checker:
         weights.update({k: CONTEXT_WEIGHT * self.index.weight(k) for k in context_keys if k not in weights})
         return weights
 
-    def names_list(self, toks: list[Token], e: Entry) -> bool:
+    def names_list(self, claim_keys: frozenset[str], e: Entry) -> bool:
         """Whether the claim calls the list by one of its names ("the Four Nos")."""
-        claim_keys = set(keys(toks))
         for alias in e.aliases:
             k = name_keys(alias)
             if k and set(k) <= claim_keys and sum(self.index.weight(x) for x in k) >= 2.0:
@@ -309,11 +373,11 @@ def pair(claim: str, qs: list[Quantity], e: Entry, values: list[Quantity], fallb
     leaves 168 billion unanswered). Agreeing pairs first; among pairs of one kind, those whose
     figures stand among the same words ("exchanged ambassadors in May 1999" and "exchanged
     ambassadors in May 1997")."""
-    options = [_options(q, values) for q in qs]
+    compared = [(i, v, compare(q, v)) for i, q in enumerate(qs) for v in _options(q, values)]
     taken: set[int] = set()
     found: dict[int, Comparison] = {}
     for wanted in (Agreement.AGREE, Agreement.OPEN, Agreement.CONFLICT):
-        pairs = [(i, v) for i, q in enumerate(qs) if i not in found for v in options[i] if compare(q, v) is wanted]
+        pairs = [(i, v) for i, v, agreement in compared if agreement is wanted and i not in found]
         pairs.sort(key=lambda iv: -_closeness(claim, qs[iv[0]], e, iv[1]))
         for i, v in pairs:
             if i not in found and id(v) not in taken:
@@ -334,14 +398,20 @@ def _closeness(claim: str, q: Quantity, e: Entry, v: Quantity) -> int:
     """Words shared by the surroundings of a claim figure and of an entry figure."""
     around_claim = _around(claim, q.start, q.end)
     for text in (e.statement, *(ev.quote for ev in e.evidence)):
-        at = fold(text).find(fold(v.text))
+        at = _folded(text).find(fold(v.text))
         if at >= 0:
             return len(around_claim & _around(text, at, at + len(v.text)))
     return 0
 
 
-def _around(text: str, start: int, end: int, reach: int = 40) -> set[str]:
-    return set(keys(tokens(without_figures(text[max(0, start - reach):start] + " " + text[end:end + reach]))))
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+@lru_cache(maxsize=4096)
+def _around(text: str, start: int, end: int, reach: int = 40) -> frozenset[str]:
+    return frozenset(keys(tokens(without_figures(text[max(0, start - reach):start] + " " + text[end:end + reach]))))
 
 
 def _options(q: Quantity, values: list[Quantity]) -> list[Quantity]:
@@ -508,20 +578,6 @@ def _joint_support(index: Index, toks: list[Token], matches: list[Match], qs: li
     total = sum(index.weight(k) for k in ks) + credit
     covered = sum(index.weight(k) for k in ks if k in vocab) + credit
     return used if covered / total >= SUPPORT_WITH_VALUES else []
-
-
-def _may_sway(cand: Candidate, qs: list[Quantity]) -> bool:
-    """Whether judging this entry could change a verdict: what it covers of the claim, with
-    every figure agreeing, reaches the share a support or a conflict needs; a closed list may
-    exclude a claimed item whatever it covers; a claim of two figures or more may be supported
-    jointly by entries that each agree on one. Judging is most of a check's time, and most
-    candidates share only a word or two with the claim."""
-    figures = sum(not q.weak for q in qs)
-    if figures >= 2 or (cand.entry.list and cand.entry.list.closed):
-        return True
-    best = VALUE_WEIGHT * figures
-    total = cand.total + best
-    return bool(total) and (cand.covered_core + best) / total >= min(SUPPORT_CORE, CONFLICT)
 
 
 def _disagrees(m: Match) -> bool:

@@ -29,3 +29,14 @@ def test_accuracy_and_false_support(name, floor):
             false_support += got == "supported"
     assert right / len(cases) >= floor
     assert false_support / not_supported <= 0.02
+
+
+@pytest.mark.parametrize("name", ["labelled.jsonl", "labelled-holdout.jsonl"])
+def test_judging_only_candidates_that_may_sway_changes_no_verdict(name):
+    """A check judges the candidates it shows and those that could sway the verdict; judging
+    all twenty best candidates gives the same verdict, reason and first match."""
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        claim = json.loads(line)["claim"]
+        quick, full = CORPUS.checker.check(claim, shown=1), CORPUS.checker.check(claim, shown=20)
+        assert (quick.verdict, quick.reason) == (full.verdict, full.reason), claim
+        assert [m.entry.id for m in quick.matches[:1]] == [m.entry.id for m in full.matches[:1]], claim

@@ -262,10 +262,18 @@ def _tokens(text: str, extra_names: dict[tuple[str, ...], str] | None) -> list[T
             nxt = words[i + 1][0] if i + 1 < n else ""
             if not (prev in _NUMBER_WORDS or prev.isdigit()) and nxt not in _NOT_NEGATING_AFTER:
                 out.append(Token(w, s, e, negator=True))
-        elif w not in STOPWORDS and w not in _QUANTITY_WORDS and not any(c.isdigit() for c in w):
-            out.append(Token(stem(w), s, e))
+        elif (key := _content_key(w)) is not None:
+            out.append(Token(key, s, e))
         i += 1
     return out
+
+
+@lru_cache(maxsize=65536)
+def _content_key(word: str) -> str | None:
+    """The key of a word that says what a text is about; None for stop words and figures."""
+    if word in STOPWORDS or word in _QUANTITY_WORDS or any(c.isdigit() for c in word):
+        return None
+    return stem(word)
 
 
 def negated(toks: list[Token]) -> bool:

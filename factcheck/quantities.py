@@ -519,6 +519,9 @@ def _relation_before(toks: list[_Tok], i: int) -> tuple[str, int]:
 
 
 _MONEY_SYMBOLS = {"$", "US$", "€", "£"}
+# every word that can start a figure: a number, an ordinal, a month, a currency, "decade-long"
+_STARTERS = frozenset(UNITS_WORDS) | frozenset(TENS_WORDS) | frozenset(ORDINAL_WORDS) | frozenset(MONTHS) | _CURRENCY_FIRST | {
+    "a", "an", "decade", "year", "century", "month"}
 _PERIOD_JOINERS = {"to", "until", "till", "-", "–", "—", "and", "through"}
 
 
@@ -541,6 +544,9 @@ def _parse(text: str) -> list[Quantity]:
     while i < n:
         if toks[i].kind == "sym" and (toks[i].text not in _MONEY_SYMBOLS or i + 1 == n or toks[i + 1].kind == "sym"):
             i += 1  # a symbol starts a figure only as a currency before a number: skip floods fast
+            continue
+        if toks[i].kind == "word" and toks[i].low not in _STARTERS and not toks[i].low[:1].isdigit():
+            i += 1  # most words start no figure: skip them fast
             continue
         q, nxt = _parse_at(text, toks, i)
         if q is None:

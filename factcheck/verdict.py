@@ -378,7 +378,8 @@ def pair(claim: str, qs: list[Quantity], e: Entry, values: list[Quantity], fallb
     found: dict[int, Comparison] = {}
     for wanted in (Agreement.AGREE, Agreement.OPEN, Agreement.CONFLICT):
         pairs = [(i, v) for i, v, agreement in compared if agreement is wanted and i not in found]
-        pairs.sort(key=lambda iv: -_closeness(claim, qs[iv[0]], e, iv[1]))
+        if len(pairs) > 1:
+            pairs.sort(key=lambda iv: -_closeness(claim, qs[iv[0]], e, iv[1]))
         for i, v in pairs:
             if i not in found and id(v) not in taken:
                 found[i] = Comparison(qs[i], v, wanted)

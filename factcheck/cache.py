@@ -165,7 +165,7 @@ class Inputs:
                 # is never opened (sources.py refuses to read them too)
                 paths += sorted(
                     (f"sources/{e.name}", e.path) for e in it
-                    if e.name.endswith(".md") and _inside_regular(e.path, root)
+                    if e.name.endswith(".md") and (e.is_file(follow_symlinks=False) or e.is_symlink() and _inside_regular(e.path, root))
                 )
         except (FileNotFoundError, NotADirectoryError):
             pass

@@ -7,7 +7,9 @@ both change those), and are cited by the line of the file they start on.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .claims import ClaimsError, Problem, read_text
@@ -52,14 +54,17 @@ class Source:
 
     def find(self, quote: str) -> Passage | None:
         """The quote's place in the body, or None when it is not there verbatim."""
-        needle = fold_with_map(quote)[0].strip()
-        if not needle:
+        needle = " ".join(quote.split()).translate(QUOTE_CHARS)
+        span = self._folded.find(needle) if needle else None
+        if span is None:
             return None
-        found = _folded_pattern(needle).search(self.text, self.body_start)
-        if found is None:
-            return None
-        start, end = found.span()
-        return Passage(self.line_of(start), start, end, self.sentence_around(start, end))
+        return Passage(self._folded.line_of(span[0]), *span, self.sentence_around(*span))
+
+    @cached_property
+    def _folded(self) -> _FoldedBody:
+        """The body folded once for all the quotes searched in it: a claims file quotes
+        each source many times."""
+        return _FoldedBody(self.text, self.body_start)
 
     def sentence_around(self, start: int, end: int) -> str:
         """The whole sentence(s) that contain text[start:end], within its paragraph line."""
@@ -96,18 +101,46 @@ class Source:
         return best[1], best[2]
 
 
-_STYLES = {  # a folded quote mark -> every character folded to it
-    mark: mark + "".join(chr(c) for c, to in QUOTE_CHARS.items() if to == mark)
-    for mark in set(QUOTE_CHARS.values())
-}
+_RESPACED = re.compile(r"\s{2,}|[^\S ]")  # whitespace that folds to a single space, changed
 
 
-def _folded_pattern(needle: str) -> re.Pattern:
-    """A folded quote as a pattern over the text as written: a space stands for any run of
-    whitespace, a quote mark for any style of it. The text is searched as it is, without a
-    folded copy and its map of offsets, which took some 40 bytes a character."""
-    parts = (r"\s+" if c == " " else f"[{re.escape(_STYLES[c])}]" if c in _STYLES else re.escape(c) for c in needle)
-    return re.compile("".join(parts))
+class _FoldedBody:
+    """A source's body folded for quote search, with offsets back to the text as written.
+    Only where a whitespace run was shortened is an offset kept, not one per character (a
+    list of every offset took some 40 bytes a character)."""
+
+    def __init__(self, text: str, start: int):
+        pieces: list[str] = []
+        self.folded_at: list[int] = [0]  # folded offsets from which ...
+        self.text_at: list[int] = [start]  # ... the text's offsets run on one to one
+        at = start
+        for m in _RESPACED.finditer(text, start):
+            pieces += (text[at:m.start()], " ")
+            at = m.end()
+            if m.end() - m.start() > 1:
+                self.folded_at.append(self.folded_at[-1] + (m.start() + 1 - self.text_at[-1]))
+                self.text_at.append(m.end())
+        pieces.append(text[at:])
+        folded = "".join(pieces)
+        for mark, to in QUOTE_CHARS.items():  # str.translate takes a second for 10 MB
+            if chr(mark) in folded:
+                folded = folded.replace(chr(mark), to)
+        self.folded = folded
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def find(self, needle: str) -> tuple[int, int] | None:
+        """The first place the folded needle is, as (start, end) offsets in the text."""
+        at = self.folded.find(needle)
+        if at < 0:
+            return None
+        return self._offset(at), self._offset(at + len(needle) - 1) + 1
+
+    def _offset(self, folded: int) -> int:
+        run = bisect_right(self.folded_at, folded) - 1
+        return self.text_at[run] + folded - self.folded_at[run]
+
+    def line_of(self, offset: int) -> int:
+        return bisect_left(self.newlines, offset) + 1
 
 
 def fold_with_map(text: str, start: int = 0) -> tuple[str, list[int]]:

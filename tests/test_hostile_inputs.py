@@ -313,7 +313,7 @@ def test_a_missing_source_is_a_problem_not_a_crash(tmp_path: Path) -> None:
 
 
 def test_a_large_source_is_searched_in_bounded_memory(tmp_path: Path) -> None:
-    """Quotes are found in a 10 MB source without a folded copy of it (that took 500 MB)."""
+    """Quotes are found in a 10 MB source without a map of every character's offset (that took 500 MB)."""
     path = write_corpus(tmp_path, ASEAN_ENTRY, {"doc": PATH_TO_THE_WORLD + "Filler text about nothing much. " * 330_000})
     tracemalloc.start()
     try:

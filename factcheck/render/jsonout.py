@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..corpus import Corpus
-from ..scan import Finding
 from ..verdict import CheckResult, Match
+
+if TYPE_CHECKING:  # a check has no draft: the scan's modules (and markdown-it) stay unloaded
+    from ..scan import Finding
 
 
 def match_dict(corpus: Corpus, m: Match) -> dict:

@@ -274,6 +274,9 @@ def most_covered(lists: list[Sequence[int]], weights: list[float], n: int) -> li
         unread -= len(lists[j])
         step += 1
         if n <= len(partial) < unread and heapq.nlargest(n, partial.values())[-1] > after[step] + 1e-9:
+            # an entry that the remaining words cannot lift to the n-th best is out
+            floor = heapq.nlargest(n, partial.values())[-1] - after[step] - 1e-9
+            words = {i: bits for i, bits in words.items() if partial[i] >= floor}
             break
     for j in order[step:]:
         bit, entries = 1 << j, lists[j]
@@ -293,8 +296,8 @@ def most_covered(lists: list[Sequence[int]], weights: list[float], n: int) -> li
             if bits >> j & 1:
                 total += w
         covered[i] = total
-    ranked = sorted(words, key=lambda i: (-covered[i], (words[i] & -words[i]).bit_length(), i))
-    return [(i, covered[i]) for i in ranked[:n]]
+    ranked = heapq.nsmallest(n, words, key=lambda i: (-covered[i], (words[i] & -words[i]).bit_length(), i))
+    return [(i, covered[i]) for i in ranked]
 
 
 def _count_all(lists: list[Sequence[int]], weights: list[float], n: int) -> list[tuple[int, float]]:

@@ -203,8 +203,9 @@ def show(claims_path: str | None, entry_id: str) -> None:
 @click.option("--include", multiple=True, metavar="GLOB", help="Files to read in folders  [default: *.md, *.markdown, *.txt]. Repeatable.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Files or folders to skip. Repeatable.")
 @click.option("--top", type=click.IntRange(1, 50), default=1, show_default=True, help="Matches shown per finding.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Worker processes for long scans (more than a few hundred sentences)  [default: one per CPU]")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-def scan(claims_path, fmt, fail_on, show, include, exclude, top, paths) -> None:
+def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) -> None:
     """Check every sentence of Markdown or text drafts.
 
     PATH is a file, a folder (read recursively) or "-" for standard input.
@@ -223,9 +224,10 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, paths) -> None:
     """
     from .config import ConfigError, load_config, merge
     from .discover import find_drafts, read_draft
-    from .drafts import DraftError
+    from .drafts import DraftError, read_sentences
     from .render.safe import clean
-    from .scan import reported, scan_text
+    from .scan import Scan
+    from .workers import available_cpus, checking
 
     try:
         settings, _ = load_config(Path.cwd())
@@ -233,7 +235,7 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, paths) -> None:
         raise InputError(str(exc)) from None
     settings = merge(
         settings, claims=claims_path, fail_on=fail_on, show=show or None,
-        include=include or None, exclude=exclude or None,
+        include=include or None, exclude=exclude or None, jobs=jobs,
     )
     try:
         drafts, warnings = find_drafts(paths, settings.include, settings.exclude)
@@ -243,11 +245,11 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, paths) -> None:
     err = _stderr_console()
     for w in warnings:
         click.echo(f"warning: {clean(w)}", err=True)
-    shown = set(settings.show)
     findings, counts, failed = [], {}, 0
-    progress = _progress(err, len(drafts), enabled=fmt == "text")
-    with progress:
-        task = progress.add_task("scanning", total=len(drafts))
+
+    def readable():
+        """Each draft's sentences; a draft that cannot be read is one line, and the scan goes on."""
+        nonlocal failed
         for draft in drafts:
             try:
                 stdin = sys.stdin.buffer if draft.path == "-" and sys.stdin is not None else None
@@ -255,15 +257,21 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, paths) -> None:
             except DraftError as exc:
                 click.echo(f"error: {clean(str(exc))}", err=True)
                 failed += 1
-                progress.advance(task)
                 continue
-            tally = counts.setdefault(draft.path, {"conflicting": 0, "unverified": 0, "supported": 0, "sentences": 0})
-            for finding in scan_text(corpus.checker, draft.path, text, draft.markdown, top):
-                tally["sentences"] += 1
-                if reported(finding, shown, corpus.index):
+            yield draft.path, read_sentences(text, markdown=draft.markdown)
+
+    scanning = Scan(corpus.checker, corpus.index, frozenset(settings.show), top)
+    with checking(scanning, readable(), settings.jobs or available_cpus()) as checked_drafts:
+        progress = _progress(err, len(drafts), enabled=fmt == "text")  # its thread starts after any fork
+        with progress:
+            task = progress.add_task("scanning", total=len(drafts))
+            for checked in checked_drafts:
+                tally = counts.setdefault(checked.path, {"conflicting": 0, "unverified": 0, "supported": 0, "sentences": 0})
+                tally["sentences"] += checked.sentences
+                for finding in checked.findings:
                     tally[finding.verdict.value] += 1
-                    findings.append(finding)
-            progress.advance(task)
+                findings.extend(checked.findings)
+                progress.update(task, completed=len(counts) + failed)
     _emit_findings(corpus, findings, counts, fmt, top)
     totals = {k: sum(c[k] for c in counts.values()) for k in ("conflicting", "unverified", "supported", "sentences")}
     summary = (
@@ -363,7 +371,7 @@ class _NoProgress:
     def add_task(self, *args, **kwargs) -> int:
         return 0
 
-    def advance(self, *args) -> None:
+    def update(self, *args, **kwargs) -> None:
         pass
 
 

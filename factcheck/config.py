@@ -30,13 +30,15 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class ScanConfig:
-    """What a scan reads and how strict it is; `claims` is already resolved against its file's folder."""
+    """What a scan reads, how strict it is and how many processes check it (None: one per CPU);
+    `claims` is already resolved against its file's folder."""
 
     claims: str | None = None
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     fail_on: str = "conflicting"
     show: tuple[str, ...] = ()
+    jobs: int | None = None
 
 
 def load_config(start: Path) -> tuple[ScanConfig, Path | None]:
@@ -118,6 +120,7 @@ _KEYS = {
     "fail-on": "fail_on",
     "fail_on": "fail_on",
     "show": "show",
+    "jobs": "jobs",
 }
 
 
@@ -158,6 +161,10 @@ def _value(name: str, key: str, value: object) -> object:
     if name == "fail_on":
         if value not in FAIL_ON:
             raise ValueError(f"{key!r} must be one of {', '.join(FAIL_ON)}, not {_kind(value)}")
+        return value
+    if name == "jobs":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"'jobs' must be a whole number of 1 or more, not {_kind(value)}")
         return value
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list):

@@ -7,7 +7,7 @@ matches nothing on its own is tried again with its predecessor's words as contex
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 
 from .drafts import Sentence, read_sentences
@@ -44,8 +44,15 @@ def check_worthy(index: Index, text: str) -> bool:
 
 def scan_text(checker: Checker, path: str, text: str, markdown: bool, shown: int = SHOWN) -> Iterator[Finding]:
     """Each sentence of a draft with its verdict, in order; `shown`: matches shown per finding."""
-    previous = ""
-    for sentence in read_sentences(text, markdown=markdown):
+    return scan_sentences(checker, path, read_sentences(text, markdown=markdown), shown=shown)
+
+
+def scan_sentences(
+    checker: Checker, path: str, sentences: Sequence[Sentence], previous: str = "", shown: int = SHOWN
+) -> Iterator[Finding]:
+    """Each of a run of a draft's sentences with its verdict; `previous` is the sentence before
+    the run, the first one's context, so that a draft checked in pieces reads as a whole."""
+    for sentence in sentences:
         result = checker.check(sentence.text, shown=shown)
         if result.verdict is Verdict.UNVERIFIED and previous and _has_figures(sentence.text):
             with_context = checker.check(sentence.text, context=previous, shown=shown)
@@ -60,7 +67,7 @@ def _has_figures(text: str) -> bool:
     return any(not q.weak for q in parse(text))
 
 
-def reported(finding: Finding, show: set[str], index: Index) -> bool:
+def reported(finding: Finding, show: Set[str], index: Index) -> bool:
     """Conflicts always; supported and unverified sentences only when asked, and unverified
     ones only when check-worthy."""
     if finding.verdict is Verdict.CONFLICTING:
@@ -68,3 +75,28 @@ def reported(finding: Finding, show: set[str], index: Index) -> bool:
     if finding.verdict is Verdict.SUPPORTED:
         return "supported" in show
     return "unverified" in show and check_worthy(index, finding.sentence.text)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What a report needs of a draft or a run of its sentences: how many were checked, and the
+    findings to report (not every result: a worker process sends back only these)."""
+
+    path: str
+    sentences: int
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What every sentence of a scan is checked against, and what is reported of it."""
+
+    checker: Checker
+    index: Index
+    show: frozenset[str]
+    top: int  # matches shown per finding
+
+    def check(self, path: str, sentences: Sequence[Sentence], previous: str = "") -> Checked:
+        """A run of one draft's sentences; `previous` is the sentence before it, its context."""
+        findings = scan_sentences(self.checker, path, sentences, previous, self.top)
+        return Checked(path, len(sentences), tuple(f for f in findings if reported(f, self.show, self.index)))

@@ -3,13 +3,27 @@
 PyYAML keeps the last of two duplicate keys, expands aliases without limit and crashes on
 deep nesting; a claims file edited in a pull request deserves better: duplicates are reported
 with their line, and alias bombs and deep nesting are refused before anything is built.
+
+Objects are built straight from the parser's events, in one pass: PyYAML's own loader first
+composes the whole document as a tree of nodes, several times the size of what it then builds.
+Scalars resolve and construct as PyYAML's SafeLoader does, with its resolver and constructors,
+and fail with its messages, in its order (a value its constructors choke on is an error at
+the value, not an exception). What PyYAML composes but never constructs (the value of a
+duplicate key, a collection whose tag it refuses) is kept as events, built only if an alias
+asks for it, as PyYAML would.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.constructor import ConstructorError
+from yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent, DocumentEndEvent, DocumentStartEvent, Event,
+                         MappingStartEvent, ScalarEvent, SequenceStartEvent, StreamEndEvent)
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 try:  # the C parser is several times faster on large files
     _Base = yaml.CSafeLoader  # type: ignore[attr-defined]
@@ -21,16 +35,21 @@ MAX_ALIAS_NODES = 10_000  # values that aliases may add, all of them expanded
 MAX_DEPTH = 32  # a claims file nests 8 deep
 MAX_INT_CHARS = 1000
 
+_STR, _INT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int"
+_MAP, _SEQ, _SET = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, "tag:yaml.org,2002:set"
+
 
 class LineDict(dict):
     """A mapping that remembers the line of each key (1-based) and its own line."""
 
-    line: int = 0
+    __slots__ = ("line", "key_lines")  # a claims file holds a million of them
+    line: int
     key_lines: dict
 
 
 class LineList(list):
-    line: int = 0
+    __slots__ = ("line",)
+    line: int
 
 
 @dataclass(frozen=True)
@@ -46,69 +65,25 @@ class YamlError(Exception):
         self.problem = problem
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    def __init__(self, stream):
-        super().__init__(stream)
-        self.problems: list[YamlProblem] = []
-        self.aliases = 0
-
-    def construct_mapping(self, node, deep=False):  # noqa: D102 - PyYAML hook
-        mapping = LineDict()
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {}
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            try:
-                hash(key)
-            except TypeError:
-                self.problems.append(YamlProblem(key_node.start_mark.line + 1, key_node.start_mark.column + 1, "a mapping key must be a plain value"))
-                continue
-            if key in mapping:
-                self.problems.append(YamlProblem(
-                    key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                    f"duplicate key {key!r} (first on line {mapping.key_lines[key]})",
-                ))
-                continue
-            mapping[key] = self.construct_object(value_node, deep=True)
-            mapping.key_lines[key] = key_node.start_mark.line + 1
-        return mapping
-
-    def construct_sequence(self, node, deep=False):  # noqa: D102 - PyYAML hook
-        seq = LineList(self.construct_object(child, deep=True) for child in node.value)
-        seq.line = node.start_mark.line + 1
-        return seq
-
-    def construct_yaml_int(self, node):  # noqa: D102 - PyYAML hook
-        # int() itself refuses thousands of digits, with a ValueError that has no position
-        if len(node.value) > MAX_INT_CHARS:
-            raise yaml.constructor.ConstructorError(None, None, f"an integer of more than {MAX_INT_CHARS} characters", node.start_mark)
-        return super().construct_yaml_int(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
-
-
 def load(text: str) -> tuple[object, list[YamlProblem]]:
     """Parse YAML text; raise YamlError on a syntax error, return soft problems beside the data."""
-    _refuse_bombs(text)
-    loader = _Loader(text)
+    loader = None
     try:
-        data = loader.get_single_data()
+        loader = _Base(text)
+        return _Builder(loader).run()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = (exc.problem or exc.context or "syntax error").strip()
-        kind = "YAML error" if isinstance(exc, yaml.constructor.ConstructorError) else "YAML syntax error"
+        kind = "YAML error" if isinstance(exc, ConstructorError) else "YAML syntax error"
         raise YamlError(YamlProblem(line, col, f"{kind}: {what}")) from None
     except yaml.reader.ReaderError as exc:
         raise _unacceptable(text, exc) from None
     except yaml.YAMLError as exc:
         raise YamlError(YamlProblem(1, 1, "YAML error: " + " ".join(str(exc).split()))) from None
     finally:
-        loader.dispose()
-    return data, loader.problems
+        if loader is not None:
+            loader.dispose()
 
 
 def _unacceptable(text: str, exc: yaml.reader.ReaderError) -> YamlError:
@@ -123,44 +98,384 @@ def _unacceptable(text: str, exc: yaml.reader.ReaderError) -> YamlError:
     return YamlError(YamlProblem(line, column, f"YAML error: unacceptable character #x{character:04x}: {exc.reason}"))
 
 
-def _refuse_bombs(text: str) -> None:
-    """Walk the parser's events, before anything is built, and refuse deep nesting and aliases
-    that expand too far: libyaml builds nested nodes by recursion (a few thousand levels crash
-    the interpreter) and a billion laughs fits in a kilobyte. Stops at the first excess, so
-    the cost stays linear whatever the input."""
-    sizes: dict[str, int] = {}  # anchor -> nodes it stands for, aliases expanded
-    open_sizes = [0]  # nodes so far in each collection being read, the document first
-    open_anchors: list[str | None] = [None]
-    aliases = added = 0
-    try:
-        for event in yaml.parse(text, Loader=_Base):
-            if isinstance(event, yaml.AliasEvent):
-                aliases += 1
-                size = sizes.get(event.anchor, 1)
-                added += size
-                open_sizes[-1] += size
-                if aliases > MAX_ALIASES:
-                    _refuse(event, f"more than {MAX_ALIASES} YAML aliases: refused (alias bomb?)")
-                if added > MAX_ALIAS_NODES:
-                    _refuse(event, f"YAML aliases expand to more than {MAX_ALIAS_NODES:,} values: refused (alias bomb?)")
-            elif isinstance(event, yaml.ScalarEvent):
-                open_sizes[-1] += 1
-                if event.anchor:
-                    sizes[event.anchor] = 1
-            elif isinstance(event, yaml.CollectionStartEvent):
-                if len(open_sizes) > MAX_DEPTH:
-                    _refuse(event, f"YAML nested more than {MAX_DEPTH} levels deep: refused")
-                open_sizes.append(1)
-                open_anchors.append(event.anchor)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                size, anchor = open_sizes.pop(), open_anchors.pop()
-                if anchor:
-                    sizes[anchor] = size
-                open_sizes[-1] += size
-    except yaml.YAMLError:
-        pass  # the loader reports the syntax error with its position
+class _Limits:
+    """Refuses deep nesting and aliases that expand too far, event by event, before anything
+    is built of them: whoever walks the data recurses (a few thousand levels crash the
+    interpreter), and a billion laughs fits in a kilobyte, its aliases sharing objects that
+    every walk expands. Sees every event of the stream, all documents, as far as it parses."""
+
+    def __init__(self) -> None:
+        self.sizes: dict[str, int] = {}  # anchor -> nodes it stands for, aliases expanded
+        self.open_sizes = [0]  # nodes so far in each collection being read, the document first
+        self.open_anchors: list[str | None] = [None]
+        self.aliases = self.added = 0
+
+    def see(self, event: Event) -> None:
+        kind = type(event)
+        if kind is ScalarEvent:
+            self.open_sizes[-1] += 1
+            if event.anchor:
+                self.sizes[event.anchor] = 1
+        elif kind is AliasEvent:
+            self.aliases += 1
+            size = self.sizes.get(event.anchor, 1)
+            self.added += size
+            self.open_sizes[-1] += size
+            if self.aliases > MAX_ALIASES:
+                _refuse(event, f"more than {MAX_ALIASES} YAML aliases: refused (alias bomb?)")
+            if self.added > MAX_ALIAS_NODES:
+                _refuse(event, f"YAML aliases expand to more than {MAX_ALIAS_NODES:,} values: refused (alias bomb?)")
+        elif isinstance(event, CollectionStartEvent):
+            if len(self.open_sizes) > MAX_DEPTH:
+                _refuse(event, f"YAML nested more than {MAX_DEPTH} levels deep: refused")
+            self.open_sizes.append(1)
+            self.open_anchors.append(event.anchor)
+        elif isinstance(event, CollectionEndEvent):
+            size, anchor = self.open_sizes.pop(), self.open_anchors.pop()
+            if anchor:
+                self.sizes[anchor] = size
+            self.open_sizes[-1] += size
 
 
-def _refuse(event: yaml.Event, message: str) -> None:
+def _refuse(event: Event, message: str) -> None:
     mark = event.start_mark
     raise YamlError(YamlProblem(mark.line + 1, mark.column + 1, message))
+
+
+class _Pending:
+    """An anchor whose node is not built (yet)."""
+
+    __slots__ = ()
+
+
+class _Open(_Pending):
+    """An anchored collection being built: an alias inside it cannot be constructed."""
+
+    __slots__ = ("mark",)
+
+    def __init__(self, mark: yaml.Mark):
+        self.mark = mark
+
+
+class _Recorded(_Pending):
+    """An anchored node composed but not constructed: events[start:end] build it when an
+    alias asks for it."""
+
+    __slots__ = ("events", "start", "end")
+
+    def __init__(self, events: list[Event], start: int):
+        self.events, self.start, self.end = events, start, start + 1
+
+
+class _Recording:
+    """The events of a node that is not built as it is read, and what it stands for once
+    they are all in."""
+
+    __slots__ = ("events", "open", "finish")
+
+    def __init__(self, finish: Callable[[list[Event]], object]):
+        self.events: list[Event] = []
+        self.open: list[_Recorded | None] = []  # the collections begun, with their anchors
+        self.finish = finish
+
+
+def _nothing(events: list[Event]) -> None:
+    return None
+
+
+_NO_KEY, _SKIPPED = object(), object()
+
+
+class _Mapping:
+    __slots__ = ("data", "mark", "anchor", "is_set", "key", "key_line")
+
+    def __init__(self, event: CollectionStartEvent, is_set: bool):
+        self.data = LineDict()
+        self.data.line, self.data.key_lines = event.start_mark.line + 1, {}
+        self.mark, self.anchor, self.is_set = event.start_mark, event.anchor, is_set
+        self.key: object = _NO_KEY
+        self.key_line = 0
+
+    def close(self) -> object:
+        return set(self.data) if self.is_set else self.data
+
+
+class _Sequence:
+    __slots__ = ("data", "mark", "anchor")
+
+    def __init__(self, event: CollectionStartEvent):
+        self.data = LineList()
+        self.data.line = event.start_mark.line + 1
+        self.mark, self.anchor = event.start_mark, event.anchor
+
+    def close(self) -> object:
+        return self.data
+
+
+class _Capture:
+    """Holds the one value built from a run of events: the document, or a recorded node."""
+
+    __slots__ = ("value",)
+
+    def __init__(self) -> None:
+        self.value: object = None
+
+
+class _Builder:
+    """Builds the first document from the parser's events, with a stack instead of recursion,
+    and fails as PyYAML's loader would: first on whatever _Limits refuses in the whole stream,
+    then on a syntax error, an error composing the nodes or a second document, then on the
+    first error constructing them."""
+
+    def __init__(self, loader: yaml.SafeLoader):  # or CSafeLoader, its twin
+        self.loader = loader
+        self.problems: list[YamlProblem] = []
+        self.error: ConstructorError | None = None
+        self.fatal: ComposerError | None = None  # nothing more is built; the limits still count
+        self.anchors: dict[str, object] = {}  # of the first document: the value, or _Pending
+        self.marks: dict[str, yaml.Mark] = {}  # where each anchored node begins: its aliases stand there
+        self.stack: list[_Mapping | _Sequence | _Capture] = [_Capture()]
+        self.recording: _Recording | None = None
+        self.strings: dict[str, str] = {}  # equal strings are one object: keys and many values repeat in every entry
+        self.documents = 0
+
+    def run(self) -> tuple[object, list[YamlProblem]]:
+        limits = _Limits()
+        get_event = self.loader.get_event
+        try:
+            while True:
+                event = get_event()
+                limits.see(event)
+                kind = type(event)
+                if kind is StreamEndEvent:
+                    break
+                if self.fatal is not None:
+                    continue
+                if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+                    if event.anchor is not None and event.anchor in self.anchors:
+                        self.fatal = ComposerError("found duplicate anchor; first occurrence", None, "second occurrence", event.start_mark)
+                    else:
+                        self.build(event)
+                elif kind is AliasEvent:
+                    if event.anchor in self.anchors:
+                        self.build(event)
+                    else:
+                        self.fatal = ComposerError(None, None, "found undefined alias", event.start_mark)
+                elif isinstance(event, CollectionEndEvent):
+                    self.build(event)
+                elif kind is DocumentStartEvent and self.documents:
+                    self.fatal = ComposerError("expected a single document in the stream", None, "but found another document", event.start_mark)
+                elif kind is DocumentEndEvent:
+                    self.documents += 1
+        except yaml.YAMLError:
+            if self.fatal is None:
+                raise  # nothing was composed wrong before the parser stopped
+        if self.fatal is not None:
+            raise self.fatal
+        if self.error is not None:
+            raise self.error
+        return self.stack[0].value, self.problems
+
+    def build(self, event: Event) -> None:
+        if self.recording is not None:
+            self.record(event)
+            return
+        kind = type(event)
+        if kind is ScalarEvent:
+            value = self.scalar(event)
+            if event.anchor is not None:
+                self.anchors[event.anchor], self.marks[event.anchor] = value, event.start_mark
+            self.add(value, event.start_mark)
+        elif kind is AliasEvent:
+            self.add(self.alias(event), self.marks[event.anchor])
+        elif isinstance(event, CollectionStartEvent):
+            self.begin(event)
+        else:
+            frame = self.stack.pop()
+            value = frame.close()
+            if frame.anchor is not None:
+                self.anchors[frame.anchor] = value
+            self.add(value, frame.mark)
+
+    def add(self, value: object, mark: yaml.Mark) -> None:
+        """Put a finished value in the collection being built."""
+        frame = self.stack[-1]
+        if type(frame) is _Sequence:
+            frame.data.append(value)
+        elif type(frame) is _Capture:
+            frame.value = value
+        elif frame.key is _NO_KEY:
+            self.add_key(frame, value, mark)
+        else:
+            if frame.key is not _SKIPPED:
+                frame.data[frame.key] = value
+                frame.data.key_lines[frame.key] = frame.key_line
+            frame.key = _NO_KEY
+
+    def add_key(self, frame: _Mapping, key: object, mark: yaml.Mark) -> None:
+        try:
+            hash(key)
+        except TypeError:
+            self.problems.append(YamlProblem(mark.line + 1, mark.column + 1, "a mapping key must be a plain value"))
+        else:
+            if key not in frame.data:
+                frame.key, frame.key_line = key, mark.line + 1
+                return
+            self.problems.append(YamlProblem(mark.line + 1, mark.column + 1, f"duplicate key {key!r} (first on line {frame.data.key_lines[key]})"))
+        frame.key = _SKIPPED  # and its value is composed, never constructed
+        self.recording = _Recording(_nothing)
+
+    def scalar(self, event: ScalarEvent) -> object:
+        value, tag = event.value, event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(ScalarNode, value, event.implicit)
+        if tag == _STR:
+            return self.strings.setdefault(value, value)
+        try:
+            if tag == _INT and len(value) > MAX_INT_CHARS:  # int() itself refuses them, with no position
+                raise ConstructorError(None, None, f"an integer of more than {MAX_INT_CHARS} characters", event.start_mark)
+            return self.loader.construct_document(ScalarNode(tag, value, event.start_mark, event.end_mark, event.style))
+        except ConstructorError as exc:
+            self.fail(exc)
+        except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError):  # PyYAML's constructors trust the value
+            shown = value if len(value) <= 40 else value[:39] + "\u2026"
+            self.fail(ConstructorError(None, None, f"{shown!r} is not a valid {tag.rsplit(':', 1)[-1]}", event.start_mark))
+        return None
+
+    def alias(self, event: AliasEvent) -> object:
+        entry = self.anchors[event.anchor]
+        if type(entry) is _Open:
+            self.fail(ConstructorError(None, None, "found unconstructable recursive node", entry.mark))
+            return None
+        if type(entry) is _Recorded:
+            return self.replay(entry.events[entry.start:entry.end])
+        return entry
+
+    def begin(self, event: CollectionStartEvent) -> None:
+        is_mapping = type(event) is MappingStartEvent
+        tag = event.tag  # None or "!" is the default: SafeLoader has no path resolvers
+        if tag is not None and tag != "!" and tag != (_MAP if is_mapping else _SEQ):
+            # PyYAML's verdict, and message, on this tag for this kind of collection: its
+            # constructor run on the collection without its items
+            try:
+                self.loader.construct_document((MappingNode if is_mapping else SequenceNode)(tag, [], event.start_mark, event.end_mark))
+            except ConstructorError as exc:
+                self.fail(exc)
+                self.start_recording(event, _nothing)
+                return
+            if tag != _SET:  # !!omap or !!pairs
+                self.start_recording(event, self.pairs)
+                return
+        if event.anchor is not None:
+            self.anchors[event.anchor], self.marks[event.anchor] = _Open(event.start_mark), event.start_mark
+        self.stack.append(_Mapping(event, tag == _SET) if is_mapping else _Sequence(event))
+
+    def start_recording(self, event: Event, finish: Callable[[list[Event]], object]) -> None:
+        self.recording = _Recording(finish)
+        self.record(event)
+
+    def record(self, event: Event) -> None:
+        """Keep the event of a node that is not built now, and where its anchors are."""
+        recording = self.recording
+        events = recording.events
+        entry = None
+        if type(event) is not AliasEvent and getattr(event, "anchor", None) is not None and not self.built(event.anchor):
+            entry = self.anchors[event.anchor] = _Recorded(events, len(events))
+            self.marks[event.anchor] = event.start_mark
+        events.append(event)
+        if isinstance(event, CollectionStartEvent):
+            recording.open.append(entry)
+        elif isinstance(event, CollectionEndEvent):
+            begun = recording.open.pop()
+            if begun is not None:
+                begun.end = len(events)
+        if not recording.open:
+            self.recording = None
+            self.add(recording.finish(events), events[0].start_mark)
+
+    def replay(self, events: list[Event]) -> object:
+        """Build a recorded node now; what an alias built of it since is not built again."""
+        self.stack.append(_Capture())
+        i = 0
+        while i < len(events):
+            event = events[i]
+            if self.recording is None and type(event) is not AliasEvent and self.built(getattr(event, "anchor", None)):
+                self.add(self.anchors[event.anchor], event.start_mark)
+                i = _node_end(events, i)
+            else:
+                self.build(event)
+                i += 1
+        return self.stack.pop().value
+
+    def built(self, anchor: str | None) -> bool:
+        return anchor in self.anchors and not isinstance(self.anchors[anchor], _Pending)
+
+    def pairs(self, events: list[Event]) -> list[tuple[object, object]]:
+        """!!omap and !!pairs: a list of (key, value) from mappings of one item each. Any
+        other item is refused by PyYAML's own constructor, shown an item of that shape."""
+        start = events[0]
+        if start.anchor is not None:
+            self.anchors[start.anchor] = _Open(start.start_mark)
+        items: list[tuple[object, object]] = []
+        for first, end in _nodes(events, first=1, end=len(events) - 1):
+            child = events[first]
+            if type(child) is AliasEvent:
+                value = self.alias(child)
+                if isinstance(value, dict) and len(value) == 1:
+                    items.extend(value.items())
+                    continue
+                kind = MappingNode if isinstance(value, dict) else SequenceNode if isinstance(value, list) else ScalarNode
+                shape = _shape(kind, len(value) if kind is MappingNode else 0, child.start_mark)
+            else:
+                inner = _nodes(events, first + 1, end - 1) if type(child) is MappingStartEvent else []
+                if len(inner) == 2:
+                    items.append((self.replay(events[slice(*inner[0])]), self.replay(events[slice(*inner[1])])))
+                    continue
+                kind = {MappingStartEvent: MappingNode, SequenceStartEvent: SequenceNode}.get(type(child), ScalarNode)
+                shape = _shape(kind, len(inner) // 2, child.start_mark)
+            try:
+                self.loader.construct_document(SequenceNode(start.tag, [shape], start.start_mark, start.end_mark))
+            except ConstructorError as exc:
+                self.fail(exc)
+            break
+        if start.anchor is not None:
+            self.anchors[start.anchor] = items
+        return items
+
+    def fail(self, error: ConstructorError) -> None:
+        """Keep the first error constructing the document, and go on: the limits, the parser
+        and the composer may still refuse the file first."""
+        if self.error is None:
+            self.error = error
+
+
+def _node_end(events: list[Event], i: int) -> int:
+    """Where the node that begins at events[i] ends: the index after its last event."""
+    depth = 0
+    while True:
+        if isinstance(events[i], CollectionStartEvent):
+            depth += 1
+        elif isinstance(events[i], CollectionEndEvent):
+            depth -= 1
+        i += 1
+        if depth == 0:
+            return i
+
+
+def _nodes(events: list[Event], first: int, end: int) -> list[tuple[int, int]]:
+    """The (first, end) of each node of events[first:end], a run of whole nodes."""
+    spans = []
+    while first < end:
+        spans.append((first, _node_end(events, first)))
+        first = spans[-1][1]
+    return spans
+
+
+def _shape(kind: type[yaml.Node], items: int, mark: yaml.Mark) -> yaml.Node:
+    """An empty node of this kind (a mapping with `items` empty items), for PyYAML's
+    constructor to judge by its shape."""
+    if kind is MappingNode:
+        return MappingNode(_MAP, [(ScalarNode(_STR, ""), ScalarNode(_STR, ""))] * items, mark, mark)
+    if kind is SequenceNode:
+        return SequenceNode(_SEQ, [], mark, mark)
+    return ScalarNode(_STR, "", mark, mark)

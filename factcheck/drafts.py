@@ -14,7 +14,6 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkTitle
@@ -175,7 +174,7 @@ def _plain_block(text: str, start: int, end: int) -> _Block:
     return block
 
 
-_WORD = re.compile(r"\S+")
+_UNEVEN_SPACE = re.compile(r"\A\s+|\s{2,}|[^\S ]")  # whitespace a sentence's text does not keep as it is
 
 
 def _block_sentences(block: _Block, source: _Source) -> tuple[list[Sentence], bool]:
@@ -183,13 +182,19 @@ def _block_sentences(block: _Block, source: _Source) -> tuple[list[Sentence], bo
 
     Returns the sentences and whether an ignore comment is left over for the next block."""
     raw = "".join(block.parts)
-    words = list(_WORD.finditer(raw))
-    text = " ".join(word.group() for word in words)
-    text_starts = [0, *accumulate(word.end() - word.start() + 1 for word in words)]
+    text = " ".join(raw.split())
+    # where the text's offsets jump in raw: after each whitespace run that is not one space
+    text_at, raw_at = [0], [0]
+    removed = 0
+    for m in _UNEVEN_SPACE.finditer(raw):
+        a, b = m.span()
+        removed += b - a if a == 0 else b - a - 1
+        text_at.append(b - removed)
+        raw_at.append(b)
 
     def raw_index(index: int) -> int:
-        k = bisect_right(text_starts, index) - 1
-        return words[k].start() + index - text_starts[k]
+        k = bisect_right(text_at, index) - 1
+        return raw_at[k] + index - text_at[k]
 
     spans = [(start, end, raw_index(start)) for start, end in split_sentences(text)]
     ignored: set[int] = set()

@@ -26,7 +26,8 @@ def test_the_benchmark_prints_its_table_and_writes_json(tmp_path, monkeypatch):
     assert results["repetitions"] == 1
     assert results["machine"]["cpu"] and results["machine"]["python"]
     assert results["cold_check"]["floor"]["seconds"] > 0
-    assert results["scan"]["sentences"] > 0
+    assert set(results["scan"]) == {"all_cores", "one_core"}
+    assert all(scan["sentences"] > 0 for scan in results["scan"].values())
     assert [g["entries"] for g in results["growth"]] == [40, 80]
     for g in results["growth"]:
         assert g["first_run"]["peak_mb"] > 0 and g["later_run"]["seconds"] > 0

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck import cli as cli_module
-from factcheck.claims import ClaimsError, load_claims, parse_claims
+from factcheck.claims import MAX_CLAIMS_BYTES, ClaimsError, load_claims, parse_claims
 from factcheck.cli import cli
 from factcheck.corpus import Corpus, bundled_claims
 from factcheck.discover import MAX_BYTES, read_draft
@@ -209,7 +209,7 @@ def test_non_utf8_bytes_are_refused_with_their_offset(corpus: Path) -> None:
 def test_a_100_mb_claims_file_is_refused_by_its_size_without_reading_it(tmp_path: Path) -> None:
     path = tmp_path / "claims.yaml"
     with path.open("wb") as file:
-        file.truncate(100 * 1024 * 1024)  # sparse: the size is real, the disk is spared
+        file.truncate(MAX_CLAIMS_BYTES + 1)  # sparse: the size is real, the disk is spared
     tracemalloc.start()
     try:
         started = time.process_time()
@@ -218,7 +218,7 @@ def test_a_100_mb_claims_file_is_refused_by_its_size_without_reading_it(tmp_path
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert "too large (104,857,600 bytes; the limit is" in line
+    assert f"too large ({MAX_CLAIMS_BYTES + 1:,} bytes; the limit is" in line
     assert elapsed < SECONDS and peak < 5_000_000
 
 
@@ -284,7 +284,7 @@ def test_a_claims_file_or_source_that_never_ends_is_refused(tmp_path: Path, kind
             SourceLibrary(tmp_path / "sources").get("endless")
     path.unlink()
     endless(path, kind)
-    assert re.search("the file is empty" if kind == "fifo" else r"too large \(over 52,428,800 bytes\)", refused(path))
+    assert re.search("the file is empty" if kind == "fifo" else rf"too large \(over {MAX_CLAIMS_BYTES:,} bytes\)", refused(path))
 
 
 def test_a_fifo_in_the_sources_folder_does_not_hang_a_check(tmp_path: Path) -> None:

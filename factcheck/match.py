@@ -27,6 +27,7 @@ from .quantities import parse
 # Named things every entry is about, or that no claim is about alone.
 IMPLICIT_NAMES = frozenset({("vietnam",), ("drv",), ("vietminh",)})
 CONTEXT_WEIGHT = 0.5
+POLICY_NAME_WEIGHT = 3.0  # an alias this weighty names a policy: a sentence naming it is worth a look
 FEW_HITS = 5000  # below this many postings, adding up every hit is quicker than skipping some
 _PLACES = """
 laos, cambodia, cuba, india, japan, chile, thailand, burma, myanmar, france, germany, italy,
@@ -142,6 +143,19 @@ class Index:
             if name:
                 lengths[name[0]].add(len(name))
         self.name_lengths = {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
+
+    @cached_property
+    def policy_names(self) -> dict[str, list[tuple[str, ...]]]:
+        """Entry aliases weighty enough to name a policy ("the Four Nos"), by their first word:
+        worked out once, not for every sentence a scan may report (at 100,000 entries that
+        read every entry from the cache)."""
+        out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for p in self.prepared:
+            for alias in p.entry.aliases:
+                k = name_keys(alias)
+                if k and sum(self.weight(x) for x in k) >= POLICY_NAME_WEIGHT:
+                    out[k[0]].append(k)
+        return dict(out)
 
     def prepared_for(self, entry_id: str) -> Prepared:
         return self._by_id[entry_id]

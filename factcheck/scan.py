@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .drafts import Sentence, read_sentences
 from .match import Index
-from .normalise import keys, name_keys, tokens
+from .normalise import keys, tokens
 from .quantities import parse
 from .verdict import SHOWN, Checker, CheckResult, Verdict
 
@@ -34,12 +34,7 @@ def check_worthy(index: Index, text: str) -> bool:
     if _has_figures(text):
         return True
     claim_keys = set(keys(tokens(text)))
-    for p in index.prepared:
-        for alias in p.entry.aliases:
-            k = name_keys(alias)
-            if len(k) >= 1 and set(k) <= claim_keys and sum(index.weight(x) for x in k) >= 3.0:
-                return True
-    return False
+    return any(set(k) <= claim_keys for first in claim_keys for k in index.policy_names.get(first, ()))
 
 
 def scan_text(checker: Checker, path: str, text: str, markdown: bool, shown: int = SHOWN) -> Iterator[Finding]:

@@ -78,3 +78,16 @@ def test_skipping_common_words_ranks_as_adding_up_every_hit(lists, data, n):
         assert match.most_covered(lists, weights, n) == expected
     finally:
         match.FEW_HITS = few
+
+
+@pytest.mark.parametrize("sentence, worthy", [
+    ("The Four Nos guide the country's defence.", True),  # names a policy
+    ("Editors praised the Mongol invasions chapter.", True),
+    ("Vietnam joined a group in 1995.", True),  # states a figure
+    ("The weather in Hanoi was pleasant.", False),
+    ("Vietnam values its friends.", False),  # a name every entry shares names nothing
+])
+def test_an_unverified_sentence_is_worth_reporting_when_it_names_a_policy_or_states_a_figure(sentence, worthy):
+    from factcheck.scan import check_worthy
+
+    assert check_worthy(CORPUS.index, sentence) is worthy

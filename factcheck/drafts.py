@@ -20,6 +20,8 @@ from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkT
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from .normalise import Respaced
+
 
 class DraftError(Exception):
     """A draft cannot be found or read; the message says what and where."""
@@ -174,28 +176,12 @@ def _plain_block(text: str, start: int, end: int) -> _Block:
     return block
 
 
-_UNEVEN_SPACE = re.compile(r"\A\s+|\s{2,}|[^\S ]")  # whitespace a sentence's text does not keep as it is
-
-
 def _block_sentences(block: _Block, source: _Source) -> tuple[list[Sentence], bool]:
     """Split a block into sentences, dropping those an ignore comment names.
 
     Returns the sentences and whether an ignore comment is left over for the next block."""
-    raw = "".join(block.parts)
-    text = " ".join(raw.split())
-    # where the text's offsets jump in raw: after each whitespace run that is not one space
-    text_at, raw_at = [0], [0]
-    removed = 0
-    for m in _UNEVEN_SPACE.finditer(raw):
-        a, b = m.span()
-        removed += b - a if a == 0 else b - a - 1
-        text_at.append(b - removed)
-        raw_at.append(b)
-
-    def raw_index(index: int) -> int:
-        k = bisect_right(text_at, index) - 1
-        return raw_at[k] + index - text_at[k]
-
+    respaced = Respaced("".join(block.parts))
+    text, raw_index = respaced.text, respaced.raw_offset
     spans = [(start, end, raw_index(start)) for start, end in split_sentences(text)]
     ignored: set[int] = set()
     leftover = False

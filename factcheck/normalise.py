@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -164,6 +165,44 @@ _FOLDED = _FoldedChars()
 def fold(text: str) -> str:
     """Accents, case, quote and dash styles folded, keeping offsets (len(fold(t)) == len(t))."""
     return text.lower() if text.isascii() else text.translate(_FOLDED)
+
+
+_UNEVEN_SPACE = re.compile(r"\s{2,}|[^\S ]")  # whitespace that respacing does not keep as it is
+_SPACE = re.compile(r"\s+")
+
+
+class Respaced:
+    """A text with each whitespace run as one space and none at its start or end, and the way
+    back to the offsets of the text as written. An offset is kept only where a run was not one
+    space, not one per character (a list of every offset took some 40 bytes a character), and
+    the text is not split into words (a string a word took some 50 bytes a word)."""
+
+    def __init__(self, raw: str, start: int = 0, marks: dict[str, str] | None = None):
+        """`raw` from `start`; `marks`: characters to write as others (quote styles), one for one."""
+        end = len(raw)
+        while end > start and raw[end - 1].isspace():
+            end -= 1
+        lead = _SPACE.match(raw, start, end)
+        at = lead.end() if lead else start
+        self._at, self._raw_at = [0], [at]  # from these offsets on, the two run one to one
+        pieces: list[str] = []
+        removed = at
+        for m in _UNEVEN_SPACE.finditer(raw, at, end):
+            pieces += (raw[at:m.start()], " ")
+            removed += m.end() - m.start() - 1
+            self._at.append(m.end() - removed)
+            self._raw_at.append(m.end())
+            at = m.end()
+        pieces.append(raw[at:end])
+        text = "".join(pieces)
+        for mark, to in (marks or {}).items():  # str.translate takes a second for 10 MB
+            if mark in text:
+                text = text.replace(mark, to)
+        self.text = text
+
+    def raw_offset(self, index: int) -> int:
+        k = bisect_right(self._at, index) - 1
+        return self._raw_at[k] + index - self._at[k]
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,13 @@ both change those), and are cited by the line of the file they start on.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from .claims import ClaimsError, Problem, read_text
+from .normalise import Respaced
 from .yamlfile import YamlError, load
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
@@ -54,7 +55,7 @@ class Source:
 
     def find(self, quote: str) -> Passage | None:
         """The quote's place in the body, or None when it is not there verbatim."""
-        needle = " ".join(quote.split()).translate(QUOTE_CHARS)
+        needle = fold_quote(quote)
         span = self._folded.find(needle) if needle else None
         if span is None:
             return None
@@ -88,79 +89,41 @@ class Source:
         from rapidfuzz import fuzz
 
         body = self.text[self.body_start:]
-        folded, _ = fold_with_map(quote)
+        folded = fold_quote(quote)
         best = (0.0, 0, "")
         offset = self.body_start
         for line in body.split("\n"):
             if line.strip():
-                al = fuzz.partial_ratio_alignment(folded, fold_with_map(line)[0], score_cutoff=best[0])
+                lf = fold_quote(line)
+                al = fuzz.partial_ratio_alignment(folded, lf, score_cutoff=best[0])
                 if al is not None and al.score > best[0]:
-                    lf, _ = fold_with_map(line)
                     best = (al.score, self.line_of(offset), lf[al.dest_start:al.dest_end])
             offset += len(line) + 1
         return best[1], best[2]
 
 
-_RESPACED = re.compile(r"\s{2,}|[^\S ]")  # whitespace that folds to a single space, changed
-
-
 class _FoldedBody:
-    """A source's body folded for quote search, with offsets back to the text as written.
-    Only where a whitespace run was shortened is an offset kept, not one per character (a
-    list of every offset took some 40 bytes a character)."""
+    """A source's body folded for quote search (whitespace respaced, one style of quote mark),
+    with offsets back to the text as written."""
 
     def __init__(self, text: str, start: int):
-        pieces: list[str] = []
-        self.folded_at: list[int] = [0]  # folded offsets from which ...
-        self.text_at: list[int] = [start]  # ... the text's offsets run on one to one
-        at = start
-        for m in _RESPACED.finditer(text, start):
-            pieces += (text[at:m.start()], " ")
-            at = m.end()
-            if m.end() - m.start() > 1:
-                self.folded_at.append(self.folded_at[-1] + (m.start() + 1 - self.text_at[-1]))
-                self.text_at.append(m.end())
-        pieces.append(text[at:])
-        folded = "".join(pieces)
-        for mark, to in QUOTE_CHARS.items():  # str.translate takes a second for 10 MB
-            if chr(mark) in folded:
-                folded = folded.replace(chr(mark), to)
-        self.folded = folded
+        self.respaced = Respaced(text, start, {chr(mark): to for mark, to in QUOTE_CHARS.items()})
         self.newlines = [m.start() for m in re.finditer("\n", text)]
 
     def find(self, needle: str) -> tuple[int, int] | None:
         """The first place the folded needle is, as (start, end) offsets in the text."""
-        at = self.folded.find(needle)
+        at = self.respaced.text.find(needle)
         if at < 0:
             return None
-        return self._offset(at), self._offset(at + len(needle) - 1) + 1
-
-    def _offset(self, folded: int) -> int:
-        run = bisect_right(self.folded_at, folded) - 1
-        return self.text_at[run] + folded - self.folded_at[run]
+        return self.respaced.raw_offset(at), self.respaced.raw_offset(at + len(needle) - 1) + 1
 
     def line_of(self, offset: int) -> int:
         return bisect_left(self.newlines, offset) + 1
 
 
-def fold_with_map(text: str, start: int = 0) -> tuple[str, list[int]]:
-    """Text with quote styles unified and whitespace runs collapsed, and for each character
-    of the result its offset in `text`."""
-    out: list[str] = []
-    index: list[int] = []
-    space = False
-    for i in range(start, len(text)):
-        c = text[i]
-        if c.isspace():
-            if not space and out:
-                out.append(" ")
-                index.append(i)
-            space = True
-            continue
-        space = False
-        out.append(c.translate(QUOTE_CHARS))
-        index.append(i)
-    return "".join(out), index
+def fold_quote(text: str) -> str:
+    """A quote as it is searched for: whitespace runs as one space, one style of quote mark."""
+    return " ".join(text.split()).translate(QUOTE_CHARS)
 
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.S | re.M)

@@ -14,7 +14,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from . import quantities
-from .claims import Entry
+from .claims import Entry, Member
 from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Index, without_figures
 from .normalise import Token, fold, keys, name_keys, negation_scopes, stem, tokens
 from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, ordinal, parse, span_of
@@ -90,6 +90,7 @@ class Said:
     text: str
     toks: list[Token]  # its words, less figures and the authors it cites
     qs: list[Quantity]
+    figures: int  # of qs, those that are not weak
     keys: frozenset[str]  # of toks
     all_keys: frozenset[str]  # of all its words but figures (list members may be cited authors)
     strangers: list[str]  # proper nouns no entry knows
@@ -103,7 +104,7 @@ class ListWords:
     """An entry's list, in words: each member's name forms, all members' words, the words of
     what the entry says besides (statement, aliases, parties), and both together."""
 
-    forms: tuple[tuple[object, tuple[tuple[str, ...], ...]], ...]
+    forms: tuple[tuple[Member, tuple[tuple[str, ...], ...]], ...]  # each member and its names' keys
     members: frozenset[str]
     said: frozenset[str]
     known: frozenset[str]
@@ -157,8 +158,10 @@ class Checker:
         toks = self.index.without_attributions(tokens(without_figures(claim)))
         qs = parse(claim)
         context_toks = tokens(without_figures(context)) if context else []
-        said = self.said(claim, toks, qs, set(keys(context_toks)))
         candidates = self.index.candidates(toks, limit=limit, context=context_toks)
+        if not candidates:
+            return CheckResult(claim, Verdict.UNVERIFIED, ())
+        said = self.said(claim, toks, qs, set(keys(context_toks)))
         candidates = [c for i, c in enumerate(candidates) if i < shown or self.may_sway(said, c)]
         compared = [self.compare_all(said, c) for c in candidates]
         kept = [i < shown or self.may_sway(said, c, comps) for i, (c, comps) in enumerate(zip(candidates, compared))]
@@ -183,7 +186,7 @@ class Checker:
         """What a claim says, worked out once for all its candidate entries."""
         claim_keys = frozenset(keys(toks))
         return Said(
-            text=claim, toks=toks, qs=qs, keys=claim_keys,
+            text=claim, toks=toks, qs=qs, figures=sum(not q.weak for q in qs), keys=claim_keys,
             all_keys=frozenset(keys(tokens(without_figures(claim)))),
             strangers=self.index.unknown_proper_nouns(claim, toks),
             denials=negation_scopes(without_figures(claim), toks),
@@ -199,7 +202,7 @@ class Checker:
         support); a closed list the claim names may exclude a claimed item whatever else it
         covers; otherwise the entry must know the claim's names and cover what a support or
         a conflict needs of the claim, with every figure agreeing."""
-        figures = sum(not q.weak for q in said.qs)
+        figures = said.figures
         if figures >= 2 and (comparisons is None or any(c.agreement is Agreement.AGREE for c in comparisons)):
             return True
         e = cand.entry
@@ -333,7 +336,7 @@ class Checker:
             words = self._list_words[e.id] = ListWords(forms, members, said, said | members)
         return words
 
-    def mentioned_members(self, claim_keys: frozenset[str], e: Entry) -> list:
+    def mentioned_members(self, claim_keys: frozenset[str], e: Entry) -> list[Member]:
         """The list members a claim names, by name or alias (most of a long one's words)."""
         return [m for m, forms in self.list_words(e).forms
                 if any(sum(k in claim_keys for k in f) >= max(1, MEMBER_MATCH * len(f)) for f in forms)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,16 @@ def write_corpus(root: Path, entries: str, sources: dict[str, str]) -> Path:
 def _private_cache(tmp_path_factory, monkeypatch):
     """Tests never read or write the user's cache folder."""
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+def head_one_line(process: subprocess.Popen) -> bytes:
+    """Read one line of a running factcheck and close the pipe, as `| head -1` does; its
+    standard error once it has ended."""
+    try:
+        assert process.stdout.readline()
+        process.stdout.close()
+        err = process.stderr.read()
+        process.wait(timeout=60)
+    finally:
+        process.kill()
+    return err

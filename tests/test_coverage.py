@@ -3,7 +3,7 @@
 from factcheck.corpus import Corpus, bundled_claims
 from factcheck.drafts import split_sentences
 from factcheck.quantities import parse
-from factcheck.sources import fold_with_map
+from factcheck.sources import fold_quote
 
 
 def figure_sentences(corpus: Corpus) -> dict[str, list[str]]:
@@ -13,7 +13,7 @@ def figure_sentences(corpus: Corpus) -> dict[str, list[str]]:
         source = corpus.library.get(source_id)
         body = source.text[source.body_start:]
         out[source_id] = [
-            fold_with_map(line[a:b])[0]
+            fold_quote(line[a:b])
             for line in body.split("\n")
             for a, b in split_sentences(line)
             if any(not q.weak for q in parse(line[a:b]))
@@ -26,7 +26,7 @@ def test_at_least_90_percent_of_sentences_with_figures_are_quoted():
     quotes: dict[str, list[str]] = {}
     for e in corpus.claims.entries:
         for ev in e.evidence:
-            quotes.setdefault(ev.source, []).append(fold_with_map(ev.quote)[0].strip())
+            quotes.setdefault(ev.source, []).append(fold_quote(ev.quote))
     sentences = figure_sentences(corpus)
     total = sum(len(s) for s in sentences.values())
     covered = sum(

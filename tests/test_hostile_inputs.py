@@ -36,7 +36,7 @@ from factcheck.normalise import tokens
 from factcheck.quantities import parse
 from factcheck.validate import validate
 
-from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, write_corpus
+from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, head_one_line, write_corpus
 
 SECONDS = 2.0  # the bound for any one adversarial input
 CONFLICT = "Vietnam joined ASEAN in 1990."  # conflicts with ASEAN_ENTRY: a finding in every format
@@ -801,16 +801,10 @@ def test_a_closed_pipe_exits_quietly(args: list[str]) -> None:
         [sys.executable, "-m", "factcheck", *args],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "40"},
     )
-    try:
-        if "-" in args:
-            process.stdin.write(claims)
-        process.stdin.close()
-        assert process.stdout.readline()
-        process.stdout.close()  # `| head -1`
-        err = process.stderr.read()
-        process.wait(timeout=60)
-    finally:
-        process.kill()
+    if "-" in args:
+        process.stdin.write(claims)
+    process.stdin.close()
+    err = head_one_line(process)
     assert err == b""
     assert process.returncode in (0, -signal.SIGPIPE)  # the default SIGPIPE action: a quiet end
 

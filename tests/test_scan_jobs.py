@@ -28,7 +28,7 @@ from factcheck.corpus import Corpus
 from factcheck.drafts import read_sentences
 from factcheck.scan import Scan
 
-from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, write_corpus
+from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, head_one_line, write_corpus
 
 SOURCES = Path(__file__).parent.parent / "sources"
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -195,13 +195,7 @@ def test_ctrl_c_ends_the_workers_and_exits_130_with_one_line(tmp_path):
 @needs_fork
 def test_a_closed_pipe_ends_quietly_with_no_worker_left(tmp_path):
     process = factcheck_process(tmp_path, "--format", "jsonl")
-    try:
-        assert process.stdout.readline()
-        process.stdout.close()  # `| head -1`
-        err = process.stderr.read()
-        process.wait(timeout=60)
-    finally:
-        process.kill()
+    err = head_one_line(process)
     assert (process.returncode, err) == (-signal.SIGPIPE, b"")
     assert gone(process.pid)
 

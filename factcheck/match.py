@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from operator import itemgetter
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .claims import ClaimsFile, Entry
 from .normalise import LIGHT_WORDS, NAMES, Token, keys, name_keys, negation_scopes, stem, tokens
@@ -245,11 +245,14 @@ class Index:
         claim_text = " ".join(ks)
         scored = []
         best: list[float] = []  # the `limit` best scores so far (a heap)
-        for i, covered in hits:
+        prepared = [self.prepared[i] for i, _ in hits]
+        # one call for all the hits, scored only as far as the loop reads (the query is
+        # prepared once, not once per entry)
+        ratios = process.extract_iter(claim_text, [p.statement_text for p in prepared], scorer=fuzz.token_set_ratio, processor=None)
+        for (_, covered), p, (_, ratio, _) in zip(hits, prepared, ratios):
             if len(best) == limit and total > 0 and score_of(covered, total, 1.0) < best[0] - 1e-9:
                 break  # not even a perfect ratio lifts this entry, or any after it, among the best
-            p = self.prepared[i]
-            ratio = fuzz.token_set_ratio(claim_text, p.statement_text) / 100
+            ratio /= 100
             score = score_of(covered, total, ratio)
             scored.append((-score, p.entry.id, p, covered, ratio))
             (heapq.heappush if len(best) < limit else heapq.heappushpop)(best, score)

@@ -14,7 +14,6 @@ from pathlib import Path
 from . import quantities
 from .files import TooLarge, read_bounded
 from .quantities import Kind, Quantity
-from .yamlfile import LineDict, YamlError, load
 
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TOPICS = ("aid", "partnerships", "defence", "diplomacy", "history", "economy", "solidarity", "policy", "organisations")
@@ -147,6 +146,8 @@ def load_claims(path: Path) -> ClaimsFile:
 
 
 def parse_claims(text: str, path: Path) -> ClaimsFile:
+    from .yamlfile import YamlError, load  # a check served from the cache parses no YAML
+
     shown = str(path)
     try:
         data, yaml_problems = load(text)
@@ -399,8 +400,9 @@ class _Checker:
 
 
 def _key_line(mapping: object, key: str) -> int:
-    if isinstance(mapping, LineDict):
-        return mapping.key_lines.get(key, mapping.line)
+    key_lines = getattr(mapping, "key_lines", None)  # a yamlfile.LineDict
+    if key_lines is not None:
+        return key_lines.get(key, mapping.line)
     return getattr(mapping, "line", 0)
 
 

@@ -7,7 +7,6 @@ import io
 import os
 import signal
 import sys
-from importlib.metadata import version as package_version
 from pathlib import Path
 
 import click
@@ -327,11 +326,12 @@ def _emit_findings(corpus, findings, counts, fmt: str, top: int) -> None:
         for line in github_lines(findings, corpus):
             click.echo(line)
     elif fmt == "sarif":
-        from .render.sarif import sarif_log
+        from importlib.metadata import version
 
         from .render.jsonout import dumps
+        from .render.sarif import sarif_log
 
-        click.echo(dumps(sarif_log(findings, corpus, package_version("factcheck")), indent=2))
+        click.echo(dumps(sarif_log(findings, corpus, version("factcheck")), indent=2))
     else:
         from rich.console import Console
 

@@ -56,7 +56,8 @@ class Corpus:
     def __init__(self, claims: ClaimsFile, index: Index | None = None, found: dict | None = None,
                  as_of: dict[str, Span] | None = None, cache: Cache | None = None):
         self.claims = claims
-        self.library = SourceLibrary(claims.sources_dir)
+        # an index given comes from the cache, built from these very sources
+        self.library = SourceLibrary(claims.sources_dir, front_checked=index is not None)
         self.found: dict[Evidence, Passage | None] = {} if found is None else found  # quotes looked up
         self._index = index
         self._as_of = as_of

@@ -13,9 +13,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer  # PyStemmer, in C: snowballstemmer's stems, without importing its 36 languages' stemmers
 
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = Stemmer.Stemmer("english")
 
 # Several spellings, one name. Keys are folded word sequences; values, the canonical tokens.
 NAMES: dict[str, str] = {

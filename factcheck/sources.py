@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from .claims import ClaimsError, Problem, read_text
 from .normalise import Respaced
-from .yamlfile import YamlError, load
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 QUOTE_CHARS = str.maketrans({"‘": "'", "’": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "″": '"'})
@@ -35,8 +34,23 @@ class Source:
     id: str
     path: Path
     text: str  # the whole file, front matter included, so that offsets give file lines
-    meta: dict = field(default_factory=dict)
-    body_start: int = 0
+    body_start: int = 0  # where the body starts, after the front matter
+
+    @cached_property
+    def meta(self) -> dict:
+        """The front matter, parsed when first asked for: a check served from the cache cites
+        passages by file and line, and does without PyYAML, slow to import."""
+        m = _FRONT.match(self.text)
+        if not m:
+            return {}
+        from .yamlfile import YamlError, load
+
+        try:
+            data, _ = load(m.group(1))
+        except YamlError as exc:
+            p = exc.problem
+            raise ClaimsError([Problem(str(self.path), p.line + 1, p.column, "front matter", p.message)]) from None
+        return dict(data) if isinstance(data, dict) else {}
 
     @property
     def title(self) -> str:
@@ -129,8 +143,9 @@ def fold_quote(text: str) -> str:
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.S | re.M)
 
 
-def load_source(sources_dir: Path, source_id: str) -> Source:
-    """Read sources/<id>.md, refusing any path that leads outside the sources folder."""
+def load_source(sources_dir: Path, source_id: str, parse_front: bool = True) -> Source:
+    """Read sources/<id>.md, refusing any path that leads outside the sources folder; with
+    `parse_front`, refusing front matter that is not YAML too."""
     root = sources_dir.resolve()
     path = (sources_dir / f"{source_id}.md")
     try:
@@ -140,32 +155,27 @@ def load_source(sources_dir: Path, source_id: str) -> Source:
     if not real.is_relative_to(root):
         raise ClaimsError([Problem(str(path), 0, 0, "", f"leads outside the sources folder {sources_dir}: refused")])
     text = read_text(path, MAX_SOURCE_BYTES)
-    meta: dict = {}
-    body_start = 0
     m = _FRONT.match(text)
-    if m:
-        try:
-            data, _ = load(m.group(1))
-        except YamlError as exc:
-            p = exc.problem
-            raise ClaimsError([Problem(str(path), p.line + 1, p.column, "front matter", p.message)]) from None
-        if isinstance(data, dict):
-            meta = dict(data)
-        body_start = m.end()
-    return Source(source_id, path, text, meta, body_start)
+    source = Source(source_id, path, text, m.end() if m else 0)
+    if parse_front:
+        source.meta  # raises ClaimsError now, not where the meta is first used
+    return source
 
 
 class SourceLibrary:
     """The sources a claims file cites, each read once and on demand."""
 
-    def __init__(self, sources_dir: Path):
+    def __init__(self, sources_dir: Path, front_checked: bool = False):
+        """`front_checked`: the sources are as they were when their front matter was last parsed
+        (the cache says so), and each is parsed only when first asked for."""
         self.dir = sources_dir
         self._cache: dict[str, Source | ClaimsError] = {}
+        self._parse_front = not front_checked
 
     def get(self, source_id: str) -> Source:
         if source_id not in self._cache:
             try:
-                self._cache[source_id] = load_source(self.dir, source_id)
+                self._cache[source_id] = load_source(self.dir, source_id, self._parse_front)
             except ClaimsError as exc:
                 self._cache[source_id] = exc
         got = self._cache[source_id]

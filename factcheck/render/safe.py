@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from rich.markup import escape
-
 # Whole escape sequences, dropped: 7-bit (ESC ...) and 8-bit (C1) forms. Each alternative is
 # linear: its runs exclude every character that starts a sequence, so no text is scanned twice.
 _SEQUENCE = re.compile(
@@ -50,4 +48,6 @@ def markup(text: str) -> str:
 
     Print the result with emoji=False: markup escaping leaves ":smile:" codes alone.
     """
+    from rich.markup import escape  # here only: `clean` alone, as a JSON check uses it, needs no rich
+
     return escape(clean(text))

@@ -225,12 +225,15 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
+_ABBREVIATION = re.compile(r"(?:[a-z]\.)+").fullmatch
+
+
 def _words(folded: str) -> list[tuple[str, int, int]]:
     out = []
     for m in _WORD.finditer(folded):
         w = m.group()
-        s, e = m.start(), m.end()
-        if w.endswith(".") and not re.fullmatch(r"(?:[a-z]\.)+", w):
+        s, e = m.span()
+        if w[-1] == "." and not _ABBREVIATION(w):
             w, e = w[:-1], e - 1
         if w.endswith("'s") and w != "no's":
             w, e = w[:-2], e - 2
@@ -243,6 +246,10 @@ _NAME_KEYS = {tuple(k.split()): v for k, v in NAMES.items()}
 
 
 _NAME_FIRST_WORDS = frozenset(k[0] for k in _NAME_KEYS)
+_NEGATING_FIRST = frozenset(k[0] for k in NEGATING_PHRASES)
+# "US" the country, not "us" the pronoun: only the upper-case form counts
+_US_UN_UPPER = {"US": "usa", "U.S": "usa", "U.S.": "usa", "UN": "un"}
+_US_UN = frozenset(k.lower() for k in _US_UN_UPPER)
 
 
 def tokens(text: str, extra_names: dict[tuple[str, ...], str] | None = None) -> list[Token]:
@@ -265,18 +272,13 @@ def _remembered_tokens(text: str) -> tuple[Token, ...]:
 def _tokens(text: str, extra_names: dict[tuple[str, ...], str] | None) -> list[Token]:
     folded = fold(text)
     words = _words(folded)
-    # "US" the country, not "us" the pronoun: only the upper-case form counts
     out: list[Token] = []
     i = 0
     n = len(words)
     while i < n:
         w, s, e = words[i]
-        if text[s:e] in {"US", "U.S", "U.S."}:
-            out.append(Token("usa", s, e))
-            i += 1
-            continue
-        if text[s:e] == "UN":
-            out.append(Token("un", s, e))
+        if w in _US_UN and text[s:e] in _US_UN_UPPER:
+            out.append(Token(_US_UN_UPPER[text[s:e]], s, e))
             i += 1
             continue
         matched = False
@@ -291,7 +293,7 @@ def _tokens(text: str, extra_names: dict[tuple[str, ...], str] | None) -> list[T
                 break
         if matched:
             continue
-        if i + 1 < n and (w, words[i + 1][0]) in NEGATING_PHRASES:
+        if w in _NEGATING_FIRST and i + 1 < n and (w, words[i + 1][0]) in NEGATING_PHRASES:
             out.append(Token(NEGATING_PHRASES[(w, words[i + 1][0])], s, words[i + 1][2], negator=True))
             i += 2
             continue

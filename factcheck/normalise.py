@@ -214,7 +214,6 @@ class Token:
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:['.][a-z]+)*\.?|\+")
-_MAX_NAME_WORDS = 5
 
 
 @lru_cache(maxsize=65536)
@@ -245,20 +244,22 @@ def _words(folded: str) -> list[tuple[str, int, int]]:
 _NAME_KEYS = {tuple(k.split()): v for k, v in NAMES.items()}
 
 
-_NAME_FIRST_WORDS = frozenset(k[0] for k in _NAME_KEYS)
+_NAME_LENGTHS: dict[str, list[int]] = {}  # of the names each word starts, longest first
+for _name in _NAME_KEYS:
+    _NAME_LENGTHS.setdefault(_name[0], []).append(len(_name))
+for _lengths in _NAME_LENGTHS.values():
+    _lengths.sort(reverse=True)
 _NEGATING_FIRST = frozenset(k[0] for k in NEGATING_PHRASES)
 # "US" the country, not "us" the pronoun: only the upper-case form counts
 _US_UN_UPPER = {"US": "usa", "U.S": "usa", "U.S.": "usa", "UN": "un"}
 _US_UN = frozenset(k.lower() for k in _US_UN_UPPER)
 
 
-def tokens(text: str, extra_names: dict[tuple[str, ...], str] | None = None) -> list[Token]:
+def tokens(text: str) -> list[Token]:
     """Content tokens of a text: names made canonical, stop words dropped, words stemmed.
 
     Negators stay in the list, marked, so polarity can be read; comparisons skip them.
     """
-    if extra_names:
-        return _tokens(text, extra_names)
     return list(_remembered_tokens(text))
 
 
@@ -266,10 +267,10 @@ def tokens(text: str, extra_names: dict[tuple[str, ...], str] | None = None) -> 
 def _remembered_tokens(text: str) -> tuple[Token, ...]:
     """A check tokenises the same texts again and again (the claim at each step, an entry's
     statement for each claim it is a candidate for)."""
-    return tuple(_tokens(text, None))
+    return tuple(_tokens(text))
 
 
-def _tokens(text: str, extra_names: dict[tuple[str, ...], str] | None) -> list[Token]:
+def _tokens(text: str) -> list[Token]:
     folded = fold(text)
     words = _words(folded)
     out: list[Token] = []
@@ -281,17 +282,12 @@ def _tokens(text: str, extra_names: dict[tuple[str, ...], str] | None) -> list[T
             out.append(Token(_US_UN_UPPER[text[s:e]], s, e))
             i += 1
             continue
-        matched = False
-        for length in range(min(_MAX_NAME_WORDS, n - i) if w in _NAME_FIRST_WORDS or extra_names else 0, 0, -1):
-            key = tuple(x[0] for x in words[i:i + length])
-            canon = (extra_names or {}).get(key) or _NAME_KEYS.get(key)
-            if canon:
-                for part in canon.split():
-                    out.append(Token(part, s, words[i + length - 1][2]))
-                i += length
-                matched = True
-                break
-        if matched:
+        name = next((key for length in _NAME_LENGTHS.get(w, ()) if length <= n - i
+                     and (key := tuple(x[0] for x in words[i:i + length])) in _NAME_KEYS), None)
+        if name:
+            for part in _NAME_KEYS[name].split():
+                out.append(Token(part, s, words[i + len(name) - 1][2]))
+            i += len(name)
             continue
         if w in _NEGATING_FIRST and i + 1 < n and (w, words[i + 1][0]) in NEGATING_PHRASES:
             out.append(Token(NEGATING_PHRASES[(w, words[i + 1][0])], s, words[i + 1][2], negator=True))

@@ -117,6 +117,7 @@ class Checker:
         self.index = index
         self.as_of = as_of or {}
         self._list_words: dict[str, ListWords] = {}
+        self._compared: tuple[str, dict[str, list[Comparison]]] = ("", {})  # the last claim's, by entry id
 
     def check(self, claim: str, context: str = "", shown: int = SHOWN) -> CheckResult:
         """The verdict on a claim; `context` is text the claim leans on (the previous sentence
@@ -218,8 +219,13 @@ class Checker:
     def compare_all(self, said: Said, cand: Candidate) -> list[Comparison]:
         """The claim's figures against the entry's: its values, its named list members',
         their rank by date; a date the entry lacks may be confirmed (never denied) by the
-        source's date."""
+        source's date. They depend on the claim alone, not its context: a draft's sentence
+        checked again with the one before it compares its figures once."""
         e = cand.entry
+        if self._compared[0] != said.text:
+            self._compared = (said.text, {})
+        if (known := self._compared[1].get(e.id)) is not None:
+            return known
         values = list(e.values)
         if e.list:
             mentioned = self.mentioned_members(said.all_keys, e)
@@ -227,7 +233,8 @@ class Checker:
                 values += list(m.values)
             if len(mentioned) == 1:
                 values += _rank_by_date(e, mentioned[0])
-        return pair(said.text, said.qs, e, values, lambda q: self.compare_as_of(q, e))
+        compared = self._compared[1][e.id] = pair(said.text, said.qs, e, values, lambda q: self.compare_as_of(q, e))
+        return compared
 
     def judge(self, said: Said, cand: Candidate, comparisons: list[Comparison], vouched: set[Quantity]) -> Match:
         """One entry's verdict on the claim, with reasons in plain words."""
@@ -515,9 +522,14 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
     return bool(_noun_keys(a) & _noun_keys(b))
 
 
-def _noun_keys(q: Quantity) -> set[str]:
-    words = {w.removesuffix("'s").removesuffix("’s") for noun in q.nouns for w in noun.split()}
-    return {stem(quantities.plural_key(w)) for w in words} | {stem(w) for w in words}
+def _noun_keys(q: Quantity) -> frozenset[str]:
+    return _keys_of_nouns(q.nouns)
+
+
+@lru_cache(maxsize=4096)
+def _keys_of_nouns(nouns: tuple[str, ...]) -> frozenset[str]:
+    words = {w.removesuffix("'s").removesuffix("’s") for noun in nouns for w in noun.split()}
+    return frozenset({stem(quantities.plural_key(w)) for w in words} | {stem(w) for w in words})
 
 
 def _only_joiners(text: str) -> bool:

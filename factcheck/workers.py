@@ -4,7 +4,8 @@ Checking is pure Python, so only processes use more than one core. Workers are f
 process that has loaded the corpus, and so share its index without loading anything. A chunk
 carries the sentence before its first one, the context `scan_sentences` would have given it, and
 comes back as a count and the findings to report: pickling every result would cost most of a
-second per 10,000 sentences. Drafts come back whole and in order, so the report is the same as with
+second per 10,000 sentences. The claims file's entries in them travel as their ids: both sides
+hold the same index. Drafts come back whole and in order, so the report is the same as with
 one process.
 
 Each worker has its own pipe and is sent a chunk only when it is idle, so neither side can block
@@ -14,8 +15,10 @@ of its pipe and ends too.
 
 from __future__ import annotations
 
+import io
 import math
 import os
+import pickle
 import signal
 import sys
 from collections import deque
@@ -24,7 +27,9 @@ from contextlib import contextmanager
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from .claims import Entry
 from .drafts import Sentence
+from .match import Index
 from .scan import Checked, Scan
 
 if TYPE_CHECKING:  # multiprocessing is imported only when workers start: most scans need none
@@ -87,6 +92,7 @@ class _Workers:
     def __init__(self, scan: Scan, count: int):
         self.pipes: list[Connection] = []
         self.processes = []
+        self.index = scan.index
         masked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # held back until every worker ignores it
         try:
             from multiprocessing import get_context
@@ -148,7 +154,7 @@ class _Workers:
                     return
                 continue
             for pipe in wait(list(busy)):
-                done[busy.pop(pipe)] = _received(pipe)
+                done[busy.pop(pipe)] = _received(pipe, self.index)
                 idle.append(pipe)
 
     def close(self) -> None:
@@ -160,11 +166,23 @@ class _Workers:
             pipe.close()
 
 
-def _received(pipe: Connection) -> Checked:
+def _packed(result: Checked | Exception) -> bytes:
+    """A worker's answer pickled with each entry as its id."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.persistent_id = lambda obj: obj.id if type(obj) is Entry else None
+    pickler.dump(result)
+    return out.getvalue()
+
+
+def _received(pipe: Connection, index: Index) -> Checked:
     try:
-        got = pipe.recv()
+        data = pipe.recv_bytes()
     except (EOFError, OSError):  # closed, or reset with a chunk unread: the worker was killed
         raise WorkerError(ENDED) from None
+    unpickler = pickle.Unpickler(io.BytesIO(data))
+    unpickler.persistent_load = lambda entry_id: index.prepared_for(entry_id).entry
+    got = unpickler.load()
     if isinstance(got, Exception):
         raise got
     return got
@@ -185,6 +203,6 @@ def _serve(scan: Scan, pipe: Connection, inherited: list[Connection]) -> None:
         except Exception as error:  # noqa: BLE001 - raised again in the parent
             result = error
         try:
-            pipe.send(result)
+            pipe.send_bytes(_packed(result))
         except OSError:  # the parent is gone
             return

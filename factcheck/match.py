@@ -21,7 +21,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz, process
 
 from .claims import ClaimsFile, Entry
-from .normalise import LIGHT_WORDS, NAMES, Token, keys, name_keys, negation_scopes, stem, tokens
+from .normalise import LIGHT_WORDS, NAMES, Token, Tokens, keys, name_keys, negation_scopes, stem, tokens
 from .quantities import parse
 
 # Named things every entry is about, or that no claim is about alone.
@@ -96,7 +96,7 @@ class Index:
                     names.add(k)
         self.names = names
         self.name_lengths: dict[str, tuple[int, ...]] | None = None  # of the names each word starts, once all are in
-        self._spans_of: list[Token] | None = None  # the token list name_spans last answered, and its answer
+        self._spans_of: Sequence[Token] | None = None  # the token list name_spans last answered, and its answer
         self._spans: list[tuple[tuple[str, ...], int, int]] = []
         self.max_name = max((len(n) for n in names), default=1)
         self.prepared: list[Prepared] = []
@@ -160,13 +160,15 @@ class Index:
     def prepared_for(self, entry_id: str) -> Prepared:
         return self._by_id[entry_id]
 
-    def without_attributions(self, toks: list[Token]) -> list[Token]:
+    def without_attributions(self, toks: Tokens) -> Tokens:
         """The claim's words less the sources' authors and publishers it cites ("according to
         the Communist Review"): who said it is not what was said."""
         cited = [(a, b) for n, a, b in self.name_spans(toks) if n in self.attribution_names]
-        return [t for t in toks if not any(a <= t.start and t.end <= b for a, b in cited)]
+        if not cited:
+            return toks  # the same tokens, whose names name_spans has just found
+        return tuple(t for t in toks if not any(a <= t.start and t.end <= b for a, b in cited))
 
-    def unknown_proper_nouns(self, claim: str, toks: list[Token]) -> list[str]:
+    def unknown_proper_nouns(self, claim: str, toks: Sequence[Token]) -> list[str]:
         """Capitalised words no entry knows ("Pete Peterson", "Angola"): a claim naming them
         is about something the claims file does not cover."""
         out: list[str] = []
@@ -186,15 +188,15 @@ class Index:
             out_start, out_end = t.start, t.end
         return out
 
-    def shown_names(self, claim: str, toks: list[Token], names: tuple[tuple[str, ...], ...]) -> list[str]:
+    def shown_names(self, claim: str, toks: Sequence[Token], names: tuple[tuple[str, ...], ...]) -> list[str]:
         """Names as the claim writes them, for reasons."""
         spans = {n: claim[a:b] for n, a, b in self.name_spans(toks)}
         return [spans.get(n, " ".join(n)) for n in names]
 
-    def find_names(self, toks: list[Token]) -> list[tuple[str, ...]]:
+    def find_names(self, toks: Sequence[Token]) -> list[tuple[str, ...]]:
         return [name for name, _, _ in self.name_spans(toks)]
 
-    def name_spans(self, toks: list[Token]) -> list[tuple[tuple[str, ...], int, int]]:
+    def name_spans(self, toks: Sequence[Token]) -> list[tuple[tuple[str, ...], int, int]]:
         """Known names in a token list with their character spans, longest first, no overlaps.
         A check asks this of the same token list once per candidate entry, so the last answer
         is kept (a token list is never changed once made)."""
@@ -229,14 +231,14 @@ class Index:
     def weight(self, key: str) -> float:
         return self.idf.get(key, self.unknown_idf)
 
-    def candidates(self, claim_toks: list[Token], limit: int = 20, context: list[Token] = ()) -> list[Candidate]:
+    def candidates(self, claim_toks: Sequence[Token], limit: int = 20, context: list[Token] = ()) -> list[Candidate]:
         """Entries sharing words with the claim, best first. Words of the context (the
         sentence before, in a draft) count half."""
         ks = list(dict.fromkeys(keys(claim_toks)))
         if not ks:
             return []
         weighted = {k: self.weight(k) for k in ks}
-        for k in dict.fromkeys(keys(list(context))):
+        for k in dict.fromkeys(keys(context)):
             weighted.setdefault(k, CONTEXT_WEIGHT * self.weight(k))
         total = sum(weighted.values())
         lists = [self.postings.get(k, ()) for k in weighted]

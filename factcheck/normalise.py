@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -213,6 +214,8 @@ class Token:
     negator: bool = False
 
 
+Tokens = tuple[Token, ...]
+
 _WORD = re.compile(r"[a-z0-9]+(?:['.][a-z]+)*\.?|\+")
 
 
@@ -255,18 +258,15 @@ _US_UN_UPPER = {"US": "usa", "U.S": "usa", "U.S.": "usa", "UN": "un"}
 _US_UN = frozenset(k.lower() for k in _US_UN_UPPER)
 
 
-def tokens(text: str) -> list[Token]:
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> Tokens:
     """Content tokens of a text: names made canonical, stop words dropped, words stemmed.
 
     Negators stay in the list, marked, so polarity can be read; comparisons skip them.
+    Remembered, and so never changed: a check tokenises the same texts again and again (the
+    claim at each step, an entry's statement for each claim it is a candidate for), and what is
+    worked out of one token list (its names) is kept for the next step.
     """
-    return list(_remembered_tokens(text))
-
-
-@lru_cache(maxsize=4096)
-def _remembered_tokens(text: str) -> tuple[Token, ...]:
-    """A check tokenises the same texts again and again (the claim at each step, an entry's
-    statement for each claim it is a candidate for)."""
     return tuple(_tokens(text))
 
 
@@ -313,7 +313,7 @@ def _content_key(word: str) -> str | None:
     return stem(word)
 
 
-def negated(toks: list[Token]) -> bool:
+def negated(toks: Sequence[Token]) -> bool:
     """Whether a sentence denies. Coordinated denials ("no alliances, no bases") still deny;
     a double negation ("not without", "never refused") cancels."""
     idx = [i for i, t in enumerate(toks) if t.negator]
@@ -326,7 +326,7 @@ NOUN_SCOPE, CLAUSE_SCOPE = 3, 8  # content words a denial reaches at most
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()]|\b(?:but|while|whereas|although|though|yet)\b")
 
 
-def negation_scopes(text: str, toks: list[Token]) -> list[frozenset[str]]:
+def negation_scopes(text: str, toks: Sequence[Token]) -> list[frozenset[str]]:
     """What each denial denies: the words after a negator up to the end of its clause.
     "does not host foreign bases or let its territory be used" denies all of it."""
     folded = fold(text)
@@ -346,7 +346,7 @@ def negation_scopes(text: str, toks: list[Token]) -> list[frozenset[str]]:
     return scopes
 
 
-def keys(toks: list[Token]) -> list[str]:
+def keys(toks: Iterable[Token]) -> list[str]:
     return [t.key for t in toks if not t.negator]
 
 

@@ -9,6 +9,7 @@ sure ends in "unverified".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
@@ -16,7 +17,7 @@ from functools import lru_cache
 from . import quantities
 from .claims import Entry, Member
 from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Index, without_figures
-from .normalise import Token, fold, keys, name_keys, negation_scopes, stem, tokens
+from .normalise import Token, Tokens, fold, keys, name_keys, negation_scopes, stem, tokens
 from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, ordinal, parse, span_of
 
 # Coverage thresholds: the share of the claim's rarity-weighted words (figures counted in)
@@ -88,7 +89,7 @@ class Said:
     """What a claim says, as every candidate entry is judged against it."""
 
     text: str
-    toks: list[Token]  # its words, less figures and the authors it cites
+    toks: Tokens  # its words, less figures and the authors it cites
     qs: list[Quantity]
     figures: int  # of qs, those that are not weak
     keys: frozenset[str]  # of toks
@@ -158,7 +159,7 @@ class Checker:
     def check_one(self, claim: str, limit: int = 20, context: str = "", shown: int = SHOWN) -> CheckResult:
         toks = self.index.without_attributions(tokens(without_figures(claim)))
         qs = parse(claim)
-        context_toks = tokens(without_figures(context)) if context else []
+        context_toks = tokens(without_figures(context)) if context else ()
         candidates = self.index.candidates(toks, limit=limit, context=context_toks)
         if not candidates:
             return CheckResult(claim, Verdict.UNVERIFIED, ())
@@ -183,7 +184,7 @@ class Checker:
             return CheckResult(claim, Verdict.SUPPORTED, tuple(ordered), summary=summary)
         return CheckResult(claim, verdict, tuple(ordered))
 
-    def said(self, claim: str, toks: list[Token], qs: list[Quantity], context_keys: set[str]) -> Said:
+    def said(self, claim: str, toks: Sequence[Token], qs: list[Quantity], context_keys: set[str]) -> Said:
         """What a claim says, worked out once for all its candidate entries."""
         claim_keys = frozenset(keys(toks))
         return Said(
@@ -348,7 +349,7 @@ class Checker:
         return [m for m, forms in self.list_words(e).forms
                 if any(sum(k in claim_keys for k in f) >= max(1, MEMBER_MATCH * len(f)) for f in forms)]
 
-    def predicate_weights(self, claim: str, toks: list[Token], context_keys: set[str]) -> dict[str, float]:
+    def predicate_weights(self, claim: str, toks: Sequence[Token], context_keys: set[str]) -> dict[str, float]:
         """What the claim says of its subjects: its words outside its names (and the titles
         written with them, "General Secretary"), weighed; in a draft, the sentence before may
         say what "joined that group" means. Computed once per claim, in one sweep."""
@@ -565,7 +566,7 @@ def decide(matches: list[Match]) -> tuple[Verdict, list[Match]]:
     return Verdict.UNVERIFIED, matches
 
 
-def _joint_support(index: Index, toks: list[Token], matches: list[Match], qs: list[Quantity]) -> list[Match]:
+def _joint_support(index: Index, toks: Sequence[Token], matches: list[Match], qs: list[Quantity]) -> list[Match]:
     """A claim of several figures stated across neighbouring entries ("$34 million ...,
     less than one percent of US aid"): each figure agreed by an entry, none denied by an
     entry about the same thing, and the entries together covering the claim's words."""

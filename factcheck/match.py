@@ -28,6 +28,7 @@ from .quantities import parse
 IMPLICIT_NAMES = frozenset({("vietnam",), ("drv",), ("vietminh",)})
 CONTEXT_WEIGHT = 0.5
 POLICY_NAME_WEIGHT = 3.0  # an alias this weighty names a policy: a sentence naming it is worth a look
+_SENTENCE_END = re.compile(r"[.!?:;\"“]\s*$").search  # between two words: the second starts a sentence
 FEW_HITS = 5000  # below this many postings, adding up every hit is quicker than skipping some
 _PLACES = """
 laos, cambodia, cuba, india, japan, chile, thailand, burma, myanmar, france, germany, italy,
@@ -173,7 +174,7 @@ class Index:
         is about something the claims file does not cover."""
         out: list[str] = []
         first = next((t.start for t in toks), 0)
-        sentence_starts = {first} | {t.start for prev, t in zip(toks, toks[1:]) if re.search(r"[.!?:;\"“]\s*$", claim[prev.end:t.start])}
+        sentence_starts = {first} | {t.start for prev, t in zip(toks, toks[1:]) if _SENTENCE_END(claim, prev.end, t.start)}
         for t in toks:
             word = claim[t.start:t.end]
             if t.negator or not word[:1].isupper() or t.start in sentence_starts:

@@ -203,13 +203,11 @@ class _Tok:
 def _tokens(text: str) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "word"
         raw = m.group()
-        if kind == "word" and len(raw) > 40:
+        if len(raw) > 40:  # no word or number that long is a figure's (symbols never are)
             continue
-        if kind == "num" and len(raw) > 40:
-            continue
-        out.append(_Tok(kind, raw, raw.lower().replace("’", "'"), m.start(), m.end()))
+        start, end = m.span()
+        out.append(_Tok(m.lastgroup, raw, raw.lower().replace("’", "'"), start, end))
     return out
 
 

@@ -222,6 +222,8 @@ class Checker:
         their rank by date; a date the entry lacks may be confirmed (never denied) by the
         source's date. They depend on the claim alone, not its context: a draft's sentence
         checked again with the one before it compares its figures once."""
+        if not said.qs:
+            return []
         e = cand.entry
         if self._compared[0] != said.text:
             self._compared = (said.text, {})

@@ -241,7 +241,6 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
     except DraftError as exc:
         raise InputError(str(exc)) from None
     corpus = load_corpus(settings.claims)
-    err = _stderr_console()
     for w in warnings:
         click.echo(f"warning: {clean(w)}", err=True)
     findings, counts, failed = [], {}, 0
@@ -261,7 +260,7 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
 
     scanning = Scan(corpus.checker, corpus.index, frozenset(settings.show), top)
     with checking(scanning, readable(), settings.jobs or available_cpus()) as checked_drafts:
-        progress = _progress(err, len(drafts), enabled=fmt == "text")  # its thread starts after any fork
+        progress = _progress(len(drafts), enabled=fmt == "text")  # its thread starts after any fork
         with progress:
             task = progress.add_task("scanning", total=len(drafts))
             for checked in checked_drafts:
@@ -346,18 +345,16 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _stderr_console():
-    from rich.console import Console
+def _progress(total: int, enabled: bool):
+    """A progress bar on stderr for long scans, only on a terminal and for text output (rich
+    is imported only then)."""
+    if enabled and total > 1:
+        from rich.console import Console
+        from rich.progress import Progress
 
-    return Console(stderr=True)
-
-
-def _progress(console, total: int, enabled: bool):
-    """A progress bar on stderr for long scans, only on a terminal and for text output."""
-    from rich.progress import Progress
-
-    if enabled and total > 1 and console.is_terminal:
-        return Progress(console=console, transient=True)
+        console = Console(stderr=True)
+        if console.is_terminal:
+            return Progress(console=console, transient=True)
     return _NoProgress()
 
 

@@ -15,7 +15,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from factcheck import yamlfile
 from factcheck.discover import DEFAULT_INCLUDE
 
 CONFIG_FILE = ".factcheck.yaml"
@@ -77,6 +76,8 @@ def _read(path: Path) -> str:
 
 
 def _from_yaml(path: Path) -> ScanConfig:
+    from factcheck import yamlfile  # PyYAML only for a project that has this file
+
     try:
         data, problems = yamlfile.load(_read(path))
     except yamlfile.YamlError as error:

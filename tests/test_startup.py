@@ -29,10 +29,13 @@ print("imported:", *sorted(m for m in {SLOW!r} if m in sys.modules), file=sys.st
 
 def check(claims: Path, fmt: str) -> tuple[str, list[str]]:
     """One cold `factcheck check` in a fresh interpreter: its output and the slow modules it imported."""
-    args = ["check", "--format", fmt, "--claims", str(claims), "Vietnam joined ASEAN on 28 July 1995"]
+    return run(["check", "--format", fmt, "--claims", str(claims), "Vietnam joined ASEAN on 28 July 1995"], claims.parent)
+
+
+def run(args: list[str], cwd: Path) -> tuple[str, list[str]]:
     env = {**os.environ, "PYTHONPATH": str(Path(factcheck.__file__).parent.parent), "COLUMNS": "100"}
     env.pop("FACTCHECK_NO_CACHE", None)
-    done = subprocess.run([sys.executable, "-c", CHECK, *args], capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run([sys.executable, "-c", CHECK, *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=120)
     last = done.stderr.strip().splitlines()[-1]
     assert last.startswith("imported:"), done.stderr
     return done.stdout, last.split()[1:]
@@ -54,3 +57,15 @@ def test_text_from_the_cache_still_shows_the_sources_front_matter(tmp_path: Path
     cached, _ = check(claims, "text")
     assert cached == built
     assert "Vietnam's path to the world (2020-05-01)" in cached
+
+
+def test_a_jsonl_scan_from_the_cache_imports_neither_yaml_nor_rich(tmp_path: Path) -> None:
+    claims = write_corpus(tmp_path, ASEAN_ENTRY, {"doc": PATH_TO_THE_WORLD})
+    (tmp_path / "draft.md").write_text("Vietnam joined ASEAN on 28 July 1996.\n", encoding="utf-8")
+    scan = ["scan", "--format", "jsonl", "--claims", str(claims), "draft.md"]
+    built, imported = run(scan, tmp_path)
+    assert "yaml" in imported
+    cached, imported = run(scan, tmp_path)
+    assert imported == ["markdown_it"]  # drafts are Markdown
+    assert cached == built
+    assert json.loads(cached)["verdict"] == "conflicting"

@@ -55,6 +55,16 @@ class Prepared:
 
 
 @dataclass(frozen=True)
+class Hits:
+    """What a claim's words alone say of the entries: each word's weight, their total, and the
+    entries covering most of that weight with what they cover, most first."""
+
+    weighted: dict[str, float]
+    total: float
+    ranked: list[tuple[int, float]]
+
+
+@dataclass(frozen=True)
 class Candidate:
     prepared: Prepared
     covered: float  # weight of the claim's words found among the entry's words
@@ -232,18 +242,23 @@ class Index:
     def weight(self, key: str) -> float:
         return self.idf.get(key, self.unknown_idf)
 
-    def candidates(self, claim_toks: Sequence[Token], limit: int = 20, context: list[Token] = ()) -> list[Candidate]:
-        """Entries sharing words with the claim, best first. Words of the context (the
-        sentence before, in a draft) count half."""
-        ks = list(dict.fromkeys(keys(claim_toks)))
-        if not ks:
-            return []
-        weighted = {k: self.weight(k) for k in ks}
+    def covering(self, claim_toks: Sequence[Token], limit: int = 20, context: Sequence[Token] = ()) -> Hits:
+        """The entries sharing most of the claim's weight, before any text is compared. Words
+        of the context (the sentence before, in a draft) count half."""
+        weighted = {k: self.weight(k) for k in dict.fromkeys(keys(claim_toks))}
+        claim_words = len(weighted)
         for k in dict.fromkeys(keys(context)):
             weighted.setdefault(k, CONTEXT_WEIGHT * self.weight(k))
-        total = sum(weighted.values())
         lists = [self.postings.get(k, ()) for k in weighted]
-        hits = most_covered(lists, list(weighted.values()), limit * 3)
+        ranked = most_covered(lists, list(weighted.values()), limit * 3) if claim_words else []
+        return Hits(weighted, sum(weighted.values()), ranked)
+
+    def candidates(self, claim_toks: Sequence[Token], hits: Hits, limit: int = 20) -> list[Candidate]:
+        """The entries of `hits` best matching the claim, best first."""
+        ks = list(dict.fromkeys(keys(claim_toks)))
+        weighted, total, hits = hits.weighted, hits.total, hits.ranked
+        if not hits:
+            return []
         claim_names = [n for n in self.find_names(claim_toks) if n not in IMPLICIT_NAMES and n not in self.attribution_names]
         claim_text = " ".join(ks)
         scored = []

@@ -7,7 +7,7 @@ matches nothing on its own is tried again with its predecessor's words as contex
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass
 
 from .drafts import Sentence, read_sentences
@@ -43,14 +43,18 @@ def scan_text(checker: Checker, path: str, text: str, markdown: bool, shown: int
 
 
 def scan_sentences(
-    checker: Checker, path: str, sentences: Sequence[Sentence], previous: str = "", shown: int = SHOWN
+    checker: Checker, path: str, sentences: Sequence[Sentence], previous: str = "", shown: int = SHOWN,
+    reports_unverified: Callable[[str], bool] | None = None,
 ) -> Iterator[Finding]:
     """Each of a run of a draft's sentences with its verdict; `previous` is the sentence before
-    the run, the first one's context, so that a draft checked in pieces reads as a whole."""
+    the run, the first one's context, so that a draft checked in pieces reads as a whole.
+    `reports_unverified`: whether the caller reports a sentence if unverified (None: every one);
+    an unverified sentence it does not report comes without matches, the quicker to find."""
     for sentence in sentences:
-        result = checker.check(sentence.text, shown=shown)
+        wanted = reports_unverified is None or reports_unverified(sentence.text)
+        result = checker.check(sentence.text, shown=shown, unverified_matches=wanted)
         if result.verdict is Verdict.UNVERIFIED and previous and _has_figures(sentence.text):
-            with_context = checker.check(sentence.text, context=previous, shown=shown)
+            with_context = checker.check(sentence.text, context=previous, shown=shown, unverified_matches=wanted)
             if with_context.verdict is not Verdict.UNVERIFIED:
                 result = with_context
         previous = sentence.text
@@ -69,7 +73,11 @@ def reported(finding: Finding, show: Set[str], index: Index) -> bool:
         return True
     if finding.verdict is Verdict.SUPPORTED:
         return "supported" in show
-    return "unverified" in show and check_worthy(index, finding.sentence.text)
+    return unverified_reported(finding.sentence.text, show, index)
+
+
+def unverified_reported(text: str, show: Set[str], index: Index) -> bool:
+    return "unverified" in show and check_worthy(index, text)
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,10 @@ class Scan:
     show: frozenset[str]
     top: int  # matches shown per finding
 
+    def reports_unverified(self, text: str) -> bool:
+        return unverified_reported(text, self.show, self.index)
+
     def check(self, path: str, sentences: Sequence[Sentence], previous: str = "") -> Checked:
         """A run of one draft's sentences; `previous` is the sentence before it, its context."""
-        findings = scan_sentences(self.checker, path, sentences, previous, self.top)
+        findings = scan_sentences(self.checker, path, sentences, previous, self.top, self.reports_unverified)
         return Checked(path, len(sentences), tuple(f for f in findings if reported(f, self.show, self.index)))

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import quantities
 from .claims import Entry, Member
-from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Index, without_figures
+from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Hits, Index, without_figures
 from .normalise import Token, Tokens, fold, keys, name_keys, negation_scopes, stem, tokens
 from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, ordinal, parse, span_of
 
@@ -120,21 +120,22 @@ class Checker:
         self._list_words: dict[str, ListWords] = {}
         self._compared: tuple[str, dict[str, list[Comparison]]] = ("", {})  # the last claim's, by entry id
 
-    def check(self, claim: str, context: str = "", shown: int = SHOWN) -> CheckResult:
+    def check(self, claim: str, context: str = "", shown: int = SHOWN, unverified_matches: bool = True) -> CheckResult:
         """The verdict on a claim; `context` is text the claim leans on (the previous sentence
         of a draft), whose words help find the entry but whose figures are not checked.
         `shown`: how many matches the caller shows; the result's first `shown` matches are
         the best candidates, judged, and past them only entries that could sway the verdict
-        (the parts of a split claim show SHOWN each)."""
+        (the parts of a split claim show SHOWN each). `unverified_matches=False`: the caller
+        reports only other verdicts, so an unverified result may come without its matches."""
         if context:
-            return self.check_one(claim, context=context, shown=shown)
+            return self.check_one(claim, context=context, shown=shown, unverified_matches=unverified_matches)
         parts = self.split(claim)
         if len(parts) > 1:
             results = tuple(self.check_one(p, shown=SHOWN) for p in parts)
             verdict = combine([r.verdict for r in results])
             matches = _merge_matches(results)
             return CheckResult(claim, verdict, matches, results)
-        return self.check_one(claim, shown=shown)
+        return self.check_one(claim, shown=shown, unverified_matches=unverified_matches)
 
     # -- several facts in one claim --------------------------------------------------------
 
@@ -156,11 +157,14 @@ class Checker:
 
     # -- one fact ----------------------------------------------------------------------------
 
-    def check_one(self, claim: str, limit: int = 20, context: str = "", shown: int = SHOWN) -> CheckResult:
+    def check_one(self, claim: str, limit: int = 20, context: str = "", shown: int = SHOWN, unverified_matches: bool = True) -> CheckResult:
         toks = self.index.without_attributions(tokens(without_figures(claim)))
         qs = parse(claim)
         context_toks = tokens(without_figures(context)) if context else ()
-        candidates = self.index.candidates(toks, limit=limit, context=context_toks)
+        hits = self.index.covering(toks, limit=limit, context=context_toks)
+        if not unverified_matches and not self.any_may_sway(toks, qs, hits):
+            return CheckResult(claim, Verdict.UNVERIFIED, ())  # as judging its candidates would end
+        candidates = self.index.candidates(toks, hits, limit=limit)
         if not candidates:
             return CheckResult(claim, Verdict.UNVERIFIED, ())
         said = self.said(claim, toks, qs, set(keys(context_toks)))
@@ -195,6 +199,23 @@ class Checker:
             predicate=self.predicate_weights(claim, toks, context_keys),
             telling_words=sum(self.index.weight(k) >= 1.0 for k in claim_keys),
         )
+
+    def any_may_sway(self, toks: Tokens, qs: list[Quantity], hits: Hits) -> bool:
+        """Whether any entry covering the claim may sway its verdict (`may_sway` before figures
+        are compared), from what the claim's words cover alone: an entry covers no more of the
+        claim's core words than of all its words, and each figure at best agrees. Most sentences
+        of a draft are about nothing in the claims file; ranking their candidates by how alike
+        the texts read and judging them is most of a check's time."""
+        figures = sum(not q.weak for q in qs)
+        if figures >= 2 or hits.total <= 0 or any(w <= 0 for w in hits.weighted.values()):
+            return True
+        if not hits.ranked:
+            return False
+        best = VALUE_WEIGHT * figures
+        if (hits.ranked[0][1] + best) / (hits.total + best) >= min(CONFLICT, SUPPORT_CORE) - 1e-9:
+            return True
+        claim_keys = frozenset(keys(toks))
+        return any((e := self.index.prepared[i].entry).list and e.list.closed and self.names_list(claim_keys, e) for i, _ in hits.ranked)
 
     def may_sway(self, said: Said, cand: Candidate, comparisons: list[Comparison] | None = None) -> bool:
         """Whether judging this entry could change the verdict (before its figures are

@@ -40,3 +40,31 @@ def test_judging_only_candidates_that_may_sway_changes_no_verdict(name):
         quick, full = CORPUS.checker.check(claim, shown=1), CORPUS.checker.check(claim, shown=20)
         assert (quick.verdict, quick.reason) == (full.verdict, full.reason), claim
         assert [m.entry.id for m in quick.matches[:1]] == [m.entry.id for m in full.matches[:1]], claim
+
+
+def _claims_and_source_sentences() -> list[str]:
+    from factcheck.drafts import read_sentences
+
+    texts = [json.loads(line)["claim"] for name in ("labelled.jsonl", "labelled-holdout.jsonl")
+             for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    for source in sorted(bundled_claims().parent.joinpath("sources").glob("*.md")):
+        texts += [s.text for s in read_sentences(source.read_text(encoding="utf-8"))]
+    return texts
+
+
+def test_an_unverified_verdict_without_matches_is_the_verdict_judging_gives():
+    """A scan that reports only conflicts (and supports) lets a check skip ranking and judging
+    the candidates of a claim none of whose entries could sway its verdict: on the labelled
+    claims and every sentence of the sources, it gives the verdict the full check gives, alone
+    and with the sentence before as context."""
+    texts = _claims_and_source_sentences()
+    skipped = 0
+    for before, claim in zip(["", *texts], texts):
+        for context in ("", before):
+            quick = CORPUS.checker.check(claim, context=context, unverified_matches=False)
+            full = CORPUS.checker.check(claim, context=context)
+            assert quick.verdict == full.verdict, (claim, context)
+            if quick.matches != full.matches:
+                assert quick.verdict.value == "unverified" and not quick.matches, claim
+                skipped += 1
+    assert skipped > len(texts) / 10  # the quick way is taken, not only allowed

@@ -26,7 +26,7 @@ def test_the_benchmark_prints_its_table_and_writes_json(tmp_path, monkeypatch):
     assert results["repetitions"] == 1
     assert results["machine"]["cpu"] and results["machine"]["python"]
     assert results["cold_check"]["floor"]["seconds"] > 0
-    assert set(results["scan"]) == {"all_cores", "one_core"}
+    assert set(results["scan"]) == {"all_cores", "one_core", "all_cores_every_verdict"}
     assert all(scan["sentences"] > 0 for scan in results["scan"].values())
     assert [g["entries"] for g in results["growth"]] == [40, 80]
     for g in results["growth"]:

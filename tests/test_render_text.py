@@ -9,7 +9,7 @@ import pytest
 from rich.console import Console
 
 from factcheck.corpus import Corpus
-from factcheck.render.safe import clean, markup
+from factcheck.render.safe import clean
 from factcheck.render.text import TextRenderer
 
 from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, write_corpus
@@ -175,22 +175,6 @@ def test_clean_is_linear(raw: str) -> None:
     started = time.perf_counter()
     clean(raw)
     assert time.perf_counter() - started < 1.0  # quadratic would take minutes
-
-
-@pytest.mark.parametrize(
-    ("raw", "shown"),
-    [
-        ("[bold red]x[/]", "[bold red]x[/]"),
-        ("[link=http://evil]x[/link]", "[link=http://evil]x[/link]"),
-        ("\x1b[31m[red]y[/red]", "[red]y[/red]"),
-        ("C:\\path\\", "C:\\path\\"),
-    ],
-)
-def test_markup_prints_literally_inside_markup(raw: str, shown: str) -> None:
-    out = io.StringIO()
-    console = Console(file=out, width=100, color_system="standard", force_terminal=True)
-    console.print(f"[bold]{markup(raw)}[/bold] after", emoji=False, highlight=False)
-    assert out.getvalue() == f"\x1b[1m{shown}\x1b[0m after\n"
 
 
 def test_escapes_in_a_claims_file_and_source_never_reach_the_terminal(tmp_path) -> None:

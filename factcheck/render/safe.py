@@ -3,7 +3,7 @@
 Claims, source files and claims files come from anyone: an escape sequence in them could
 recolour, hide or rewrite what the checker prints (a fake verdict, a hyperlink, a cleared
 screen), and a bidi override could show "2012" as "2102". Everything a renderer prints from
-input goes through `clean`; text embedded in rich markup goes through `markup`.
+input goes through `clean`, and is printed as rich `Text`, never parsed as markup.
 """
 
 from __future__ import annotations
@@ -41,13 +41,3 @@ def clean(text: str, keep_lines: bool = False) -> str:
     if keep_lines:
         return text.replace("\r\n", "\n").translate(_LINES)
     return text.translate(_ONE_LINE)
-
-
-def markup(text: str) -> str:
-    """Clean text to embed in a rich markup string: "[bold]" in it prints as written.
-
-    Print the result with emoji=False: markup escaping leaves ":smile:" codes alone.
-    """
-    from rich.markup import escape  # here only: `clean` alone, as a JSON check uses it, needs no rich
-
-    return escape(clean(text))

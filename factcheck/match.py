@@ -255,19 +255,18 @@ class Index:
 
     def candidates(self, claim_toks: Sequence[Token], hits: Hits, limit: int = 20) -> list[Candidate]:
         """The entries of `hits` best matching the claim, best first."""
-        ks = list(dict.fromkeys(keys(claim_toks)))
-        weighted, total, hits = hits.weighted, hits.total, hits.ranked
-        if not hits:
+        weighted, total, ranked = hits.weighted, hits.total, hits.ranked
+        if not ranked:
             return []
         claim_names = [n for n in self.find_names(claim_toks) if n not in IMPLICIT_NAMES and n not in self.attribution_names]
-        claim_text = " ".join(ks)
+        claim_text = " ".join(dict.fromkeys(keys(claim_toks)))
         scored = []
         best: list[float] = []  # the `limit` best scores so far (a heap)
-        prepared = [self.prepared[i] for i, _ in hits]
+        prepared = [self.prepared[i] for i, _ in ranked]
         # one call for all the hits, scored only as far as the loop reads (the query is
         # prepared once, not once per entry)
         ratios = process.extract_iter(claim_text, [p.statement_text for p in prepared], scorer=fuzz.token_set_ratio, processor=None)
-        for (_, covered), p, (_, ratio, _) in zip(hits, prepared, ratios):
+        for (_, covered), p, (_, ratio, _) in zip(ranked, prepared, ratios):
             if len(best) == limit and total > 0 and score_of(covered, total, 1.0) < best[0] - 1e-9:
                 break  # not even a perfect ratio lifts this entry, or any after it, among the best
             ratio /= 100

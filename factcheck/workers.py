@@ -140,7 +140,7 @@ class _Workers:
                     raise WorkerError(ENDED)
                 number, task = queue.popleft()
                 try:
-                    pipe.send(task)
+                    _send(pipe, task)
                 except OSError:  # it ended just now
                     raise WorkerError(ENDED) from None
                 busy[pipe] = number
@@ -164,6 +164,22 @@ class _Workers:
             process.join()
         for pipe in self.pipes:
             pipe.close()
+
+
+def _send(pipe: Connection, task: tuple) -> None:
+    """Send a chunk; a worker that ended since its idle check makes it fail with EPIPE rather
+    than end this process (the CLI lets SIGPIPE end it quietly, for a closed stdout)."""
+    if not hasattr(signal, "SIGPIPE"):
+        pipe.send(task)
+        return
+    masked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPIPE})
+    try:
+        pipe.send(task)
+    except OSError:
+        signal.sigtimedwait({signal.SIGPIPE}, 0)  # the failed write's, pending while blocked
+        raise
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, masked)
 
 
 def _packed(result: Checked | Exception) -> bytes:

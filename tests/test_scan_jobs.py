@@ -252,3 +252,33 @@ def test_jobs_come_from_the_option_then_the_settings_then_the_cpus(tmp_path, mon
     monkeypatch.setattr(workers, "checking", lambda scan, drafts, jobs: asked.append(jobs) or checking(scan, drafts, jobs))
     assert scan(*args, "d.md").exit_code == 1
     assert asked == [jobs]
+
+
+ENDED_BETWEEN_CHECK_AND_SEND = """
+import multiprocessing, signal
+from multiprocessing.connection import Connection
+from factcheck import workers
+from factcheck.corpus import Corpus, bundled_claims
+from factcheck.drafts import read_sentences
+from factcheck.scan import Scan
+
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # as the CLI runs
+corpus = Corpus.load(bundled_claims())
+scan = Scan(corpus.checker, corpus.index, frozenset(), 1)
+drafts = [("d.md", read_sentences("Vietnam joined ASEAN in 1990. " * 400))]
+try:
+    with workers.checking(scan, drafts, 2) as checked:
+        for child in multiprocessing.active_children():
+            child.kill()
+            child.join()
+        Connection.poll = lambda self, timeout=0.0: False  # the idle check saw it alive
+        list(checked)
+except workers.WorkerError as error:
+    print(error)
+"""
+
+
+@needs_fork
+def test_a_worker_that_dies_after_its_idle_check_is_an_error_not_a_sigpipe():
+    done = subprocess.run([sys.executable, "-c", ENDED_BETWEEN_CHECK_AND_SEND], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout) == (0, "a worker process ended before it finished its sentences\n"), done.stderr

@@ -21,7 +21,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz, process
 
 from .claims import ClaimsFile, Entry
-from .normalise import LIGHT_WORDS, NAMES, Token, Tokens, keys, name_keys, negation_scopes, stem, tokens
+from .normalise import LIGHT_WORDS, NAMES, Token, Tokens, keys, lengths_by_first_word, name_keys, negation_scopes, stem, tokens
 from .quantities import parse
 
 # Named things every entry is about, or that no claim is about alone.
@@ -149,11 +149,7 @@ class Index:
         for k in self.attribution:
             if k not in self.postings:
                 self.idf[k] = 0.3
-        lengths: dict[str, set[int]] = defaultdict(set)
-        for name in self.names:
-            if name:
-                lengths[name[0]].add(len(name))
-        self.name_lengths = {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
+        self.name_lengths = lengths_by_first_word(self.names)
 
     @cached_property
     def policy_names(self) -> dict[str, list[tuple[str, ...]]]:

@@ -247,11 +247,17 @@ def _words(folded: str) -> list[tuple[str, int, int]]:
 _NAME_KEYS = {tuple(k.split()): v for k, v in NAMES.items()}
 
 
-_NAME_LENGTHS: dict[str, list[int]] = {}  # of the names each word starts, longest first
-for _name in _NAME_KEYS:
-    _NAME_LENGTHS.setdefault(_name[0], []).append(len(_name))
-for _lengths in _NAME_LENGTHS.values():
-    _lengths.sort(reverse=True)
+def lengths_by_first_word(names: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """The lengths of the names each word starts, longest first: a text's words are looked up
+    as names only at those lengths."""
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        if name:
+            lengths.setdefault(name[0], set()).add(len(name))
+    return {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
+
+
+_NAME_LENGTHS = lengths_by_first_word(_NAME_KEYS)
 _NEGATING_FIRST = frozenset(k[0] for k in NEGATING_PHRASES)
 # "US" the country, not "us" the pronoun: only the upper-case form counts
 _US_UN_UPPER = {"US": "usa", "U.S": "usa", "U.S.": "usa", "UN": "un"}

@@ -314,10 +314,11 @@ def cache_folder() -> Path:
 
 
 def _code_hash() -> bytes:
-    """factcheck's own code: its version, and any edit to a checkout, changes what is built."""
+    """factcheck's own code and knowledge files: its version, and any edit to a checkout,
+    changes what is built."""
     h = hashlib.sha256()
     for folder, _, names in sorted(os.walk(_CODE)):
-        for name in sorted(n for n in names if n.endswith(".py")):
+        for name in sorted(n for n in names if n.endswith((".py", ".txt"))):
             path = os.path.join(folder, name)
             h.update(os.path.relpath(path, _CODE).encode() + b"\0" + _file_hash(path))
     return h.digest()

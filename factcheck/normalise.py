@@ -247,6 +247,22 @@ def _words(folded: str) -> list[tuple[str, int, int]]:
 _NAME_KEYS = {tuple(k.split()): v for k, v in NAMES.items()}
 
 
+def _equivalents() -> dict[tuple[str, ...], str]:
+    """Each form of knowledge/equivalents.txt, as the words it is written in, to the keys of
+    the first form of its set: read as one, like a name of several words."""
+    from .knowledge import bundled
+
+    out: dict[tuple[str, ...], str] = {}
+    for forms in bundled().equivalents:
+        canonical = " ".join(_content_key(w) or "" for w, _, _ in _words(forms[0])).split()
+        for form in forms[1:]:
+            words = tuple(w for w, _, _ in _words(form))
+            if words not in _NAME_KEYS:
+                out[words] = " ".join(canonical)
+    return out
+
+
+
 def lengths_by_first_word(names: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
     """The lengths of the names each word starts, longest first: a text's words are looked up
     as names only at those lengths."""
@@ -257,7 +273,6 @@ def lengths_by_first_word(names: Iterable[tuple[str, ...]]) -> dict[str, tuple[i
     return {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
 
 
-_NAME_LENGTHS = lengths_by_first_word(_NAME_KEYS)
 _NEGATING_FIRST = frozenset(k[0] for k in NEGATING_PHRASES)
 # "US" the country, not "us" the pronoun: only the upper-case form counts
 _US_UN_UPPER = {"US": "usa", "U.S": "usa", "U.S.": "usa", "UN": "un"}
@@ -291,7 +306,7 @@ def _tokens(text: str) -> list[Token]:
         name = next((key for length in _NAME_LENGTHS.get(w, ()) if length <= n - i
                      and (key := tuple(x[0] for x in words[i:i + length])) in _NAME_KEYS), None)
         if name:
-            for part in _NAME_KEYS[name].split():
+            for part in _NAME_KEYS[name].split():  # an equivalent of stop words gives none
                 out.append(Token(part, s, words[i + len(name) - 1][2]))
             i += len(name)
             continue
@@ -299,11 +314,12 @@ def _tokens(text: str) -> list[Token]:
             out.append(Token(NEGATING_PHRASES[(w, words[i + 1][0])], s, words[i + 1][2], negator=True))
             i += 2
             continue
-        if w in NEGATORS:
+        if w in NEGATORS or w.endswith("n't"):
             # "Four No's" is a name, "not only" is not a denial
             prev = words[i - 1][0] if i else ""
             nxt = words[i + 1][0] if i + 1 < n else ""
-            if not (prev in _NUMBER_WORDS or prev.isdigit()) and nxt not in _NOT_NEGATING_AFTER:
+            numbered = w == "no" and nxt[:1].isdigit()  # "Communist Review No. 1025"
+            if not (prev in _NUMBER_WORDS or prev.isdigit()) and nxt not in _NOT_NEGATING_AFTER and not numbered:
                 out.append(Token(w, s, e, negator=True))
         elif (key := _content_key(w)) is not None:
             out.append(Token(key, s, e))
@@ -319,6 +335,10 @@ def _content_key(word: str) -> str | None:
     return stem(word)
 
 
+_NAME_KEYS.update(_equivalents())
+_NAME_LENGTHS = lengths_by_first_word(_NAME_KEYS)
+
+
 def negated(toks: Sequence[Token]) -> bool:
     """Whether a sentence denies. Coordinated denials ("no alliances, no bases") still deny;
     a double negation ("not without", "never refused") cancels."""
@@ -329,25 +349,47 @@ def negated(toks: Sequence[Token]) -> bool:
 
 
 NOUN_SCOPE, CLAUSE_SCOPE = 3, 8  # content words a denial reaches at most
+DOUBLE_REACH = 2  # content words at most between two denials that cancel each other
+PLAIN_DENIALS = frozenset({"not", "no", "never", "none", "n't", "without", "nor", "neither"})  # deny what follows, say nothing
+DENIED_BY = "~"  # in a scope, before the key of a denial that says something itself ("refused")
+_COORDINATED = re.compile(r"[^\w]*(?:(?:and|or|nor)\b[^\w]*)?")  # what stands between two denials of one list
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()]|\b(?:but|while|whereas|although|though|yet)\b")
 
 
 def negation_scopes(text: str, toks: Sequence[Token]) -> list[frozenset[str]]:
-    """What each denial denies: the words after a negator up to the end of its clause.
-    "does not host foreign bases or let its territory be used" denies all of it."""
+    """What each denial denies: the words after a negator up to the end of its clause or the
+    next denial. "does not host foreign bases or let its territory be used" denies all of it;
+    "no military alliances, no siding ..., and no bases" is one denial of a list; two denials
+    close together cancel ("not without", "never refused to", "No other countries are not
+    allowed"), and neither is returned."""
     folded = fold(text)
-    scopes = []
+    scopes: list[frozenset[str]] = []
+    last: Token | None = None  # the previous denial's last token
+    previous = ""  # and its word
+    cancelled = -1  # a negator cancelled by the one before it
     for i, t in enumerate(toks):
-        if not t.negator:
+        if not t.negator or i == cancelled:
             continue
-        # "no" denies a noun phrase ("no-sides stance"), a verb's denial its clause
-        reach = NOUN_SCOPE if folded[t.start:t.end] == "no" else CLAUSE_SCOPE
-        scope = set()
-        for prev, nxt in zip(toks[i:], toks[i + 1:i + 1 + reach]):
-            if _CLAUSE_BREAK.search(folded, prev.end, nxt.start):
+        word = folded[t.start:t.end]
+        listed = word == "no" == previous and last is not None and bool(_COORDINATED.fullmatch(folded, last.end, t.start))
+        scope = set(scopes.pop()) if listed else set()
+        if word not in PLAIN_DENIALS:
+            scope.add(DENIED_BY + t.key)  # "refused to serve" and "refused to be drafted" deny alike
+        reach = NOUN_SCOPE if word == "no" else CLAUSE_SCOPE  # "no" denies a noun phrase, a verb's denial its clause
+        last, added, previous = t, 0, word
+        for j in range(i + 1, min(len(toks), i + 1 + reach)):
+            if _CLAUSE_BREAK.search(folded, toks[j - 1].end, toks[j].start):
                 break
-            if not nxt.negator:
-                scope.add(nxt.key)
+            if toks[j].negator:
+                if added <= DOUBLE_REACH:
+                    cancelled = j
+                break
+            scope.add(toks[j].key)
+            last, added = toks[j], added + 1
+        if cancelled > i:
+            if listed:
+                scopes.append(frozenset(scope))
+            continue
         scopes.append(frozenset(scope))
     return scopes
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 
 from . import quantities
+from .clauses import clauses, unframe
 from .claims import Entry, Member
+from .meaning import contrasts, denies, unmatched_denial
 from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Hits, Index, without_figures
 from .normalise import Token, Tokens, fold, keys, name_keys, negation_scopes, stem, tokens
 from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, ordinal, parse, span_of
@@ -35,6 +37,9 @@ MIN_WORDS = 3  # a claim with no figure must say at least this much to be suppor
 PREDICATE = 0.34  # a conflict needs the entry to speak of what the claim says of its names
 PREDICATE_MIN_WEIGHT = 2.0  # below this, the claim says too little besides names to tell
 SHOWN = 3  # matches shown per claim, and per part of a split claim
+DIRECT = 0.8  # a claim saying this much of an entry's statement (weighed) restates it: short
+# claims ("Vietnam does not take sides") are supported by it, and it is not outvoted by an
+# entry the claim says less of
 
 
 class Verdict(StrEnum):
@@ -62,6 +67,8 @@ class Match:
     strong: bool = False  # close enough to the claim to decide its verdict
     missing_names: tuple[tuple[str, ...], ...] = ()
     only_list_item: bool = False  # conflicting only because a claimed item is not in the list
+    closeness: float = 0.0  # how much of the entry's statement the claim says (1.0: all of it)
+    by_meaning: bool = False  # conflicting only for denying or saying the opposite, no figure or list
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,7 @@ class Said:
     all_keys: frozenset[str]  # of all its words but figures (list members may be cited authors)
     strangers: list[str]  # proper nouns no entry knows
     denials: list[frozenset[str]]  # what its denials deny
+    tangled: bool  # two denials side by side ("not not"): what it asserts is unclear
     predicate: dict[str, float]  # what it says of its subjects, weighed
     telling_words: int  # words that are not common among the entries
 
@@ -126,16 +134,38 @@ class Checker:
         `shown`: how many matches the caller shows; the result's first `shown` matches are
         the best candidates, judged, and past them only entries that could sway the verdict
         (the parts of a split claim show SHOWN each). `unverified_matches=False`: the caller
-        reports only other verdicts, so an unverified result may come without its matches."""
-        if context:
-            return self.check_one(claim, context=context, shown=shown, unverified_matches=unverified_matches)
-        parts = self.split(claim)
+        reports only other verdicts, so an unverified result may come without its matches.
+        A frame ("It is false that ...", "..., a spokesperson said") is taken off and what it
+        frames is checked; each clause of a sentence of several is checked on its own."""
+        framed = unframe(claim, self.speaks_of)
+        parts = [*framed.reports, *(p for c in clauses(framed.text) for p in (self.split(c) if not context else [c]))]
         if len(parts) > 1:
-            results = tuple(self.check_one(p, shown=SHOWN) for p in parts)
-            verdict = combine([r.verdict for r in results])
-            matches = _merge_matches(results)
-            return CheckResult(claim, verdict, matches, results)
-        return self.check_one(claim, shown=shown, unverified_matches=unverified_matches)
+            results = tuple(self.check_one(p, context=context, unverified_matches=unverified_matches) for p in parts)
+            result = CheckResult(claim, combine([r.verdict for r in results]), _merge_matches(results), results)
+            said_whole = framed.reports[0] if framed.reports else framed.text
+            if result.verdict is Verdict.UNVERIFIED and (whole := self._restated(said_whole, context, shown)):
+                result = replace(whole, claim=claim)
+            elif result.verdict is Verdict.UNVERIFIED and not unverified_matches:
+                result = CheckResult(claim, Verdict.UNVERIFIED, ())  # as for a claim of one part
+        else:
+            result = replace(self.check_one(parts[0], context=context, shown=shown, unverified_matches=unverified_matches), claim=claim)
+        return _denied(result, framed.frame) if framed.denied else result
+
+    def _restated(self, text: str, context: str, shown: int) -> CheckResult | None:
+        """A sentence of several clauses that one entry states whole, figures agreeing ("Vietnam
+        chooses peace because it endured prolonged wars ...") is supported by it."""
+        whole = self.check_one(text, context=context, shown=shown)
+        if whole.verdict is Verdict.SUPPORTED and whole.matches and whole.matches[0].closeness >= DIRECT:
+            return whole
+        return None
+
+    def speaks_of(self, frame: str) -> bool:
+        """Whether the claims file may speak of a report's frame: a figure, or a name it knows
+        besides the sources' own authors ("Pham Minh Chinh told CSIS in May 2023 that ...")."""
+        if any(not q.weak for q in parse(frame)):
+            return True
+        names = self.index.find_names(tokens(without_figures(frame)))
+        return any(n not in IMPLICIT_NAMES and n not in self.index.attribution_names for n in names)
 
     # -- several facts in one claim --------------------------------------------------------
 
@@ -196,6 +226,7 @@ class Checker:
             all_keys=frozenset(keys(tokens(without_figures(claim)))),
             strangers=self.index.unknown_proper_nouns(claim, toks),
             denials=negation_scopes(without_figures(claim), toks),
+            tangled=any(a.negator and b.negator for a, b in zip(toks, toks[1:])),
             predicate=self.predicate_weights(claim, toks, context_keys),
             telling_words=sum(self.index.weight(k) >= 1.0 for k in claim_keys),
         )
@@ -266,6 +297,7 @@ class Checker:
         claim, toks, strangers, denials = said.text, said.toks, said.strangers, said.denials
         outsiders = self.list_mentions(said, e) if e.list else []
         full, core = _coverages(cand, comparisons)
+        closeness = self.closeness(said, e)
         known = not cand.missing_names and not strangers
         reasons: list[str] = []
 
@@ -286,14 +318,21 @@ class Checker:
         # a denial counts where it denies something the other side speaks of
         p = cand.prepared
         claim_keys = said.keys
-        claim_denies = any(scope & p.core for scope in denials)
-        entry_denies = any(scope & claim_keys for scope in p.denies)
-        if denials and p.denies:
-            claim_denies = entry_denies = True  # both deny something: too close to call a reversal
+        claim_denies = denies(said.denials, p.core, bare=True)
+        flipped = unmatched_denial(said.denials, p.core, p.denies, claim_keys)
+        opposed = contrasts().opposed(claim, (e.statement, *e.aliases))
+        if flipped and opposed:  # "did not sever" against "established": not the same, not the opposite
+            reasons.append(f"the claim denies “{opposed[0].claim_says}” where the source says “{opposed[0].source_says}”")
         figures_agree = all(c.agreement is Agreement.AGREE for c in strong_values)
-        polarity_differs = claim_denies != entry_denies and figures_agree and full >= POLARITY and core >= SUPPORT_WITH_VALUES
+        same_otherwise = figures_agree and full >= POLARITY and core >= SUPPORT_WITH_VALUES
+        polarity_differs = flipped and not opposed and same_otherwise
         if polarity_differs:
             reasons.append("the claim denies what the source affirms" if claim_denies else "the claim affirms what the source denies")
+        says_opposite = bool(opposed) and not flipped and not conflicts and same_otherwise
+        if says_opposite:
+            reasons += [f"the claim says “{o.claim_says}”; the source says “{o.source_says}”" for o in opposed]
+        elif opposed and not flipped:
+            reasons.append(f"the claim says “{opposed[0].claim_says}” where the source says “{opposed[0].source_says}”")
         closed_out = bool(outsiders and e.list and e.list.closed)
         if closed_out:
             reasons.append(
@@ -306,9 +345,11 @@ class Checker:
             reasons.append("the entry does not mention " + _join(strangers))
         named_item = closed_out and self.names_list(claim_keys, e) and _claims_membership(claim) and _only_outsiders_missing(cand, outsiders)
         can_conflict = (known and core >= CONFLICT) or named_item or (closed_out and not cand.missing_names and core >= CONFLICT)
-        if (conflicts or polarity_differs or closed_out) and can_conflict:
-            only_item = not conflicts and not polarity_differs
-            return Match(e, Verdict.CONFLICTING, cand.score, tuple(reasons), tuple(comparisons), True, only_list_item=only_item)
+        if (conflicts or polarity_differs or says_opposite or closed_out) and can_conflict:
+            only_item = not conflicts and not polarity_differs and not says_opposite
+            by_meaning = not conflicts and not closed_out
+            return Match(e, Verdict.CONFLICTING, cand.score, tuple(reasons), tuple(comparisons), True, only_list_item=only_item,
+                         closeness=closeness, by_meaning=by_meaning)
 
         unconfirmed = [c for c in comparisons if c.agreement is not Agreement.AGREE and not (c.claim.weak and c.agreement is None)]
         for c in unconfirmed:
@@ -320,16 +361,26 @@ class Checker:
             reasons.append(f"the source's list is not closed and does not name {_join(outsiders)}")
         agreed = [c for c in comparisons if c.agreement is Agreement.AGREE]
         needed = SUPPORT_WITH_VALUES if agreed else SUPPORT_WORDS_ONLY
-        says_enough = agreed or said.telling_words >= MIN_WORDS
+        says_enough = agreed or said.telling_words >= MIN_WORDS or closeness >= DIRECT
         words_alone = cand.coverage >= SUPPORT_WORDS_ALONE  # figures cannot carry a claim about something else
-        if says_enough and words_alone and not unconfirmed and not outsiders and claim_denies == entry_denies and known and full >= needed and core >= SUPPORT_CORE:
+        if says_enough and words_alone and not said.tangled and not unconfirmed and not outsiders and not flipped and not opposed and known and full >= needed and core >= SUPPORT_CORE:
             reasons += [_says(c) for c in agreed] or ["the entry states this"]
-            return Match(e, Verdict.SUPPORTED, cand.score, tuple(reasons), tuple(comparisons), True)
+            return Match(e, Verdict.SUPPORTED, cand.score, tuple(reasons), tuple(comparisons), True, closeness=closeness)
         if not reasons:
             reasons.append(f"the entry only partly matches the claim ({full:.0%} of its words)")
         # why it is not a conflict comes first: another subject
         reasons.sort(key=lambda r: not r.startswith(("the entry is not about", "the entry does not mention")))
-        return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), core >= CONFLICT, cand.missing_names)
+        return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), core >= CONFLICT, cand.missing_names, closeness=closeness)
+
+    def closeness(self, said: Said, e: Entry) -> float:
+        """The share of the entry's statement, or of one of its aliases, that the claim says
+        (words weighed by rarity)."""
+        best = 0.0
+        for text in (e.statement, *e.aliases):
+            words = set(keys(tokens(without_figures(text))))
+            if total := sum(self.index.weight(k) for k in words):
+                best = max(best, sum(self.index.weight(k) for k in words if k in said.all_keys) / total)
+        return best
 
     def compare_as_of(self, q: Quantity, e: Entry) -> Comparison:
         """A state the source reports ("has defence relations with more than 80 countries")
@@ -580,6 +631,8 @@ def decide(matches: list[Match]) -> tuple[Verdict, list[Match]]:
     conflict = conflicts[0] if conflicts else None
     if conflict and support and conflict.only_list_item:
         conflict = None  # an entry stating the claim outweighs a list that seems to lack it
+    if conflict and support and conflict.by_meaning and support.closeness >= DIRECT and support.closeness > conflict.closeness:
+        conflict = None  # a direct statement of the claim is not outvoted by a related entry
     if conflict and support and support.entry.fact and support.entry.fact == conflict.entry.fact:
         conflict = None  # the sources differ on this fact, and the claim follows one of them
     if conflict and (support is None or conflict.score > support.score + CONFLICT_MARGIN or _answers_what_support_skipped(conflict, support)):
@@ -662,6 +715,19 @@ def combine(verdicts: list[Verdict]) -> Verdict:
     if all(v is Verdict.SUPPORTED for v in verdicts):
         return Verdict.SUPPORTED
     return Verdict.UNVERIFIED
+
+
+def _denied(result: CheckResult, frame: str) -> CheckResult:
+    """A claim framed as a denial ("It is false that X"): X supported makes it conflicting; X
+    conflicting does not make it supported (the sources deny X's figure, not X as a whole)."""
+    if result.verdict is Verdict.SUPPORTED:
+        return CheckResult(result.claim, Verdict.CONFLICTING, result.matches, result.parts,
+                           f"\u201c{frame}\u201d denies what the source states: {result.reason}")
+    if result.verdict is Verdict.CONFLICTING:
+        return CheckResult(result.claim, Verdict.UNVERIFIED, result.matches, result.parts,
+                           f"\u201c{frame}\u201d denies a statement the sources contradict ({result.reason}); "
+                           "the sources do not state the denial itself")
+    return result
 
 
 def _merge_matches(results: tuple[CheckResult, ...]) -> tuple[Match, ...]:

@@ -41,7 +41,7 @@ SUPPORTED_MESSAGE = (
 )
 CONFLICTING_MESSAGE = "“Vietnam joined the WTO in 2005.” — the claim says 2005; the source says 2007 (sources/doc.md:9)"
 UNVERIFIED_MESSAGE = (
-    "“Vietnam joined NATO in 1949.” — no entry states this (nearest, asean-membership-1995: the entry is not about “NATO”)"
+    "“Vietnam joined NATO in 1949.” — no entry states this (nearest, wto-membership-2007: the entry is not about “NATO”)"
 )
 
 
@@ -313,7 +313,7 @@ def test_text_findings_golden(corpus: Corpus, findings: list[Finding]) -> None:
         "4:1     UNVERIFIED  Vietnam joined NATO in 1949.\n"
         "  No entry states this.\n"
         "  nearest, not matching:\n"
-        f"    - asean-membership-1995 ({findings[2].result.matches[0].score:.1f}): Vietnam joined ASEAN on 28 July 1995.\n"
+        f"    - wto-membership-2007 ({findings[2].result.matches[0].score:.1f}): Vietnam became a member of the WTO in 2007.\n"
         "      — the entry is not about “NATO”\n"
     )
 

@@ -1,0 +1,129 @@
+"""A sentence as the assertions it makes: the frame around them ("It is false that ...",
+"..., a spokesperson said") taken off, and one sentence of several clauses cut into them.
+Each assertion is checked on its own; the frame says how their verdicts make the sentence's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .knowledge import Knowledge, bundled
+from .normalise import fold, keys, tokens
+from .quantities import parse
+
+MIN_CLAUSE_WORDS = 2  # a side with fewer content words is a phrase of the other, not a clause
+_QUOTES = "\"“”"
+
+
+@dataclass(frozen=True)
+class Framed:
+    """What a sentence asserts, and whether its frame denies it."""
+
+    text: str
+    denied: bool = False
+    frame: str = ""  # the words of the frame, as written
+    reports: tuple[str, ...] = ()  # reports the sources speak of, whole: assertions of their own
+
+
+def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: False, known: Knowledge | None = None) -> Framed:
+    """The assertion inside a denial or a report; the sentence itself when it has no frame.
+    `speaks_of(frame)`: whether the sources speak of a report's frame ("Pham Minh Chinh told
+    CSIS in May 2023 that ..."), which is then an assertion of its own."""
+    known = known or bundled()
+    text, denied, frame, reports = sentence, False, [], []
+    for _ in range(3):  # "It is false that Y said that ..." peels one frame a round
+        m = next((m for p in known.deny_frames if (m := p.match(text))), None)
+        if m:
+            denied = not denied
+        elif m := next((m for p in known.reported_before if (m := p.match(text))), None):
+            if speaks_of(_THAT_END.sub("", text[:m.end()].strip())):
+                reports.append(text.strip())  # who said it, with what they said
+        if not m or m.end() >= len(text.rstrip()):
+            break
+        frame.append(text[:m.end()].strip())
+        text = text[m.end():]
+    text = _quoted(text, known) or text
+    if (m := next((m for p in known.reported_end if (m := p.search(text))), None)) and not speaks_of(text[m.start():]):
+        text = text[:m.start()] + "."
+    return Framed(text, denied, " ".join(frame), tuple(reports))
+
+
+_QUOTATION = re.compile(r'"[^"]*"|“[^”]*”')  # a quotation is one assertion, whatever its commas
+_THAT_END = re.compile(r"\s+that$", re.IGNORECASE)
+
+
+def _quoted(text: str, known: Knowledge) -> str | None:
+    """'"X," a spokesperson told reporters in 2023.' -> 'X'."""
+    stripped = text.strip()
+    if not stripped or stripped[0] not in _QUOTES:
+        return None
+    close = max(stripped.rfind(q) for q in _QUOTES[0] + _QUOTES[2])
+    if close <= 0:
+        return None
+    inner, after = stripped[1:close].strip(), stripped[close + 1:]
+    if inner and any(p.search(after) for p in known.reported_after):
+        return inner.rstrip(",")
+    return None
+
+
+def clauses(sentence: str, known: Knowledge | None = None) -> list[str]:
+    """The sentence cut where it makes a second assertion ("…, after which …", "…; …")."""
+    known = known or bundled()
+    sentence = " ".join(sentence.split())  # one space between words: no pattern backtracks over a run
+    folded = fold(sentence)
+    quoted = [m.span() for m in _QUOTATION.finditer(folded)]
+    cuts = {(m.start(), m.end(), False) for p in known.clause_breaks for m in p.finditer(folded)}
+    cuts |= {(m.start(), m.end(), True) for p in known.figure_clause_breaks for m in p.finditer(folded)}
+    cuts = sorted(c for c in cuts if not any(a < c[0] < b for a, b in quoted))
+    parts: list[str] = []
+    at = 0
+    for start, end, needs_figures in cuts:
+        if start < at:
+            continue
+        head, tail = sentence[max(at, start - _NEAR):start], sentence[end:end + _NEAR]
+        if needs_figures and not (_states_figure(head) and _states_figure(tail)):
+            continue
+        if _words(head) >= MIN_CLAUSE_WORDS and _words(tail) >= MIN_CLAUSE_WORDS:
+            parts.append(head.strip())
+            at = end
+    parts.append(sentence[at:].strip())
+    parts = [p for p in parts if p]
+    subject = _subject(parts[0]) if len(parts) > 1 else ""
+    return parts[:1] + [_with_subject(p, subject) for p in parts[1:]]
+
+
+_DETERMINERS = frozenset("the a an it its they their this that these those he she his her we our there".split())
+_SUBJECT_JOINERS = frozenset("and of the 's".split())
+
+
+def _subject(clause: str) -> str:
+    """The capitalised words a clause starts with ("The USSR and Vietnam"), its subject as a
+    later clause of the sentence may leave it out."""
+    words = clause.split()
+    n = 0
+    while n < len(words) and (words[n][:1].isupper() or words[n] in _SUBJECT_JOINERS):
+        n += 1
+    while n and words[n - 1] in _SUBJECT_JOINERS:
+        n -= 1
+    subject = words[:n]
+    return " ".join(subject).rstrip(",") if any(w.lower() not in _DETERMINERS for w in subject) else ""
+
+
+def _with_subject(clause: str, subject: str) -> str:
+    """"…, and then sent troops": a clause starting with its verb gets the first one's subject."""
+    first = clause.split(maxsplit=1)[0] if clause.split() else ""
+    if not subject or not first[:1].islower() or first.lower() in _DETERMINERS:
+        return clause
+    return f"{subject} {clause}"
+
+
+_NEAR = 200  # characters either side of a cut in which its sides must show their words
+
+
+def _states_figure(text: str) -> bool:
+    return any(not q.weak for q in parse(text))
+
+
+def _words(text: str) -> int:
+    return len(keys(tokens(text)))

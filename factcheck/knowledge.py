@@ -1,0 +1,109 @@
+"""What the checker knows of English besides the claims file: how a claim may be framed,
+which words cannot both be true of one thing, and which say the same. Kept in plain data files
+under knowledge/ so that a curator can read and extend them without touching code; each is
+read once, when first needed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+
+FOLDER = Path(__file__).with_name("knowledge")
+
+
+@dataclass(frozen=True)
+class Contrast:
+    """Two sides that cannot both be true of the same thing: each side's forms, folded."""
+
+    sides: tuple[tuple[str, ...], tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    deny_frames: tuple[re.Pattern[str], ...]  # "It is false that ...": at the start of a claim
+    reported_after: tuple[re.Pattern[str], ...]  # "..., a spokesperson said.": after a quotation
+    reported_before: tuple[re.Pattern[str], ...]  # "Y said that ...": at the start
+    reported_end: tuple[re.Pattern[str], ...]  # "..., Y wrote.": at the end
+    clause_breaks: tuple[re.Pattern[str], ...]  # where one sentence makes two assertions
+    figure_clause_breaks: tuple[re.Pattern[str], ...]  # the same, where both sides state a figure
+    contrasts: tuple[Contrast, ...]
+    equivalents: tuple[tuple[str, ...], ...]  # each set's forms, the one they become first
+
+
+def _lines(text: str) -> list[str]:
+    return [s for line in text.splitlines() if (s := line.strip()) and not s.startswith("#")]
+
+
+def _sections(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    current = ""
+    for line in _lines(text):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            out.setdefault(current, [])
+        else:
+            out.setdefault(current, []).append(line)
+    return out
+
+
+def _folded(form: str) -> str:
+    """Forms are written in plain lower-case ASCII; spaces are folded."""
+    return " ".join(form.lower().split())
+
+
+def _forms(side: str) -> tuple[str, ...]:
+    return tuple(f for part in side.split(",") if (f := _folded(part)))
+
+
+def parse_contrasts(text: str) -> tuple[Contrast, ...]:
+    out = []
+    for line in _lines(text):
+        left, sep, right = line.partition(" | ")
+        if not sep or " | " in right:
+            raise ValueError(f"a contrast has two sides split by ' | ': {line!r}")
+        out.append(Contrast((_forms(left), _forms(right))))
+    return tuple(out)
+
+
+def parse_equivalents(text: str) -> tuple[tuple[str, ...], ...]:
+    out = []
+    for line in _lines(text):
+        forms = tuple(f for part in line.split(" | ") if (f := _folded(part)))
+        if len(forms) < 2:
+            raise ValueError(f"an equivalence names two forms or more split by ' | ': {line!r}")
+        out.append(forms)
+    return tuple(out)
+
+
+FRAME_SECTIONS = ("deny", "reported-after", "reported-before", "reported-end", "clause", "clause-with-figures")
+
+
+def parse_frames(text: str) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """Each section's patterns; those of a frame at a claim's start are anchored there."""
+    sections = _sections(text)
+    if unknown := set(sections) - set(FRAME_SECTIONS):
+        raise ValueError(f"unknown section [{sorted(unknown)[0]}]; known: {', '.join(FRAME_SECTIONS)}")
+    out = {}
+    for name in FRAME_SECTIONS:
+        at_start = name in ("deny", "reported-before")
+        out[name] = tuple(re.compile((r"^\s*(?:" + p + r")\s*") if at_start else p, re.IGNORECASE)
+                          for p in sections.get(name, []))
+    return out
+
+
+@lru_cache(maxsize=1)
+def bundled() -> Knowledge:
+    frames = parse_frames((FOLDER / "frames.txt").read_text(encoding="utf-8"))
+    return Knowledge(
+        deny_frames=frames["deny"],
+        reported_after=frames["reported-after"],
+        reported_before=frames["reported-before"],
+        reported_end=frames["reported-end"],
+        clause_breaks=frames["clause"],
+        figure_clause_breaks=frames["clause-with-figures"],
+        contrasts=parse_contrasts((FOLDER / "contrasts.txt").read_text(encoding="utf-8")),
+        equivalents=parse_equivalents((FOLDER / "equivalents.txt").read_text(encoding="utf-8")),
+    )

@@ -1,0 +1,88 @@
+"""What a claim asserts beyond its words: whether it affirms or denies, and whether it says
+the opposite of what an entry says ("severed" for "established", "every" for "almost all").
+Shared words say which entry a claim is about; these decide whether it says the same."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .knowledge import Contrast, bundled
+from .normalise import fold
+
+
+@dataclass(frozen=True)
+class Opposed:
+    """A claim saying one side of a contrast where the entry says the other."""
+
+    claim_says: str
+    source_says: str
+
+
+class Contrasts:
+    """Finds the sides of contrasts a text says, longest form first ("almost all" is not
+    "all")."""
+
+    def __init__(self, contrasts: Iterable[Contrast]):
+        self._where: dict[str, list[tuple[int, int]]] = {}
+        for i, c in enumerate(contrasts):
+            for side, forms in enumerate(c.sides):
+                for form in forms:
+                    self._where.setdefault(form, []).append((i, side))
+        forms = sorted(self._where, key=len, reverse=True)
+        body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        self._find = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])") if forms else None
+
+    @lru_cache(maxsize=8192)
+    def said(self, text: str) -> dict[tuple[int, int], str]:
+        """Each (contrast, side) a text says, with the form it says it in."""
+        if self._find is None:
+            return {}
+        out: dict[tuple[int, int], str] = {}
+        for m in self._find.finditer(fold(text)):
+            for where in self._where[" ".join(m.group().split())]:
+                out.setdefault(where, m.group())
+        return out
+
+    def opposed(self, claim: str, entry_texts: Iterable[str]) -> list[Opposed]:
+        """The sides the claim says whose other side the entry says, and this side not."""
+        claim_sides = self.said(claim)
+        if not claim_sides:
+            return []
+        entry_sides: dict[tuple[int, int], str] = {}
+        for text in entry_texts:
+            for where, form in self.said(text).items():
+                entry_sides.setdefault(where, form)
+        out = []
+        for (i, side), form in claim_sides.items():
+            other = (i, 1 - side)
+            if other in entry_sides and (i, side) not in entry_sides and other not in claim_sides:
+                out.append(Opposed(form, entry_sides[other]))
+        return out
+
+
+@lru_cache(maxsize=1)
+def contrasts() -> Contrasts:
+    return Contrasts(bundled().contrasts)
+
+
+def denies(scopes: list[frozenset[str]], about: frozenset[str], bare: bool = False) -> bool:
+    """Whether one of a text's denials denies something `about` speaks of. `bare`: a denial
+    with nothing in its scope counts too (a claim's "was not 168 billion" denies its figure)."""
+    return any(scope & about or (bare and not scope) for scope in scopes)
+
+
+def unmatched_denial(claim: list[frozenset[str]], entry_core: frozenset[str], entry: Sequence[frozenset[str]],
+                     claim_keys: frozenset[str]) -> bool:
+    """Whether one side denies what the other affirms: a claim denial of something the entry
+    states (or of a bare figure) that no entry denial shares words with; or, where no denial
+    of the claim meets one of the entry's, an entry denial of something the claim says. (A
+    denial's scope ends at a comma: "rule out alliances, bases and the use of force" meets
+    "no alliances, no bases and no use of force" in its first item only.)"""
+    if any((scope & entry_core or not scope) and not any(scope & other for other in entry) for scope in claim):
+        return True
+    if any(scope & other for scope in claim for other in entry):
+        return False
+    return any(scope & claim_keys for scope in entry)

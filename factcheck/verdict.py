@@ -17,7 +17,7 @@ from functools import lru_cache
 from . import quantities
 from .claims import Entry, Member
 from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Hits, Index, without_figures
-from .normalise import Token, Tokens, fold, keys, name_keys, negation_scopes, stem, tokens
+from .normalise import Token, Tokens, fold, keys, name_keys, negation_scopes, stem, tokens, visible
 from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, ordinal, parse, span_of
 
 # Coverage thresholds: the share of the claim's rarity-weighted words (figures counted in)
@@ -126,7 +126,10 @@ class Checker:
         `shown`: how many matches the caller shows; the result's first `shown` matches are
         the best candidates, judged, and past them only entries that could sway the verdict
         (the parts of a split claim show SHOWN each). `unverified_matches=False`: the caller
-        reports only other verdicts, so an unverified result may come without its matches."""
+        reports only other verdicts, so an unverified result may come without its matches.
+        Invisible format characters are dropped first (`visible`): the claim checked, and
+        shown, is the claim as it reads."""
+        claim, context = visible(claim), visible(context)
         if context:
             return self.check_one(claim, context=context, shown=shown, unverified_matches=unverified_matches)
         parts = self.split(claim)

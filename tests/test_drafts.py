@@ -191,6 +191,22 @@ def test_inline_markup_positions(draft: str, expected: list[tuple[str, int, int,
 @pytest.mark.parametrize(
     ("draft", "expected"),
     [
+        ("Cam\u00adbodia was invaded.", [("Cambodia was invaded.", 1, 1, 1, 22)]),
+        ("\u200bLeading mark. Next\u2060 one.", [("Leading mark.", 1, 2, 1, 14), ("Next one.", 1, 16, 1, 25)]),
+        ("In 19\u200b79.\u200b Then it ended.", [("In 1979.", 1, 1, 1, 9), ("Then it ended.", 1, 12, 1, 25)]),
+        ("Ends 1979.\u00ad\nThen more.", [("Ends 1979.", 1, 1, 1, 10), ("Then more.", 2, 1, 2, 10)]),
+        ("Word \u200b\u200d spaced\u200b \u200bout.", [("Word spaced out.", 1, 1, 1, 21)]),
+        ("**Bold\u00ad** text.\n\nSecond\u200f para\u200f.", [("Bold text.", 1, 3, 1, 15), ("Second para.", 3, 1, 3, 14)]),
+        ("- \ufeffItem one.\n- Item\u200b two.", [("Item one.", 1, 4, 1, 12), ("Item two.", 2, 3, 2, 12)]),
+    ],
+)
+def test_invisible_characters_are_dropped_and_positions_stay_in_the_text(draft: str, expected: list[tuple[str, int, int, int, int]]) -> None:
+    assert [(s.text, s.line, s.column, s.end_line, s.end_column) for s in read_sentences(draft)] == expected
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
         ("One. <!-- factcheck: ignore --> Two. Three.", ["One.", "Three."]),
         ("One. <!--factcheck:IGNORE--> Two.", ["One."]),
         ("One. <!--\n  Factcheck :  ignore\n--> Two. Three.", ["One.", "Three."]),
@@ -256,6 +272,22 @@ def test_positions_point_at_the_text(paragraphs: list[str], newline: str, markdo
         assert lines[s.line - 1][s.column - 1] == s.text[0]
         assert lines[s.end_line - 1][s.end_column - 1] == s.text[-1]
     assert re.sub(r"\s", "", "".join(s.text for s in sentences)) == re.sub(r"\s", "", draft)
+
+
+@settings(max_examples=200)
+@given(_PARAGRAPHS, st.lists(st.tuples(st.integers(1, 300), st.characters(categories=["Cf"])), min_size=1, max_size=10), st.booleans())
+def test_invisible_characters_in_words_change_no_sentence(paragraphs: list[str], insertions: list[tuple[int, str]], markdown: bool) -> None:
+    """And positions still point at the text as written."""
+    draft = hidden = "\n\n".join(paragraphs)
+    for at, char in insertions:
+        if at <= len(hidden) and not hidden[at - 1].isspace():  # in a blank line, one would join two paragraphs
+            hidden = hidden[:at] + char + hidden[at:]
+    lines = hidden.split("\n")
+    sentences = read_sentences(hidden, markdown=markdown)
+    assert [s.text for s in sentences] == [s.text for s in read_sentences(draft, markdown=markdown)]
+    for s in sentences:
+        assert lines[s.line - 1][s.column - 1] == s.text[0]
+        assert lines[s.end_line - 1][s.end_column - 1] == s.text[-1]
 
 
 _MARKUP = st.lists(

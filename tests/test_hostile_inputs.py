@@ -442,6 +442,19 @@ def test_boms_and_line_endings_keep_lines_and_columns(corpus: Path, tmp_path: Pa
     assert (finding["line"], finding["column"], finding["text"]) == (line, column, CONFLICT)
 
 
+@pytest.mark.parametrize("char", ["\u00ad", "\u200b", "\u200d", "\u2060", "\ufeff", "\u200e", "\u202e"],
+                         ids=["soft hyphen", "zero-width space", "zero-width joiner", "word joiner", "BOM", "LTR mark", "RTL override"])
+def test_invisible_characters_hide_no_conflict_and_positions_stay_in_the_draft(corpus: Path, tmp_path: Path, char: str) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(f"# Title\n\nIntro{char} here. Vietnam joined ASE{char}AN in 19{char}90.\n", encoding="utf-8")
+    result = scan("--claims", str(corpus), "--format", "jsonl", str(draft))
+    [finding] = findings(result)
+    assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (3, 14, 3, 44)
+    assert (finding["text"], finding["verdict"], result.exit_code) == (CONFLICT, "conflicting", 1)
+    checked = invoke("check", "--claims", str(corpus), "--format", "json", f"Vietnam joined ASE{char}AN in 19{char}90.")
+    assert (json.loads(checked.stdout)["verdict"], checked.exit_code) == ("conflicting", 1)
+
+
 def test_a_one_megabyte_line_without_punctuation_is_read_quickly() -> None:
     line = "the delegation visited the province and met the people there " * 16_400
     for markdown in (True, False):

@@ -1,6 +1,9 @@
 """The engine on the bundled claims file, as a table: the right entry is found, the wrong
 subject is refused, and every kind of comparison gives its verdict."""
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -91,3 +94,43 @@ def test_an_unverified_sentence_is_worth_reporting_when_it_names_a_policy_or_sta
     from factcheck.scan import check_worthy
 
     assert check_worthy(CORPUS.index, sentence) is worthy
+
+
+# Invisible format characters (Unicode category Cf), one of each kind: one in each word of a
+# claim, or one inside a figure, turned conflicts into "unverified".
+INVISIBLE = {
+    "soft hyphen": "\u00ad", "zero-width space": "\u200b", "zero-width non-joiner": "\u200c",
+    "zero-width joiner": "\u200d", "left-to-right mark": "\u200e", "right-to-left mark": "\u200f",
+    "word joiner": "\u2060", "BOM": "\ufeff", "Arabic letter mark": "\u061c", "invisible times": "\u2062",
+    "right-to-left override": "\u202e", "first strong isolate": "\u2068", "tag letter": "\U000e0041",
+}
+AID_CONFLICT = "Aid from China and the USSR to Vietnam from June 1950 to June 1954 was 43 million US dollars."
+HIDING = {
+    "in every word": lambda claim, char: " ".join(w[:1] + char + w[1:] for w in claim.split(" ")),
+    "in the figure": lambda claim, char: claim.replace("43", f"4{char}3"),
+    "between the words": lambda claim, char: claim.replace(" ", f" {char}"),
+    "around the claim": lambda claim, char: f"{char}{claim}{char}",
+}
+
+
+@pytest.mark.parametrize("where", HIDING)
+@pytest.mark.parametrize("char", INVISIBLE.values(), ids=INVISIBLE.keys())
+def test_an_invisible_character_hides_no_conflict(char, where):
+    hidden = HIDING[where](AID_CONFLICT, char)
+    assert char in hidden
+    seen, result = CORPUS.checker.check(AID_CONFLICT), CORPUS.checker.check(hidden)
+    assert seen.verdict.value == "conflicting"
+    assert (result.claim, result.verdict, result.reason) == (AID_CONFLICT, seen.verdict, seen.reason)
+
+
+LABELLED = [json.loads(line)["claim"] for name in ("labelled.jsonl", "labelled-holdout.jsonl")
+            for line in (Path(__file__).parent / "data" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@given(st.sampled_from(LABELLED), st.lists(st.tuples(st.integers(0, 200), st.characters(categories=["Cf"])), min_size=1, max_size=10))
+@settings(max_examples=200, deadline=None)
+def test_invisible_characters_anywhere_never_change_a_verdict(claim, insertions):
+    hidden = claim
+    for at, char in insertions:
+        hidden = hidden[:at] + char + hidden[at:]
+    assert CORPUS.checker.check(hidden).verdict == CORPUS.checker.check(claim).verdict

@@ -180,7 +180,7 @@ def _block_sentences(block: _Block, source: _Source) -> tuple[list[Sentence], bo
     """Split a block into sentences, dropping those an ignore comment names.
 
     Returns the sentences and whether an ignore comment is left over for the next block."""
-    respaced = Respaced("".join(block.parts))
+    respaced = Respaced("".join(block.parts), drop_invisible=True)
     text, raw_index = respaced.text, respaced.raw_offset
     spans = [(start, end, raw_index(start)) for start, end in split_sentences(text)]
     ignored: set[int] = set()

@@ -168,6 +168,30 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLDED)
 
 
+class _Invisible(dict):
+    """For str.translate: format characters (Unicode category Cf) to nothing, any other to
+    itself; each character is looked up once."""
+
+    def __missing__(self, code: int) -> str | None:
+        self[code] = kept = None if unicodedata.category(chr(code)) == "Cf" else chr(code)
+        return kept
+
+
+_INVISIBLE = _Invisible()
+
+
+def visible(text: str) -> str:
+    """Text without invisible format characters: a soft hyphen, zero-width space or joiner,
+    word joiner, BOM or directional mark shows nothing, yet one in a word or a figure hid a
+    conflict from matching and figure parsing."""
+    return text if text.isascii() else text.translate(_INVISIBLE)
+
+
+def _invisible_in(text: str) -> str:
+    """The distinct invisible format characters of a text."""
+    return "" if text.isascii() else "".join(c for c in set(text) if _INVISIBLE[ord(c)] is None)
+
+
 _UNEVEN_SPACE = re.compile(r"\s{2,}|[^\S ]")  # whitespace that respacing does not keep as it is
 _SPACE = re.compile(r"\s+")
 
@@ -178,19 +202,27 @@ class Respaced:
     space, not one per character (a list of every offset took some 40 bytes a character), and
     the text is not split into words (a string a word took some 50 bytes a word)."""
 
-    def __init__(self, raw: str, start: int = 0, marks: dict[str, str] | None = None):
-        """`raw` from `start`; `marks`: characters to write as others (quote styles), one for one."""
+    def __init__(self, raw: str, start: int = 0, marks: dict[str, str] | None = None, drop_invisible: bool = False):
+        """`raw` from `start`; `marks`: characters to write as others (quote styles), one for one;
+        `drop_invisible`: invisible format characters go too (see `visible`), a run of them
+        and whitespace being whitespace."""
+        hidden = _invisible_in(raw) if drop_invisible else ""
+        space, uneven = _SPACE, _UNEVEN_SPACE
+        if hidden:
+            space = re.compile(rf"[\s{re.escape(hidden)}]+")
+            uneven = re.compile(rf"[\s{re.escape(hidden)}]{{2,}}|[^\S ]|[{re.escape(hidden)}]")
         end = len(raw)
-        while end > start and raw[end - 1].isspace():
+        while end > start and (raw[end - 1].isspace() or raw[end - 1] in hidden):
             end -= 1
-        lead = _SPACE.match(raw, start, end)
+        lead = space.match(raw, start, end)
         at = lead.end() if lead else start
         self._at, self._raw_at = [0], [at]  # from these offsets on, the two run one to one
         pieces: list[str] = []
         removed = at
-        for m in _UNEVEN_SPACE.finditer(raw, at, end):
-            pieces += (raw[at:m.start()], " ")
-            removed += m.end() - m.start() - 1
+        for m in uneven.finditer(raw, at, end):
+            gap = " " if m.group().strip(hidden) else ""  # invisible characters alone are nothing
+            pieces += (raw[at:m.start()], gap)
+            removed += m.end() - m.start() - len(gap)
             self._at.append(m.end() - removed)
             self._raw_at.append(m.end())
             at = m.end()

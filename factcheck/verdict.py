@@ -19,7 +19,7 @@ from .clauses import clauses, unframe
 from .claims import Entry, Member
 from .meaning import contrasts, denies, unmatched_denial
 from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Hits, Index, without_figures
-from .normalise import Token, Tokens, fold, keys, name_keys, negation_scopes, stem, tokens
+from .normalise import Token, Tokens, fold, keys, name_keys, negation_scopes, stem, tokens, visible
 from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, ordinal, parse, span_of
 
 # Coverage thresholds: the share of the claim's rarity-weighted words (figures counted in)
@@ -136,7 +136,10 @@ class Checker:
         (the parts of a split claim show SHOWN each). `unverified_matches=False`: the caller
         reports only other verdicts, so an unverified result may come without its matches.
         A frame ("It is false that ...", "..., a spokesperson said") is taken off and what it
-        frames is checked; each clause of a sentence of several is checked on its own."""
+        frames is checked; each clause of a sentence of several is checked on its own.
+        Invisible format characters are dropped first (`visible`): the claim checked, and
+        shown, is the claim as it reads."""
+        claim, context = visible(claim), visible(context)
         framed = unframe(claim, self.speaks_of)
         parts = [*framed.reports, *(p for c in clauses(framed.text) for p in (self.split(c) if not context else [c]))]
         if len(parts) > 1:

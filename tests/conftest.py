@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -52,10 +54,15 @@ def write_corpus(root: Path, entries: str, sources: dict[str, str]) -> Path:
     return path
 
 
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory, monkeypatch):
-    """Tests never read or write the user's cache folder."""
-    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+def pytest_configure(config: pytest.Config) -> None:
+    """Tests never read or write the user's cache folder: the cache is a temporary folder of
+    the session's from before the first test module is imported. A fixture would come too
+    late for a module's or a session's own fixtures, which are set up before a test's."""
+    folder = tempfile.mkdtemp(prefix="factcheck-test-cache-")
+    environment = pytest.MonkeyPatch()
+    environment.setenv("FACTCHECK_CACHE_DIR", folder)
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    config.add_cleanup(environment.undo)
 
 
 def head_one_line(process: subprocess.Popen) -> bytes:

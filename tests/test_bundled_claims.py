@@ -5,11 +5,11 @@ import re
 
 import pytest
 
+from factcheck.claims import load_claims
 from factcheck.corpus import Corpus, bundled_claims
 from factcheck.quantities import Kind, parse
 
-CORPUS = Corpus.load(bundled_claims())
-ENTRIES = CORPUS.claims.entries
+ENTRIES = load_claims(bundled_claims()).entries
 YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 WORDS = {"twenty-first": "nineteenth", "one": "four", "two": "six", "three": "seven", "four": "nine", "five": "eight", "six": "two",
@@ -44,9 +44,14 @@ def changed(text: str, start: int, end: int, kind: Kind) -> str | None:
     return text[:start] + new + text[end:]
 
 
+@pytest.fixture(scope="module")
+def checker():
+    return Corpus.load(bundled_claims()).checker
+
+
 @pytest.mark.parametrize("entry", ENTRIES, ids=[e.id for e in ENTRIES])
-def test_every_statement_checks_as_supported(entry):
-    result = CORPUS.checker.check(entry.statement)
+def test_every_statement_checks_as_supported(checker, entry):
+    result = checker.check(entry.statement)
     assert result.verdict.value == "supported", result.reason
 
 
@@ -59,8 +64,8 @@ MUTANTS = [
 
 
 @pytest.mark.parametrize("text", MUTANTS)
-def test_a_statement_with_a_figure_changed_checks_as_conflicting(text):
-    result = CORPUS.checker.check(text)
+def test_a_statement_with_a_figure_changed_checks_as_conflicting(checker, text):
+    result = checker.check(text)
     assert result.verdict.value == "conflicting", result.reason
 
 

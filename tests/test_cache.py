@@ -1,11 +1,14 @@
 """The cache of the parsed and indexed claims file: a shortcut that never changes an answer.
 
-Every test points FACTCHECK_CACHE_DIR at its own folder, so none touches the user's cache.
+Every test points FACTCHECK_CACHE_DIR at its own folder, so none touches the user's cache;
+the others share one of the session's (conftest.py).
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -174,3 +177,22 @@ def test_factcheck_no_cache_turns_it_off(claims_path, monkeypatch):
     Corpus.load(claims_path).index
     assert cache_files(claims_path) == []
     assert not from_cache(Corpus.load(claims_path))
+
+
+def test_the_tests_write_nothing_in_the_users_home(tmp_path: Path) -> None:
+    """Test modules that built the bundled index as they were imported, and fixtures that
+    built it for a whole module, came before the fixture that moved the cache: the user's
+    cache folder got it. Two such tests, run with an empty home."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
+    env |= {"HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
+    tests = Path(__file__).parent
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--basetemp={tmp_path / 'basetemp'}",
+         f"{tests / 'test_matching.py'}::test_a_conflict_names_the_part_that_is_wrong",
+         f"{tests / 'test_hostile_inputs.py'}::test_the_full_check_on_100_kb[spaces]"],
+        cwd=tmp_path, env=env, capture_output=True, text=True,
+    )
+    assert run.returncode == 0, run.stdout
+    assert list(home.rglob("*")) == []

@@ -193,6 +193,20 @@ def test_the_readme_opens_with_the_two_commands():
     assert blocks[1] == 'pip install ".[test]" && python -m pytest -q'
 
 
+def test_ci_runs_the_readmes_test_command_in_a_fresh_virtual_environment():
+    """What the README tells a new machine to run, in a virtual environment made for the run:
+    installed into the machine's Python, the tests ran against what it already had."""
+    ci = Path(__file__).parent.parent / ".ci" / "run"
+    if not ci.exists():
+        pytest.skip("not a checkout: no .ci folder")
+    lines = ci.read_text(encoding="utf-8").splitlines()
+    install, test = re.findall(r"```sh\n(.*?)\n```", README, re.S)[1].split(" && ")
+    steps = [lines.index('python3 -m venv "$tmp/venv"'), lines.index('. "$tmp/venv/bin/activate"'),
+             lines.index(install), next(i for i, line in enumerate(lines) if line.startswith(test + " "))]
+    assert steps == sorted(steps)
+    assert "../shared" not in "\n".join(lines)
+
+
 def test_bundled_data_is_the_default(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run("check", "--format", "json", "India became a comprehensive strategic partner of Vietnam in 2016.")

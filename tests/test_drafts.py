@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -65,19 +64,17 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
 
 
-def test_split_sentences_is_linear_on_a_megabyte_line() -> None:
-    for text in ("word " * 200_000, "x" * 1_000_000, "." * 1_000_000, ". " * 500_000):
-        started = time.perf_counter()
-        split_sentences(text)
-        assert time.perf_counter() - started < 1.0
+# How long these take, CPU seconds against a tenth of the size: test_hostile_inputs.py.
+@pytest.mark.parametrize("text", ["word " * 200_000, "x" * 1_000_000, "." * 1_000_000, ". " * 500_000],
+                         ids=["words", "one word", "periods", "spaced periods"])
+def test_a_megabyte_line_without_a_sentence_end_is_one_sentence(text: str) -> None:
+    assert split_sentences(text) == [(0, len(text.rstrip()))]
 
 
-def test_read_sentences_is_fast_on_a_megabyte_line() -> None:
+def test_a_megabyte_line_of_words_reads_as_one_sentence() -> None:
     text = "word " * 200_000
     for markdown in (True, False):
-        started = time.perf_counter()
-        assert len(read_sentences(text, markdown=markdown)) == 1
-        assert time.perf_counter() - started < 1.0
+        assert [s.text for s in read_sentences(text, markdown=markdown)] == [text.strip()]
 
 
 _SPLIT_ALPHABET = st.sampled_from(list("aZ9 .!?;,\"'“”()\n\t") + ["U.S. ", "Dr. ", "No. ", "e.g. ", "0.86", " J. "])
@@ -191,6 +188,22 @@ def test_inline_markup_positions(draft: str, expected: list[tuple[str, int, int,
 @pytest.mark.parametrize(
     ("draft", "expected"),
     [
+        ("Cam\u00adbodia was invaded.", [("Cambodia was invaded.", 1, 1, 1, 22)]),
+        ("\u200bLeading mark. Next\u2060 one.", [("Leading mark.", 1, 2, 1, 14), ("Next one.", 1, 16, 1, 25)]),
+        ("In 19\u200b79.\u200b Then it ended.", [("In 1979.", 1, 1, 1, 9), ("Then it ended.", 1, 12, 1, 25)]),
+        ("Ends 1979.\u00ad\nThen more.", [("Ends 1979.", 1, 1, 1, 10), ("Then more.", 2, 1, 2, 10)]),
+        ("Word \u200b\u200d spaced\u200b \u200bout.", [("Word spaced out.", 1, 1, 1, 21)]),
+        ("**Bold\u00ad** text.\n\nSecond\u200f para\u200f.", [("Bold text.", 1, 3, 1, 15), ("Second para.", 3, 1, 3, 14)]),
+        ("- \ufeffItem one.\n- Item\u200b two.", [("Item one.", 1, 4, 1, 12), ("Item two.", 2, 3, 2, 12)]),
+    ],
+)
+def test_invisible_characters_are_dropped_and_positions_stay_in_the_text(draft: str, expected: list[tuple[str, int, int, int, int]]) -> None:
+    assert [(s.text, s.line, s.column, s.end_line, s.end_column) for s in read_sentences(draft)] == expected
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
         ("One. <!-- factcheck: ignore --> Two. Three.", ["One.", "Three."]),
         ("One. <!--factcheck:IGNORE--> Two.", ["One."]),
         ("One. <!--\n  Factcheck :  ignore\n--> Two. Three.", ["One.", "Three."]),
@@ -256,6 +269,22 @@ def test_positions_point_at_the_text(paragraphs: list[str], newline: str, markdo
         assert lines[s.line - 1][s.column - 1] == s.text[0]
         assert lines[s.end_line - 1][s.end_column - 1] == s.text[-1]
     assert re.sub(r"\s", "", "".join(s.text for s in sentences)) == re.sub(r"\s", "", draft)
+
+
+@settings(max_examples=200)
+@given(_PARAGRAPHS, st.lists(st.tuples(st.integers(1, 300), st.characters(categories=["Cf"])), min_size=1, max_size=10), st.booleans())
+def test_invisible_characters_in_words_change_no_sentence(paragraphs: list[str], insertions: list[tuple[int, str]], markdown: bool) -> None:
+    """And positions still point at the text as written."""
+    draft = hidden = "\n\n".join(paragraphs)
+    for at, char in insertions:
+        if at <= len(hidden) and not hidden[at - 1].isspace():  # in a blank line, one would join two paragraphs
+            hidden = hidden[:at] + char + hidden[at:]
+    lines = hidden.split("\n")
+    sentences = read_sentences(hidden, markdown=markdown)
+    assert [s.text for s in sentences] == [s.text for s in read_sentences(draft, markdown=markdown)]
+    for s in sentences:
+        assert lines[s.line - 1][s.column - 1] == s.text[0]
+        assert lines[s.end_line - 1][s.end_column - 1] == s.text[-1]
 
 
 _MARKUP = st.lists(

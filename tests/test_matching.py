@@ -1,6 +1,9 @@
 """The engine on the bundled claims file, as a table: the right entry is found, the wrong
 subject is refused, and every kind of comparison gives its verdict."""
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -8,7 +11,10 @@ from hypothesis import strategies as st
 from factcheck import match
 from factcheck.corpus import Corpus, bundled_claims
 
-CORPUS = Corpus.load(bundled_claims())
+
+@pytest.fixture(scope="module")
+def corpus():
+    return Corpus.load(bundled_claims())
 
 
 @pytest.mark.parametrize(
@@ -50,15 +56,15 @@ CORPUS = Corpus.load(bundled_claims())
         ("The United States and Vietnam established diplomatic relations in 1994.", "conflicting", "us-vietnam-diplomatic-relations-1995"),
     ],
 )
-def test_verdicts_on_the_bundled_file(claim, verdict, entry):
-    result = CORPUS.checker.check(claim)
+def test_verdicts_on_the_bundled_file(corpus, claim, verdict, entry):
+    result = corpus.checker.check(claim)
     assert result.verdict.value == verdict, result.reason
     if entry:
         assert result.matches[0].entry.id == entry
 
 
-def test_a_conflict_names_the_part_that_is_wrong():
-    result = CORPUS.checker.check("Vietnam established comprehensive strategic partnerships with China in 2008, Russia in 2012 and India in 2018.")
+def test_a_conflict_names_the_part_that_is_wrong(corpus):
+    result = corpus.checker.check("Vietnam established comprehensive strategic partnerships with China in 2008, Russia in 2012 and India in 2018.")
     assert result.reason.startswith("in “")
     assert "India" in result.reason and "the claim says 2018; the source says 2016" in result.reason
 
@@ -87,7 +93,47 @@ def test_skipping_common_words_ranks_as_adding_up_every_hit(lists, data, n):
     ("The weather in Hanoi was pleasant.", False),
     ("Vietnam values its friends.", False),  # a name every entry shares names nothing
 ])
-def test_an_unverified_sentence_is_worth_reporting_when_it_names_a_policy_or_states_a_figure(sentence, worthy):
+def test_an_unverified_sentence_is_worth_reporting_when_it_names_a_policy_or_states_a_figure(corpus, sentence, worthy):
     from factcheck.scan import check_worthy
 
-    assert check_worthy(CORPUS.index, sentence) is worthy
+    assert check_worthy(corpus.index, sentence) is worthy
+
+
+# Invisible format characters (Unicode category Cf), one of each kind: one in each word of a
+# claim, or one inside a figure, turned conflicts into "unverified".
+INVISIBLE = {
+    "soft hyphen": "\u00ad", "zero-width space": "\u200b", "zero-width non-joiner": "\u200c",
+    "zero-width joiner": "\u200d", "left-to-right mark": "\u200e", "right-to-left mark": "\u200f",
+    "word joiner": "\u2060", "BOM": "\ufeff", "Arabic letter mark": "\u061c", "invisible times": "\u2062",
+    "right-to-left override": "\u202e", "first strong isolate": "\u2068", "tag letter": "\U000e0041",
+}
+AID_CONFLICT = "Aid from China and the USSR to Vietnam from June 1950 to June 1954 was 43 million US dollars."
+HIDING = {
+    "in every word": lambda claim, char: " ".join(w[:1] + char + w[1:] for w in claim.split(" ")),
+    "in the figure": lambda claim, char: claim.replace("43", f"4{char}3"),
+    "between the words": lambda claim, char: claim.replace(" ", f" {char}"),
+    "around the claim": lambda claim, char: f"{char}{claim}{char}",
+}
+
+
+@pytest.mark.parametrize("where", HIDING)
+@pytest.mark.parametrize("char", INVISIBLE.values(), ids=INVISIBLE.keys())
+def test_an_invisible_character_hides_no_conflict(corpus, char, where):
+    hidden = HIDING[where](AID_CONFLICT, char)
+    assert char in hidden
+    seen, result = corpus.checker.check(AID_CONFLICT), corpus.checker.check(hidden)
+    assert seen.verdict.value == "conflicting"
+    assert (result.claim, result.verdict, result.reason) == (AID_CONFLICT, seen.verdict, seen.reason)
+
+
+LABELLED = [json.loads(line)["claim"] for name in ("labelled.jsonl", "labelled-holdout.jsonl")
+            for line in (Path(__file__).parent / "data" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@given(st.sampled_from(LABELLED), st.lists(st.tuples(st.integers(0, 200), st.characters(categories=["Cf"])), min_size=1, max_size=10))
+@settings(max_examples=200, deadline=None)
+def test_invisible_characters_anywhere_never_change_a_verdict(corpus, claim, insertions):
+    hidden = claim
+    for at, char in insertions:
+        hidden = hidden[:at] + char + hidden[at:]
+    assert corpus.checker.check(hidden).verdict == corpus.checker.check(claim).verdict

@@ -374,10 +374,10 @@ class _NoProgress:
 
 def _claim_texts(args: tuple[str, ...]):
     """Claims from the arguments or standard input, control characters removed."""
-    from .render.safe import clean
+    from .render.safe import plain
 
     for text in _raw_claim_texts(args):
-        yield clean(text)
+        yield plain(text)
 
 
 def _raw_claim_texts(args: tuple[str, ...]):

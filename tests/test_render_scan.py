@@ -125,6 +125,15 @@ def test_json_lines_cannot_be_broken_by_unicode_line_separators(corpus: Corpus) 
     assert json.loads(out.getvalue())["text"] == f.sentence.text
 
 
+def test_json_escapes_the_bracket_of_an_old_style_workflow_command(corpus: Corpus) -> None:
+    """GitHub Actions runs "##[warning]x" found anywhere in a line; "##\\u005b" is the same JSON."""
+    out = io.StringIO()
+    f = finding(corpus, "Vietnam joined the WTO in 2005. ##[warning]x ###[y")
+    dump_findings([finding_dict(corpus, f, 1)], "jsonl", out)
+    assert "##[" not in out.getvalue() and '##\\u005bwarning]x ###\\u005by' in out.getvalue()
+    assert json.loads(out.getvalue())["text"] == f.sentence.text
+
+
 # --- GitHub annotations --------------------------------------------------------------------------
 
 
@@ -178,7 +187,7 @@ def test_github_draft_text_cannot_inject_a_command(corpus: Corpus, payload: str)
     (line,) = github_lines([finding(corpus, "Vietnam joined the WTO in 2005." + payload)], corpus)
     assert len(line.splitlines()) == 1 and not any(c in line for c in "\n\r\x1b\x85\u2028\u2029")
     assert re.match(r"::(error|warning|notice) file=draft\.md,line=3,col=5,endLine=3,endColumn=\d+,title=factcheck%3A \w+::“", line)
-    assert line.count("::") == 2 + payload.count("::")  # the command's own two, the rest inert mid-line
+    assert line.count("::") == 2  # the command's own two; the text's are broken, ": :"
     assert "%0A::" not in line  # an escaped line break in the text is printed as text: %250A
 
 

@@ -15,13 +15,22 @@ EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_UNVERIFIED = 0, 1, 2, 3
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-class InputError(click.ClickException):
-    """Bad input: one line saying what and where, exit code 2."""
+class OneLineError(click.ClickException):
+    """An error the user can act on: one line saying what, exit code 2."""
 
     exit_code = EXIT_USAGE
 
     def show(self, file=None) -> None:
         click.echo(f"Error: {_clean(self.format_message())}", err=True)
+
+
+class InputError(OneLineError):
+    """Bad input: the line says what and where."""
+
+
+class OutsideError(OneLineError):
+    """Something outside factcheck's control failed, such as a scan worker that was killed: the
+    line names it, so that no one goes looking for a bug in factcheck."""
 
 
 def _clean(text: str) -> str:
@@ -226,7 +235,7 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
     from .drafts import DraftError, read_sentences
     from .render.safe import clean
     from .scan import Scan
-    from .workers import available_cpus, checking
+    from .workers import WorkerError, available_cpus, checking
 
     try:
         settings, _ = load_config(Path.cwd())
@@ -259,17 +268,20 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
             yield draft.path, read_sentences(text, markdown=draft.markdown)
 
     scanning = Scan(corpus.checker, corpus.index, frozenset(settings.show), top)
-    with checking(scanning, readable(), settings.jobs or available_cpus()) as checked_drafts:
-        progress = _progress(len(drafts), enabled=fmt == "text")  # its thread starts after any fork
-        with progress:
-            task = progress.add_task("scanning", total=len(drafts))
-            for checked in checked_drafts:
-                tally = counts.setdefault(checked.path, {"conflicting": 0, "unverified": 0, "supported": 0, "sentences": 0})
-                tally["sentences"] += checked.sentences
-                for finding in checked.findings:
-                    tally[finding.verdict.value] += 1
-                findings.extend(checked.findings)
-                progress.update(task, completed=len(counts) + failed)
+    try:
+        with checking(scanning, readable(), settings.jobs or available_cpus()) as checked_drafts:
+            progress = _progress(len(drafts), enabled=fmt == "text")  # its thread starts after any fork
+            with progress:
+                task = progress.add_task("scanning", total=len(drafts))
+                for checked in checked_drafts:
+                    tally = counts.setdefault(checked.path, {"conflicting": 0, "unverified": 0, "supported": 0, "sentences": 0})
+                    tally["sentences"] += checked.sentences
+                    for finding in checked.findings:
+                        tally[finding.verdict.value] += 1
+                    findings.extend(checked.findings)
+                    progress.update(task, completed=len(counts) + failed)
+    except WorkerError as exc:
+        raise OutsideError(str(exc)) from None
     _emit_findings(corpus, findings, counts, fmt, top)
     totals = {k: sum(c[k] for c in counts.values()) for k in ("conflicting", "unverified", "supported", "sentences")}
     summary = (

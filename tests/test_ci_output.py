@@ -201,6 +201,30 @@ def test_a_command_at_a_wrap_point_is_broken(hostile: Path, args: list[str], lin
     assert len(lines[lines.index(line) - 1] + " :") > 80  # not even ":" fits after it: the wrap is there
 
 
+LONG = "Vietnam joined ASEAN in 1990, as every reader of the regional press of that decade will recall."
+
+
+def variants(sentence: str, marker: str) -> list[str]:
+    """The sentence with the marker before each of its words, and after the last."""
+    words = sentence.split()
+    return [" ".join([*words[:i], marker, *words[i:]]) for i in range(len(words) + 1)]
+
+
+@pytest.mark.parametrize("command", ["check", "scan"])
+def test_a_command_anywhere_in_a_sentence_starts_no_line(hostile: Path, command: str) -> None:
+    """One of the places is the first word after a wrap: that line starts with what is left of
+    the command, which is no longer one."""
+    texts = variants(LONG, "::warning::x") + variants(LONG, "##[error]x")
+    if command == "check":
+        result = CliRunner().invoke(cli, ["check", "--claims", CLAIMS, "-"], input="\n".join(texts), env={"COLUMNS": "80"})
+    else:
+        (hostile / "variants.md").write_text("\n\n".join(texts) + "\n", encoding="utf-8")
+        result = invoke("scan", "--claims", CLAIMS, *SHOW_ALL, "variants.md")
+    assert result.stdout.count("x") >= len(texts)
+    assert workflow_commands(result.stdout) == []
+    assert any(line.lstrip().startswith((": :warning: :x", ":warning: :x")) for line in result.stdout.splitlines())
+
+
 @pytest.mark.parametrize("name", NAMES.values(), ids=NAMES.keys())
 def test_a_file_name_never_starts_a_line_with_a_command(hostile: Path, name: str) -> None:
     result = invoke("scan", "--claims", CLAIMS, name)

@@ -29,7 +29,6 @@ from factcheck.cli import cli
 from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD
 
 HOSTILE = "::warning::injected ##[error]injected"
-DEFUSED = ": :warning: :injected # #[error]injected"  # as text output prints HOSTILE
 CLAIMS = "::warning::claims.yaml"  # validate starts each problem's line with this name
 SCHEMA = Path(__file__).parent / "data" / "sarif" / "sarif-schema-2.1.0.json"
 

@@ -15,13 +15,22 @@ EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_UNVERIFIED = 0, 1, 2, 3
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-class InputError(click.ClickException):
-    """Bad input: one line saying what and where, exit code 2."""
+class OneLineError(click.ClickException):
+    """An error the user can act on: one line saying what, exit code 2."""
 
     exit_code = EXIT_USAGE
 
     def show(self, file=None) -> None:
         click.echo(f"Error: {_clean(self.format_message())}", err=True)
+
+
+class InputError(OneLineError):
+    """Bad input: the line says what and where."""
+
+
+class OutsideError(OneLineError):
+    """Something outside factcheck's control failed, such as a scan worker that was killed: the
+    line names it, so that no one goes looking for a bug in factcheck."""
 
 
 def _clean(text: str) -> str:
@@ -226,7 +235,7 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
     from .drafts import DraftError, read_sentences
     from .render.safe import clean
     from .scan import Scan
-    from .workers import available_cpus, checking
+    from .workers import WorkerError, available_cpus, checking
 
     try:
         settings, _ = load_config(Path.cwd())
@@ -259,17 +268,20 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
             yield draft.path, read_sentences(text, markdown=draft.markdown)
 
     scanning = Scan(corpus.checker, corpus.index, frozenset(settings.show), top)
-    with checking(scanning, readable(), settings.jobs or available_cpus()) as checked_drafts:
-        progress = _progress(len(drafts), enabled=fmt == "text")  # its thread starts after any fork
-        with progress:
-            task = progress.add_task("scanning", total=len(drafts))
-            for checked in checked_drafts:
-                tally = counts.setdefault(checked.path, {"conflicting": 0, "unverified": 0, "supported": 0, "sentences": 0})
-                tally["sentences"] += checked.sentences
-                for finding in checked.findings:
-                    tally[finding.verdict.value] += 1
-                findings.extend(checked.findings)
-                progress.update(task, completed=len(counts) + failed)
+    try:
+        with checking(scanning, readable(), settings.jobs or available_cpus()) as checked_drafts:
+            progress = _progress(len(drafts), enabled=fmt == "text")  # its thread starts after any fork
+            with progress:
+                task = progress.add_task("scanning", total=len(drafts))
+                for checked in checked_drafts:
+                    tally = counts.setdefault(checked.path, {"conflicting": 0, "unverified": 0, "supported": 0, "sentences": 0})
+                    tally["sentences"] += checked.sentences
+                    for finding in checked.findings:
+                        tally[finding.verdict.value] += 1
+                    findings.extend(checked.findings)
+                    progress.update(task, completed=len(counts) + failed)
+    except WorkerError as exc:
+        raise OutsideError(str(exc)) from None
     _emit_findings(corpus, findings, counts, fmt, top)
     totals = {k: sum(c[k] for c in counts.values()) for k in ("conflicting", "unverified", "supported", "sentences")}
     summary = (
@@ -339,6 +351,7 @@ def _emit_findings(corpus, findings, counts, fmt: str, top: int) -> None:
         renderer = ScanTextRenderer(corpus, Console(), top)
         renderer.print_findings(findings)
         renderer.print_summary(counts)
+    sys.stdout.flush()  # output that cannot be written is the error, before a summary says all went well
 
 
 def _plural(n: int, word: str) -> str:
@@ -374,10 +387,10 @@ class _NoProgress:
 
 def _claim_texts(args: tuple[str, ...]):
     """Claims from the arguments or standard input, control characters removed."""
-    from .render.safe import clean
+    from .render.safe import plain
 
     for text in _raw_claim_texts(args):
-        yield clean(text)
+        yield plain(text)
 
 
 def _raw_claim_texts(args: tuple[str, ...]):
@@ -409,14 +422,58 @@ def _interrupted(signum, frame) -> None:
     sys.exit(EXIT_INTERRUPTED)
 
 
+class OutputError(Exception):
+    """Standard output could not be written: a full disk, a descriptor not open for writing."""
+
+
+class _Output:
+    """Standard output whose write failures are OutputError, told apart from any other OSError
+    (which is a bug, an internal error). Everything else is the stream's own."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self._named(self.stream.write, text)
+
+    def flush(self) -> None:
+        self._named(self.stream.flush)
+
+    @staticmethod
+    def _named(call, *args):
+        try:
+            return call(*args)
+        except BrokenPipeError:  # the reader went away: not an error (see _run)
+            raise
+        except OSError as exc:
+            raise OutputError(exc.strerror or str(exc)) from None
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
 def main() -> None:
     """Run the CLI: errors are one line and an exit code, never a traceback (but --debug)."""
-    debug = "--debug" in sys.argv[1:]
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # a reader that went away ends us quietly
     signal.signal(signal.SIGINT, _interrupted)
+    if sys.stdout is None:  # started with it closed (`>&-`): every command's output would vanish
+        click.echo("Error: cannot write output: standard output is closed", err=True)
+        sys.exit(EXIT_USAGE)
+    stdout = sys.stdout
+    sys.stdout = _Output(stdout)
     try:
-        code = cli.main(prog_name="factcheck", standalone_mode=False)
+        code = _run(debug="--debug" in sys.argv[1:])
+    finally:
+        sys.stdout = stdout
+    sys.exit(code)
+
+
+def _run(debug: bool) -> int:
+    """The exit status of the command line, with every error shown as its one line."""
+    try:
+        code = _invoke()
+        sys.stdout.flush()  # what is still buffered fails here, not as Python exits
     except click.UsageError as exc:
         where = exc.ctx.command_path if exc.ctx else "factcheck"
         click.echo(f"Error: {_clean(exc.format_message())} (see '{where} --help')", err=True)
@@ -429,11 +486,29 @@ def main() -> None:
         code = EXIT_INTERRUPTED
     except BrokenPipeError:
         # the reader went away (factcheck scan ... | head): stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_output()
         code = EXIT_BROKEN_PIPE
+    except OutputError as exc:
+        _discard_output()
+        click.echo(f"Error: cannot write output: {_clean(str(exc))}", err=True)
+        code = EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if debug:
             raise
         click.echo(f"Error: internal error: {type(exc).__name__}: {_clean(str(exc))} (run with --debug for the traceback)", err=True)
         code = EXIT_USAGE
-    sys.exit(code or 0)
+    return code or 0
+
+
+def _invoke() -> int | None:
+    """The command's exit status, whether it returns or exits (sys.exit) with it."""
+    try:
+        return cli.main(prog_name="factcheck", standalone_mode=False)
+    except SystemExit as exc:
+        return exc.code
+
+
+def _discard_output() -> None:
+    """Point standard output at /dev/null, so that what is still buffered is dropped when Python
+    exits, instead of failing again as an "Exception ignored" message."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -9,8 +9,8 @@ hold the same index. Drafts come back whole and in order, so the report is the s
 one process.
 
 Each worker has its own pipe and is sent a chunk only when it is idle, so neither side can block
-the other. A worker that dies is an error, not a hang; a worker whose parent dies reads the end
-of its pipe and ends too.
+the other. A worker that dies is an error saying how it ended (the signal), not a hang; a worker
+whose parent dies reads the end of its pipe and ends too.
 """
 
 from __future__ import annotations
@@ -38,15 +38,30 @@ if TYPE_CHECKING:  # multiprocessing is imported only when workers start: most s
 CHUNK = 100  # sentences a task: about 0.1 s of checking, against well under a millisecond of overhead
 MIN_SENTENCES = 300  # fewer in all: forking and feeding workers would cost more than they save
 AHEAD = 4  # chunks read ahead per worker, so that a free worker always has one waiting
+REAP_SECONDS = 5.0  # a worker whose pipe has closed is ending: its exit status comes within this
 
 Draft = tuple[str, Sequence[Sentence]]  # a draft's path and its sentences
 
 
 class WorkerError(Exception):
-    """A worker process ended before the scan did (killed, or out of memory)."""
+    """A worker process ended before the scan did: killed (the out-of-memory killer sends
+    SIGKILL) or exited. Not factcheck's doing, so it is named as what it is."""
+
+    def __init__(self, exitcode: int | None):
+        self.exitcode = exitcode
+        super().__init__("a scan worker ended unexpectedly" + _how(exitcode))
 
 
-ENDED = "a worker process ended before it finished its sentences"
+def _how(exitcode: int | None) -> str:
+    """How a process ended, from its exit code: negative, the signal that ended it."""
+    if exitcode is None:
+        return ""
+    if exitcode < 0:
+        try:
+            return f" (signal {-exitcode}, {signal.Signals(-exitcode).name})"
+        except ValueError:
+            return f" (signal {-exitcode})"
+    return f" (exit status {exitcode})"
 
 
 def available_cpus() -> int:
@@ -137,12 +152,12 @@ class _Workers:
             while idle and queue:
                 pipe = idle.pop()
                 if pipe.poll():  # an idle worker has nothing to say, unless it has ended
-                    raise WorkerError(ENDED)
+                    raise self._ended(pipe)
                 number, task = queue.popleft()
                 try:
                     _send(pipe, task)
                 except OSError:  # it ended just now
-                    raise WorkerError(ENDED) from None
+                    raise self._ended(pipe) from None
                 busy[pipe] = number
             while read and all(n in done for n in range(given, read[0][1])):
                 path, end = read.popleft()
@@ -154,8 +169,18 @@ class _Workers:
                     return
                 continue
             for pipe in wait(list(busy)):
-                done[busy.pop(pipe)] = _received(pipe, self.index)
+                try:
+                    data = pipe.recv_bytes()
+                except (EOFError, OSError):  # closed, or reset with a chunk unread: the worker was killed
+                    raise self._ended(pipe) from None
+                done[busy.pop(pipe)] = _received(data, self.index)
                 idle.append(pipe)
+
+    def _ended(self, pipe: Connection) -> WorkerError:
+        """The error for the worker at the other end of a pipe, which has ended."""
+        process = self.processes[self.pipes.index(pipe)]
+        process.join(REAP_SECONDS)
+        return WorkerError(process.exitcode)
 
     def close(self) -> None:
         for process in self.processes:
@@ -191,11 +216,7 @@ def _packed(result: Checked | Exception) -> bytes:
     return out.getvalue()
 
 
-def _received(pipe: Connection, index: Index) -> Checked:
-    try:
-        data = pipe.recv_bytes()
-    except (EOFError, OSError):  # closed, or reset with a chunk unread: the worker was killed
-        raise WorkerError(ENDED) from None
+def _received(data: bytes, index: Index) -> Checked:
     unpickler = pickle.Unpickler(io.BytesIO(data))
     unpickler.persistent_load = lambda entry_id: index.prepared_for(entry_id).entry
     got = unpickler.load()

@@ -663,7 +663,7 @@ def test_draft_text_cannot_inject_github_workflow_commands(hostile) -> None:
         assert re.match(r"::(error|warning|notice) file=[^,:]*,line=\d+", line), line
         assert not FORBIDDEN.search(line)
         assert "::error::injected" not in line.split("::", 2)[1]  # only inside the message
-    assert "%250A::set-env" in result.stdout  # the runner unescapes it to the text "%0A", not a line break
+    assert "%250A: :set-env" in result.stdout  # the runner unescapes it to the text "%0A", not a line break
 
 
 def test_json_jsonl_and_sarif_always_parse(hostile) -> None:

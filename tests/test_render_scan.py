@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from rich.console import Console
 from factcheck.corpus import Corpus
 from factcheck.drafts import Sentence
 from factcheck.render.github import annotation, escape_data, escape_property, github_lines
-from factcheck.render.jsonout import dump_findings, finding_dict
+from factcheck.render.jsonout import dump_findings, dumps, finding_dict
 from factcheck.render.sarif import fingerprint, message_text, sarif_log
 from factcheck.render.scantext import Counts, ScanTextRenderer, plain_message
 from factcheck.scan import Finding, reported, scan_text
@@ -124,6 +125,15 @@ def test_json_lines_cannot_be_broken_by_unicode_line_separators(corpus: Corpus) 
     assert json.loads(out.getvalue())["text"] == f.sentence.text
 
 
+def test_json_escapes_the_bracket_of_an_old_style_workflow_command(corpus: Corpus) -> None:
+    """GitHub Actions runs "##[warning]x" found anywhere in a line; "##\\u005b" is the same JSON."""
+    out = io.StringIO()
+    f = finding(corpus, "Vietnam joined the WTO in 2005. ##[warning]x ###[y")
+    dump_findings([finding_dict(corpus, f, 1)], "jsonl", out)
+    assert "##[" not in out.getvalue() and '##\\u005bwarning]x ###\\u005by' in out.getvalue()
+    assert json.loads(out.getvalue())["text"] == f.sentence.text
+
+
 # --- GitHub annotations --------------------------------------------------------------------------
 
 
@@ -177,7 +187,7 @@ def test_github_draft_text_cannot_inject_a_command(corpus: Corpus, payload: str)
     (line,) = github_lines([finding(corpus, "Vietnam joined the WTO in 2005." + payload)], corpus)
     assert len(line.splitlines()) == 1 and not any(c in line for c in "\n\r\x1b\x85\u2028\u2029")
     assert re.match(r"::(error|warning|notice) file=draft\.md,line=3,col=5,endLine=3,endColumn=\d+,title=factcheck%3A \w+::“", line)
-    assert line.count("::") == 2 + payload.count("::")  # the command's own two, the rest inert mid-line
+    assert line.count("::") == 2  # the command's own two; the text's are broken, ": :"
     assert "%0A::" not in line  # an escaped line break in the text is printed as text: %250A
 
 
@@ -278,6 +288,26 @@ def test_sarif_paths_become_uris(corpus: Corpus, tmp_path: Path) -> None:
 
     assert uri("drafts\\my draft [v2].md") == {"uri": "drafts/my%20draft%20%5Bv2%5D.md", "uriBaseId": "%SRCROOT%"}
     assert uri(str(tmp_path / "a b.md")) == {"uri": (tmp_path / "a b.md").as_uri()}
+
+
+@pytest.mark.parametrize(
+    "name, uri",
+    [
+        ("::error title=x::y.md", "%3A%3Aerror%20title%3Dx%3A%3Ay.md"),
+        ("##[warning]x.md", "%23%23%5Bwarning%5Dx.md"),
+        ("café.md", "caf%C3%A9.md"),
+        (os.fsdecode(b"caf\xe9.md"), "caf%E9.md"),  # Latin-1, not UTF-8: its byte kept as a lone surrogate
+    ],
+)
+def test_sarif_uris_are_the_file_names_bytes_percent_encoded(corpus: Corpus, tmp_path: Path, name: str, uri: str) -> None:
+    schema = jsonschema.Draft7Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    for path, expected in ((name, {"uri": uri, "uriBaseId": "%SRCROOT%"}),
+                           (str(tmp_path / name), {"uri": f"{tmp_path.as_uri()}/{uri}"})):
+        log = sarif_log([finding(corpus, "Vietnam joined the WTO in 2005.", path=path)], corpus, "1")
+        result = log["runs"][0]["results"][0]
+        assert result["locations"][0]["physicalLocation"]["artifactLocation"] == expected
+        assert list(schema.iter_errors(json.loads(dumps(log, indent=2)))) == []
+    assert fingerprint("r", name, "t") != fingerprint("r", "caf\ufffd.md", "t")
 
 
 def test_sarif_messages_cannot_form_links_or_placeholders(corpus: Corpus) -> None:

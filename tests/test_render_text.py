@@ -10,7 +10,7 @@ import pytest
 from rich.console import Console
 
 from factcheck.corpus import Corpus
-from factcheck.render.safe import clean
+from factcheck.render.safe import clean, plain
 from factcheck.render.text import TextRenderer
 
 from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, write_corpus
@@ -161,11 +161,24 @@ def test_markup_in_a_claim_stays_literal_in_colour_too(corpus: Corpus) -> None:
         ("line\u2028sep", "line sep", "line\nsep"),
         ("20\u202e21\u202c", "2021", "2021"),  # a bidi override would show "2012"
         ("[bold red]x[/]", "[bold red]x[/]", "[bold red]x[/]"),  # markup is not clean's business
+        # GitHub Actions workflow commands: "::" starting a line, "##[" anywhere
+        ("::warning::x", ": :warning: :x", ": :warning: :x"),
+        ("a\n::add-mask::x", "a : :add-mask: :x", "a\n: :add-mask: :x"),
+        (":::", ": : :", ": : :"),
+        ("##[error]x", "# #[error]x", "# #[error]x"),
+        ("###[x", "## #[x", "## #[x"),
+        (":\x07:warning:\x1b[0m:x", ": :warning: :x", ": :warning: :x"),  # controls dropped first
+        ("10:30, #1, [x], ## x", "10:30, #1, [x], ## x", "10:30, #1, [x], ## x"),
     ],
 )
 def test_clean(raw: str, one_line: str, lines: str) -> None:
     assert clean(raw) == one_line
     assert clean(raw, keep_lines=True) == lines
+
+
+def test_plain_keeps_workflow_command_markers() -> None:
+    """What is read as input (a claim) keeps its text; only what is printed is broken."""
+    assert plain("::warning::x ##[error]y\x1b[2J\x07") == "::warning::x ##[error]y"
 
 
 @pytest.mark.parametrize(

@@ -145,7 +145,7 @@ def test_an_interrupted_scan_leaves_no_worker_behind(small_scan):
 @needs_fork
 @pytest.mark.parametrize("when", ["at-start", "midway"])
 def test_a_worker_that_dies_is_an_error_not_a_hang(small_scan, when):
-    with pytest.raises(workers.WorkerError, match="^a worker process ended before it finished its sentences$"):
+    with pytest.raises(workers.WorkerError, match=r"^a scan worker ended unexpectedly \(signal 9, SIGKILL\)$"):
         with workers.checking(small_scan, drafts_of(40, 40, 40), 2) as checked:
             if when == "midway":
                 next(checked)
@@ -189,6 +189,26 @@ def test_ctrl_c_ends_the_workers_and_exits_130_with_one_line(tmp_path):
     finally:
         process.kill()
     assert (process.returncode, out, err) == (130, b"", b"factcheck: interrupted\n")
+    assert gone(process.pid)
+
+
+@needs_fork
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the workers through /proc")
+def test_a_killed_worker_is_named_not_an_internal_error(tmp_path):
+    """The scan is held (SIGSTOP) while a worker is killed, so that it cannot have ended first."""
+    process = factcheck_process(tmp_path, "--format", "jsonl")
+    try:
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+        deadline = time.monotonic() + 30
+        while len(children.read_text().split()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        os.kill(process.pid, signal.SIGSTOP)
+        os.kill(int(children.read_text().split()[0]), signal.SIGKILL)
+        os.kill(process.pid, signal.SIGCONT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert (process.returncode, out, err) == (2, b"", b"Error: a scan worker ended unexpectedly (signal 9, SIGKILL)\n")
     assert gone(process.pid)
 
 
@@ -281,4 +301,4 @@ except workers.WorkerError as error:
 @needs_fork
 def test_a_worker_that_dies_after_its_idle_check_is_an_error_not_a_sigpipe():
     done = subprocess.run([sys.executable, "-c", ENDED_BETWEEN_CHECK_AND_SEND], capture_output=True, text=True, timeout=120)
-    assert (done.returncode, done.stdout) == (0, "a worker process ended before it finished its sentences\n"), done.stderr
+    assert (done.returncode, done.stdout) == (0, "a scan worker ended unexpectedly (signal 9, SIGKILL)\n"), done.stderr

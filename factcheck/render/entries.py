@@ -39,7 +39,7 @@ def entries_table(entries: list[Entry]) -> Table:
 
 def print_entry(console: Console, corpus: Corpus, e: Entry) -> None:
     """One entry: its statement, values, list, and each evidence passage cited as file:line."""
-    console.print(Text.assemble((clean(e.id), "bold cyan"), "  ", (f"[{e.topic}]", "dim")))
+    console.print(Text.assemble((clean(e.id), "bold cyan"), "  ", (f"[{clean(e.topic)}]", "dim")))
     console.print(Text(clean(e.statement)))
     if e.polarity == "negative":
         console.print(Text("polarity: negative (a denial or prohibition)", style="dim"))
@@ -81,4 +81,4 @@ def discrepancy_table(found: list[Discrepancy]) -> Table:
 
 
 def _side_text(side: Side) -> Text:
-    return Text.assemble((clean(side.value), "bold"), "\n", (f"{clean(side.source)}:{side.line}", "green"), "\n", (clean(side.date or side.published), "dim"))
+    return Text.assemble((clean(side.value), "bold"), "\n", (clean(f"{side.source}:{side.line}"), "green"), "\n", (clean(side.date or side.published), "dim"))

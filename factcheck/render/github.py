@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from ..corpus import Corpus
 from ..scan import Finding
 from ..verdict import Verdict
-from .safe import clean
+from .safe import plain
 from .scantext import plain_message
 
 COMMAND = {Verdict.CONFLICTING: "error", Verdict.UNVERIFIED: "warning", Verdict.SUPPORTED: "notice"}
@@ -38,7 +38,8 @@ def annotation(corpus: Corpus, finding: Finding) -> str:
     else:
         props |= {"endLine": s.end_line}
     props["title"] = f"factcheck: {finding.verdict.value}"
-    rendered = ",".join(f"{key}={escape_property(clean(str(value)))}" for key, value in props.items())
+    # plain, not clean: a property escapes every ":", and the file must keep its own name
+    rendered = ",".join(f"{key}={escape_property(plain(str(value)))}" for key, value in props.items())
     return f"::{COMMAND[finding.verdict]} {rendered}::{escape_data(plain_message(corpus, finding))}"
 
 

@@ -44,8 +44,10 @@ def result_dict(corpus: Corpus, result: CheckResult, top: int) -> dict:
 
 def dumps(data: object, indent: int | None = None) -> str:
     """JSON, one line unless indented: control characters in input text are escaped, so they
-    cannot break lines nor, printed to a terminal, drive it."""
-    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_UNSAFE)
+    cannot break lines nor, printed to a terminal, drive it. No line starts with input, so none
+    is a "::" workflow command; the "##[" that GitHub Actions reads anywhere in a line is written
+    with its bracket escaped, the same JSON (see `safe`)."""
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_UNSAFE).replace("##[", "##\\u005b")
 
 
 def finding_dict(corpus: Corpus, finding: Finding, top: int) -> dict:

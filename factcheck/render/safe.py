@@ -1,9 +1,15 @@
-"""Untrusted text made safe for a terminal.
+"""Untrusted text made safe for a terminal and for a CI log.
 
 Claims, source files and claims files come from anyone: an escape sequence in them could
 recolour, hide or rewrite what the checker prints (a fake verdict, a hyperlink, a cleared
 screen), and a bidi override could show "2012" as "2102". Everything a renderer prints from
 input goes through `clean`, and is printed as rich `Text`, never parsed as markup.
+
+A CI log is read by a machine too: GitHub Actions takes a line of a job's output for a workflow
+command when it starts with "::" after any white space (`::add-mask::x`, `::error::x`), or holds
+"##[" anywhere (the older form, `##[warning]x`). Text output wraps at the console's width, so a
+word of input can start any line: `clean` breaks every "::" and "##[" of input with a space,
+which a reader sees and the runner ignores.
 """
 
 from __future__ import annotations
@@ -30,8 +36,11 @@ _DROP = {cp: None for cp in (*_CONTROLS, *_BIDI)} | {cp: "\ufffd" for cp in _SUR
 _ONE_LINE = _DROP | {ord(c): " " for c in _BREAKS}
 _LINES = _DROP | {ord(c): "\n" for c in _BREAKS} | {ord("\t"): "\t"}
 
+# The first character of each workflow-command marker: ":" of "::", "#" of "##[".
+_COMMAND_MARKER = re.compile(r":(?=:)|#(?=#\[)")
 
-def clean(text: str, keep_lines: bool = False) -> str:
+
+def plain(text: str, keep_lines: bool = False) -> str:
     """Text without escape sequences or control characters, in linear time.
 
     Line breaks and tabs become spaces, so one value stays on one line; with `keep_lines`,
@@ -41,3 +50,11 @@ def clean(text: str, keep_lines: bool = False) -> str:
     if keep_lines:
         return text.replace("\r\n", "\n").translate(_LINES)
     return text.translate(_ONE_LINE)
+
+
+def clean(text: str, keep_lines: bool = False) -> str:
+    """`plain` text that cannot form a workflow command: "::" becomes ": :" and "##[" "# #[".
+
+    Markers are broken after controls are dropped, which could otherwise join one (":\\a:").
+    """
+    return _COMMAND_MARKER.sub(r"\g<0> ", plain(text, keep_lines))

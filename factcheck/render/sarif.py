@@ -8,6 +8,7 @@ the dashboard close one alert and open another.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -92,9 +93,10 @@ def sarif_log(findings: Iterable[Finding], corpus: Corpus, version: str) -> dict
 
 
 def fingerprint(rule_id: str, path: str, text: str, occurrence: int = 0) -> str:
-    """Stable across edits elsewhere in the file; `occurrence` tells apart a sentence repeated in it."""
+    """Stable across edits elsewhere in the file; `occurrence` tells apart a sentence repeated in it.
+    A file name's undecodable bytes (lone surrogates) are hashed as those bytes."""
     parts = (rule_id, path.replace("\\", "/"), text, str(occurrence))
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def result(corpus: Corpus, finding: Finding, stable_id: str) -> dict:
@@ -143,10 +145,12 @@ def local(path: Path) -> str:
 
 
 def artifact(path: str) -> dict:
-    """A relative path is taken from the source root; an absolute one becomes a file URI."""
+    """A relative path is taken from the source root; an absolute one becomes a file URI. Both
+    are the file name's bytes percent-encoded, so a name that is not UTF-8 (its bytes kept as
+    lone surrogates) is still a valid URI of that very file."""
     if Path(path).is_absolute():
         return {"uri": Path(path).as_uri()}
-    return {"uri": quote(path.replace("\\", "/"), safe="/"), "uriBaseId": SRCROOT}
+    return {"uri": quote(os.fsencode(path.replace("\\", "/")), safe="/"), "uriBaseId": SRCROOT}
 
 
 def message_text(text: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .knowledge import Knowledge, bundled
-from .normalise import fold, keys, tokens
+from .normalise import STOPWORDS, fold, keys, tokens
 from .quantities import parse
 
 MIN_CLAUSE_WORDS = 2  # a side with fewer content words is a phrase of the other, not a clause
@@ -127,3 +127,35 @@ def _states_figure(text: str) -> bool:
 
 def _words(text: str) -> int:
     return len(keys(tokens(text)))
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_BEFORE_ADJECTIVE = frozenset("the a an this that these those its their his her our my your".split())
+
+
+def has_predicate(text: str, known: Knowledge | None = None) -> bool:
+    """Whether a text has a verb, and so may assert something ("Comprehensive strategic partner
+    since" does not). Read from word forms (knowledge/predicates.txt): a word that is always a
+    verb; a lower-case word in -ed not right after an article ("the liberated province"); a
+    lower-case word in -s after a capitalised word, not ending as nouns do ("Stalin agrees"); a
+    lower-case word before an article or determiner ("include no")."""
+    known = known or bundled()
+    stripped = text.strip().rstrip("\"'”’)]")
+    if stripped.endswith((".", "!", "?", ";")) or stripped.isupper():
+        return True  # a sentence, or a headline in capitals: taken to have its verb
+    words = _WORD.findall(text)
+    for i, word in enumerate(words):
+        low = word.lower()
+        before = words[i - 1] if i else ""
+        if low in known.verbs:
+            return True
+        if not word[:1].islower():
+            continue
+        if low.endswith("ed") and low not in known.not_verbs_ed and before.lower() not in _BEFORE_ADJECTIVE:
+            return True
+        if low.endswith("s") and before[:1].isupper() and not low.endswith(known.noun_endings):
+            return True
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        if after in known.determiners and low not in known.determiners and low not in STOPWORDS:
+            return True
+    return False

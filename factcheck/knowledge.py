@@ -31,6 +31,10 @@ class Knowledge:
     figure_clause_breaks: tuple[re.Pattern[str], ...]  # the same, where both sides state a figure
     contrasts: tuple[Contrast, ...]
     equivalents: tuple[tuple[str, ...], ...]  # each set's forms, the one they become first
+    verbs: frozenset[str]  # words that are always verbs ("was", "became")
+    not_verbs_ed: frozenset[str]  # words ending in -ed that are not verbs ("hundred")
+    noun_endings: tuple[str, ...]  # endings of words in -s that are nouns ("-ers", "-ions")
+    determiners: frozenset[str]  # a lower-case word before one is a verb ("include no ...")
 
 
 def _lines(text: str) -> list[str]:
@@ -94,9 +98,15 @@ def parse_frames(text: str) -> dict[str, tuple[re.Pattern[str], ...]]:
     return out
 
 
+def parse_predicates(text: str) -> dict[str, frozenset[str]]:
+    sections = _sections(text)
+    return {name: frozenset(w for line in lines for w in line.lower().split()) for name, lines in sections.items()}
+
+
 @lru_cache(maxsize=1)
 def bundled() -> Knowledge:
     frames = parse_frames((FOLDER / "frames.txt").read_text(encoding="utf-8"))
+    predicates = parse_predicates((FOLDER / "predicates.txt").read_text(encoding="utf-8"))
     return Knowledge(
         deny_frames=frames["deny"],
         reported_after=frames["reported-after"],
@@ -106,4 +116,8 @@ def bundled() -> Knowledge:
         figure_clause_breaks=frames["clause-with-figures"],
         contrasts=parse_contrasts((FOLDER / "contrasts.txt").read_text(encoding="utf-8")),
         equivalents=parse_equivalents((FOLDER / "equivalents.txt").read_text(encoding="utf-8")),
+        verbs=predicates.get("verbs", frozenset()),
+        not_verbs_ed=predicates.get("not-verbs-ending-in-ed", frozenset()),
+        noun_endings=tuple(sorted(predicates.get("noun-endings", frozenset()), key=len, reverse=True)),
+        determiners=predicates.get("determiners", frozenset()),
     )

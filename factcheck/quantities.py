@@ -960,15 +960,20 @@ def _compare_time(claim: Quantity, source: Quantity) -> Agreement:
             return Agreement.CONFLICT
         return Agreement.OPEN
     rc, rs = claim.relation, source.relation
-    if rc in {"after", "before"} or rs in {"after", "before"}:
+    if rc in _RANGES or rs in _RANGES:
         if rc == rs:
             return _compare_spans(cs, ss)
         lo_c, hi_c = _relation_range(cs, rc)
         lo_s, hi_s = _relation_range(ss, rs)
         if hi_c < lo_s or hi_s < lo_c:
             return Agreement.CONFLICT
-        return Agreement.OPEN
+        if lo_c <= lo_s and hi_s <= hi_c:
+            return Agreement.AGREE  # "by 2010" holds for 2007, "after 1990" for 1995
+        return Agreement.OPEN  # 1995 is consistent with "by 2002", not confirmed by it
     return _compare_spans(cs, ss)
+
+
+_RANGES = frozenset({"after", "before", "by"})  # relations that make a date a range of dates
 
 
 def _relation_range(span: Span, relation: str) -> tuple[date, date]:
@@ -976,6 +981,8 @@ def _relation_range(span: Span, relation: str) -> tuple[date, date]:
         return span.last, date.max
     if relation == "before":
         return date.min, span.first
+    if relation == "by":
+        return date.min, span.last
     return span.first, span.last
 
 

@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from . import quantities
-from .clauses import clauses, unframe
+from .clauses import clauses, has_predicate, unframe
 from .claims import Entry, Member
 from .meaning import contrasts, denies, unmatched_denial
 from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Hits, Index, without_figures
@@ -152,6 +152,9 @@ class Checker:
                 result = CheckResult(claim, Verdict.UNVERIFIED, ())  # as for a claim of one part
         else:
             result = replace(self.check_one(parts[0], context=context, shown=shown, unverified_matches=unverified_matches), claim=claim)
+        if result.verdict is Verdict.SUPPORTED and not has_predicate(claim):
+            result = CheckResult(claim, Verdict.UNVERIFIED, result.matches, result.parts,
+                                 f"“{claim.strip()}” asserts nothing (a heading or fragment, no verb): {result.reason}")
         return _denied(result, framed.frame) if framed.denied else result
 
     def _restated(self, text: str, context: str, shown: int) -> CheckResult | None:

@@ -31,6 +31,7 @@ class Knowledge:
     figure_clause_breaks: tuple[re.Pattern[str], ...]  # the same, where both sides state a figure
     contrasts: tuple[Contrast, ...]
     equivalents: tuple[tuple[str, ...], ...]  # each set's forms, the one they become first
+    restrictive: tuple[tuple[str, ...], ...]  # sets of words a support must account for ("jointly")
     verbs: frozenset[str]  # words that are always verbs ("was", "became")
     not_verbs_ed: frozenset[str]  # words ending in -ed that are not verbs ("hundred")
     noun_endings: tuple[str, ...]  # endings of words in -s that are nouns ("-ers", "-ions")
@@ -76,8 +77,6 @@ def parse_equivalents(text: str) -> tuple[tuple[str, ...], ...]:
     out = []
     for line in _lines(text):
         forms = tuple(f for part in line.split(" | ") if (f := _folded(part)))
-        if len(forms) < 2:
-            raise ValueError(f"an equivalence names two forms or more split by ' | ': {line!r}")
         out.append(forms)
     return tuple(out)
 
@@ -116,6 +115,7 @@ def bundled() -> Knowledge:
         figure_clause_breaks=frames["clause-with-figures"],
         contrasts=parse_contrasts((FOLDER / "contrasts.txt").read_text(encoding="utf-8")),
         equivalents=parse_equivalents((FOLDER / "equivalents.txt").read_text(encoding="utf-8")),
+        restrictive=parse_equivalents((FOLDER / "restrictive.txt").read_text(encoding="utf-8")),
         verbs=predicates.get("verbs", frozenset()),
         not_verbs_ed=predicates.get("not-verbs-ending-in-ed", frozenset()),
         noun_endings=tuple(sorted(predicates.get("noun-endings", frozenset()), key=len, reverse=True)),

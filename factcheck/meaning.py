@@ -86,3 +86,39 @@ def unmatched_denial(claim: list[frozenset[str]], entry_core: frozenset[str], en
     if any(scope & other for scope in claim for other in entry):
         return False
     return any(scope & claim_keys for scope in entry)
+
+
+_BEFORE_FIGURE = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|but)\b)")
+
+
+class Restrictive:
+    """Words that narrow what a claim says ("only", "jointly", "every"), each with the forms
+    that account for it."""
+
+    def __init__(self, sets: Iterable[tuple[str, ...]]):
+        self._set_of = {form: i for i, forms in enumerate(sets) for form in forms}
+        forms = sorted(self._set_of, key=len, reverse=True)
+        body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        self._find = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])") if forms else None
+
+    @lru_cache(maxsize=8192)
+    def said(self, text: str) -> dict[int, str]:
+        """Each set a text says a form of, with the form."""
+        if self._find is None:
+            return {}
+        folded = fold(text)
+        return {self._set_of[" ".join(m.group().split())]: m.group() for m in self._find.finditer(folded)
+                if not _BEFORE_FIGURE.match(folded, m.end())}  # "only 0.86%", "all five": emphasis
+
+    def unaccounted(self, claim: str, entry_texts: Iterable[str]) -> list[str]:
+        """The claim's restrictive words of which the entry says no form."""
+        claim_sets = self.said(claim)
+        if not claim_sets:
+            return []
+        entry_sets = {i for text in entry_texts for i in self.said(text)}
+        return [form for i, form in claim_sets.items() if i not in entry_sets]
+
+
+@lru_cache(maxsize=1)
+def restrictive() -> Restrictive:
+    return Restrictive(bundled().restrictive)

@@ -120,8 +120,13 @@ avoided avoiding none nobody nothing cannot bar bars barred barring
 """.split())
 # Two-word denials, read as one negator.
 NEGATING_PHRASES = {("rule", "out"): "rule-out", ("rules", "out"): "rule-out", ("ruled", "out"): "rule-out",
-                    ("stays", "out"): "stay-out", ("stay", "out"): "stay-out", ("stayed", "out"): "stay-out"}
-_NOT_NEGATING_AFTER = frozenset({"only", "longer", "less", "more", "doubt"})
+                    ("stays", "out"): "stay-out", ("stay", "out"): "stay-out", ("stayed", "out"): "stay-out",
+                    ("keeps", "out"): "stay-out", ("keep", "out"): "stay-out", ("kept", "out"): "stay-out",
+                    ("no", "longer"): "no-longer", ("leaving", "behind"): "no-longer", ("left", "behind"): "no-longer",
+                    ("leave", "behind"): "no-longer", ("moved", "beyond"): "no-longer", ("graduated", "from"): "no-longer",
+                    ("move", "beyond"): "no-longer", ("moves", "beyond"): "no-longer", ("graduate", "from"): "no-longer",
+                    ("graduates", "from"): "no-longer", ("leaves", "behind"): "no-longer"}
+_NOT_NEGATING_AFTER = frozenset({"only", "less", "more", "doubt"})
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve".split()
 )

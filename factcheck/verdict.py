@@ -17,7 +17,7 @@ from functools import lru_cache
 from . import quantities
 from .clauses import clauses, has_predicate, unframe
 from .claims import Entry, Member
-from .meaning import contrasts, denies, unmatched_denial
+from .meaning import contrasts, denies, restrictive, unmatched_denial
 from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Hits, Index, without_figures
 from .normalise import Token, Tokens, fold, keys, name_keys, negation_scopes, stem, tokens, visible
 from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, ordinal, parse, span_of
@@ -365,11 +365,14 @@ class Checker:
                 reasons.append(f"{_says(c)}, which does not confirm it")
         if outsiders and e.list and not e.list.closed:
             reasons.append(f"the source's list is not closed and does not name {_join(outsiders)}")
+        narrower = restrictive().unaccounted(claim, (e.statement, *e.aliases, *(ev.quote for ev in e.evidence)))
+        if narrower:
+            reasons.append(f"the source does not say {_join(narrower)}")
         agreed = [c for c in comparisons if c.agreement is Agreement.AGREE]
         needed = SUPPORT_WITH_VALUES if agreed else SUPPORT_WORDS_ONLY
         says_enough = agreed or said.telling_words >= MIN_WORDS or closeness >= DIRECT
         words_alone = cand.coverage >= SUPPORT_WORDS_ALONE  # figures cannot carry a claim about something else
-        if says_enough and words_alone and not said.tangled and not unconfirmed and not outsiders and not flipped and not opposed and known and full >= needed and core >= SUPPORT_CORE:
+        if says_enough and words_alone and not said.tangled and not narrower and not unconfirmed and not outsiders and not flipped and not opposed and known and full >= needed and core >= SUPPORT_CORE:
             reasons += [_says(c) for c in agreed] or ["the entry states this"]
             return Match(e, Verdict.SUPPORTED, cand.score, tuple(reasons), tuple(comparisons), True, closeness=closeness)
         if not reasons:
@@ -406,7 +409,7 @@ class Checker:
         outsiders = [claim[a:b] for n, a, b in self.index.name_spans(toks)
                      if n not in IMPLICIT_NAMES and not set(n) <= words.members and not set(n) <= words.said]
         outsiders += said.strangers
-        if not outsiders and e.list.closed and not self.mentioned_members(said.keys, e) and self.names_list(said.keys, e):
+        if not outsiders and e.list.closed and _claims_membership(claim) and not self.mentioned_members(said.keys, e) and self.names_list(said.keys, e):
             # a descriptive item the list does not have: "no participation in UN peacekeeping"
             rest = [t for t in toks if not t.negator and t.key not in words.known and self.index.weight(t.key) > 1.0]
             if rest and _shaped_like_members(e, {t.key for t in rest}, said.denials):
@@ -552,7 +555,7 @@ def _coverages(cand: Candidate, comparisons: list[Comparison]) -> tuple[float, f
     return (cand.covered + got) / total, (cand.covered_core + got) / total
 
 
-_MEMBERSHIP = re.compile(r"\b(?:one of|among|includes?|included|including|consists? of|comprises?|part of|is|are)\b")
+_MEMBERSHIP = re.compile(r"\b(?:one of|among|includes?|included|including|consists? of|comprises?|part of)\b")
 
 
 _TITLE_BEFORE = re.compile(r"\b([A-Z][\w.'’-]{0,40})\s{1,3}$")
@@ -586,8 +589,12 @@ def _shaped_like_members(e: Entry, rest: set[str], denials: list[frozenset[str]]
 
 
 def _claims_membership(claim: str) -> bool:
-    """"One of the Four Nos is ...", "the partners include ...": the claim names a list item."""
-    return bool(_MEMBERSHIP.search(fold(claim)))
+    """"One of the Four Nos is ...", "the partners include ...", "the five partners are China,
+    ...": the claim names a list item ("is the only country" names none)."""
+    return bool(_MEMBERSHIP.search(fold(claim)) or _NAMES_FOLLOW.search(claim))
+
+
+_NAMES_FOLLOW = re.compile(r"\b(?:are|is)\s*:?\s+[A-Z]")
 
 
 def _only_outsiders_missing(cand: Candidate, outsiders: list[str]) -> bool:

@@ -15,7 +15,8 @@ from enum import StrEnum
 from functools import lru_cache
 
 from . import quantities
-from .clauses import clauses, has_predicate, unframe
+from .clauses import _subject, clauses, has_predicate, unframe
+from .timeline import Ordered, describe, ordered, relation_holds
 from .claims import Entry, Member
 from .meaning import contrasts, denies, restrictive, unmatched_denial
 from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Hits, Index, without_figures
@@ -141,6 +142,8 @@ class Checker:
         shown, is the claim as it reads."""
         claim, context = visible(claim), visible(context)
         framed = unframe(claim, self.speaks_of)
+        if (events := ordered(framed.text, _subject(framed.text))) and (timed := self.check_order(claim, events)):
+            return _denied(timed, framed.frame) if framed.denied else timed
         parts = [*framed.reports, *(p for c in clauses(framed.text) for p in (self.split(c) if not context else [c]))]
         if len(parts) > 1:
             results = tuple(self.check_one(p, context=context, unverified_matches=unverified_matches) for p in parts)
@@ -156,6 +159,43 @@ class Checker:
             result = CheckResult(claim, Verdict.UNVERIFIED, result.matches, result.parts,
                                  f"“{claim.strip()}” asserts nothing (a heading or fragment, no verb): {result.reason}")
         return _denied(result, framed.frame) if framed.denied else result
+
+    # -- two events in order ------------------------------------------------------------------
+
+    def check_order(self, claim: str, events: Ordered) -> CheckResult | None:
+        """"A before B", "A, less than two years after B": both events dated by the entries
+        that state them, their order (and gap) worked out; None when either is not dated, or
+        the dates allow both readings."""
+        first, first_span = self.event(events.first)
+        second, second_span = self.event(events.second)
+        if first.verdict is Verdict.CONFLICTING:
+            return CheckResult(claim, Verdict.CONFLICTING, first.matches, (first, second))
+        if first_span is None or second_span is None:
+            return None
+        holds = relation_holds(first_span, second_span, events.order, events.gap)
+        if holds is None:
+            return None
+        said = f"{events.gap} {events.order}".strip()
+        summary = (f"the sources date “{events.first}” to {describe(first_span)} and “{events.second}” to "
+                   f"{describe(second_span)}: the first {'is' if holds else 'is not'} {said} the second")
+        verdict = Verdict.SUPPORTED if holds else Verdict.CONFLICTING
+        return CheckResult(claim, verdict, (first.matches[0], second.matches[0]), (first, second), summary)
+
+    def event(self, text: str) -> tuple[CheckResult, Span | None]:
+        """An event as the claims file dates it: the date of the entry that states it (its
+        own figures agreeing), or of the best entry about the same subjects that does not
+        contradict it."""
+        result = self.check_one(text)
+        named = any(n not in IMPLICIT_NAMES for n in self.index.find_names(tokens(without_figures(text))))
+        for i, m in enumerate(result.matches[:SHOWN]):
+            if m.verdict is Verdict.CONFLICTING or m.missing_names or not (m.verdict is Verdict.SUPPORTED or m.strong):
+                continue
+            if not named and i:
+                break  # "diplomatic ties established": about whom? Only the best entry may say
+            dates = [v for v in m.entry.values if v.kind is Kind.DATE and v.span and not v.relation]  # not "by 2002"
+            if date := _date_of(text, m.entry, dates):
+                return result, date
+        return result, None
 
     def _restated(self, text: str, context: str, shown: int) -> CheckResult | None:
         """A sentence of several clauses that one entry states whole, figures agreeing ("Vietnam
@@ -487,6 +527,20 @@ def pair(claim: str, qs: list[Quantity], e: Entry, values: list[Quantity], fallb
         else:
             out.append(Comparison(q, None, None))
     return out
+
+
+def _date_of(event: str, e: Entry, dates: list[Quantity]) -> Span | None:
+    """Of an entry's dates, the one its statement writes among the event's words ("joined
+    ASEAN on July 28, 1995, and marked the 28th anniversary ... on July 28, 2023")."""
+    if len(dates) <= 1:
+        return dates[0].span if dates else None
+    words = frozenset(keys(tokens(without_figures(event))))
+    statement = _folded(e.statement)
+    near = sorted(((len(words & _around(e.statement, at, at + len(v.text))), v.span) for v in dates
+                   if (at := statement.find(fold(v.text))) >= 0), key=lambda x: -x[0])
+    if not near or (len(near) > 1 and near[0][0] == near[1][0]):
+        return None
+    return near[0][1]
 
 
 def _closeness(claim: str, q: Quantity, e: Entry, v: Quantity) -> int:

@@ -84,7 +84,7 @@ def clauses(sentence: str, known: Knowledge | None = None) -> list[str]:
         head, tail = sentence[max(at, start - _NEAR):start], sentence[end:end + _NEAR]
         if needs_figures and not (_states_figure(head) and _states_figure(tail)):
             continue
-        if _words(head) >= MIN_CLAUSE_WORDS and _words(tail) >= MIN_CLAUSE_WORDS:
+        if _words(head) >= MIN_CLAUSE_WORDS and _words(tail) >= MIN_CLAUSE_WORDS and has_predicate(head, known) and has_predicate(tail, known):
             parts.append(head.strip())
             at = end
     parts.append(sentence[at:].strip())

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .knowledge import Contrast, bundled
-from .normalise import fold
+from .normalise import fold, keys, tokens
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,18 @@ class Opposed:
 
     claim_says: str
     source_says: str
+
+
+NEAR = 25  # characters either side of a contrast's word that say what it is said of
+
+
+@dataclass(frozen=True)
+class Said:
+    """One side of a contrast as a text says it: (contrast, side), the form, the words around."""
+
+    where: tuple[int, int]
+    form: str
+    around: frozenset[str]
 
 
 class Contrasts:
@@ -36,30 +48,37 @@ class Contrasts:
         self._find = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])") if forms else None
 
     @lru_cache(maxsize=8192)
-    def said(self, text: str) -> dict[tuple[int, int], str]:
-        """Each (contrast, side) a text says, with the form it says it in."""
+    def said(self, text: str) -> tuple[Said, ...]:
+        """Each side of a contrast a text says, where, with the words around it."""
         if self._find is None:
-            return {}
-        out: dict[tuple[int, int], str] = {}
-        for m in self._find.finditer(fold(text)):
-            for where in self._where[" ".join(m.group().split())]:
-                out.setdefault(where, m.group())
-        return out
+            return ()
+        folded = fold(text)
+        out = []
+        for m in self._find.finditer(folded):
+            around = frozenset(keys(tokens(folded[max(0, m.start() - NEAR):m.start()] + " " + folded[m.end():m.end() + NEAR])))
+            out += [Said(where, m.group(), around) for where in self._where[" ".join(m.group().split())]]
+        return tuple(out)
 
     def opposed(self, claim: str, entry_texts: Iterable[str]) -> list[Opposed]:
-        """The sides the claim says whose other side the entry says, and this side not."""
-        claim_sides = self.said(claim)
-        if not claim_sides:
+        """The sides the claim says where the entry says the other: the entry's saying among
+        the same words ("allies opposed Vietnam's occupation" against "allies supported
+        Vietnam's occupation"), else anywhere, and this side nowhere."""
+        claim_said = self.said(claim)
+        if not claim_said:
             return []
-        entry_sides: dict[tuple[int, int], str] = {}
-        for text in entry_texts:
-            for where, form in self.said(text).items():
-                entry_sides.setdefault(where, form)
+        entry_said = [x for text in entry_texts for x in self.said(text)]
         out = []
-        for (i, side), form in claim_sides.items():
-            other = (i, 1 - side)
-            if other in entry_sides and (i, side) not in entry_sides and other not in claim_sides:
-                out.append(Opposed(form, entry_sides[other]))
+        for c in claim_said:
+            (i, side) = c.where
+            same = [e for e in entry_said if e.where[0] == i]
+            if not same:
+                continue
+            best = max(same, key=lambda e: len(e.around & c.around))
+            if best.around & c.around:
+                if best.where[1] != side:
+                    out.append(Opposed(c.form, best.form))
+            elif all(e.where[1] != side for e in same):
+                out.append(Opposed(c.form, same[0].form))
         return out
 
 

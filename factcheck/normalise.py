@@ -282,6 +282,9 @@ def _words(folded: str) -> list[tuple[str, int, int]]:
 
 
 _NAME_KEYS = {tuple(k.split()): v for k, v in NAMES.items()}
+# "Democratic Republic of Viet Nam" is the "Democratic Republic of Vietnam", "Viet Namese" "Vietnamese"
+_NAME_KEYS.update({tuple(" ".join(k).replace("vietnam", "viet nam").split()): v for k, v in list(_NAME_KEYS.items())
+                   if any("vietnam" in w for w in k) and k != ("vietnam",)})
 
 
 def _equivalents() -> dict[tuple[str, ...], str]:

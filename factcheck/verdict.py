@@ -69,7 +69,8 @@ class Match:
     missing_names: tuple[tuple[str, ...], ...] = ()
     only_list_item: bool = False  # conflicting only because a claimed item is not in the list
     closeness: float = 0.0  # how much of the entry's statement the claim says (1.0: all of it)
-    by_meaning: bool = False  # conflicting only for denying or saying the opposite, no figure or list
+    by_meaning: bool = False  # conflicting only for denying what the entry says: no figure, list or contrast
+    opposite: tuple[str, ...] = ()  # the claim's words of which the entry says the opposite ("leave": "joins")
 
 
 @dataclass(frozen=True)
@@ -393,9 +394,9 @@ class Checker:
         can_conflict = (known and core >= CONFLICT) or named_item or (closed_out and not cand.missing_names and core >= CONFLICT)
         if (conflicts or polarity_differs or says_opposite or closed_out) and can_conflict:
             only_item = not conflicts and not polarity_differs and not says_opposite
-            by_meaning = not conflicts and not closed_out
+            by_meaning = polarity_differs and not conflicts and not closed_out and not says_opposite
             return Match(e, Verdict.CONFLICTING, cand.score, tuple(reasons), tuple(comparisons), True, only_list_item=only_item,
-                         closeness=closeness, by_meaning=by_meaning)
+                         closeness=closeness, by_meaning=by_meaning, opposite=tuple(o.claim_says for o in opposed) if says_opposite else ())
 
         unconfirmed = [c for c in comparisons if c.agreement is not Agreement.AGREE and not (c.claim.weak and c.agreement is None)]
         for c in unconfirmed:
@@ -702,7 +703,8 @@ def decide(matches: list[Match]) -> tuple[Verdict, list[Match]]:
         conflict = None  # a direct statement of the claim is not outvoted by a related entry
     if conflict and support and support.entry.fact and support.entry.fact == conflict.entry.fact:
         conflict = None  # the sources differ on this fact, and the claim follows one of them
-    if conflict and (support is None or conflict.score > support.score + CONFLICT_MARGIN or _answers_what_support_skipped(conflict, support)):
+    if conflict and (support is None or conflict.score > support.score + CONFLICT_MARGIN or _answers_what_support_skipped(conflict, support)
+                     or _opposes_what_support_skipped(conflict, support)):
         return Verdict.CONFLICTING, _first(conflict, matches)
     if support:
         return Verdict.SUPPORTED, _first(support, matches)
@@ -749,6 +751,16 @@ def _answers_what_support_skipped(conflict: Match, support: Match) -> bool:
     of partners says Russia was second."""
     skipped = {c.claim for c in support.comparisons if c.agreement is None}
     return any(c.claim in skipped for c in conflict.comparisons if c.agreement is Agreement.CONFLICT)
+
+
+def _opposes_what_support_skipped(conflict: Match, support: Match) -> bool:
+    """"Vietnam leave no military alliances": the Four Nos entry says nothing of leaving or
+    joining, the entry on alliances says "joins"."""
+    if not conflict.opposite:
+        return False
+    e = support.entry
+    said = fold(" ".join((e.statement, *e.aliases, *(ev.quote for ev in e.evidence))))
+    return not any(re.search(rf"(?<![\w-]){re.escape(fold(w))}(?![\w-])", said) for w in conflict.opposite)
 
 
 def _consistent_elsewhere(conflict: Match, matches: list[Match]) -> bool:

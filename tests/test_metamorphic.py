@@ -192,7 +192,7 @@ DENIALS = [
     pytest.param(it_is_false_that, 250, 0, id="it-is-false-that"),
     pytest.param(it_is_not_true_that, 250, 0, id="it-is-not-true-that"),
     pytest.param(not_after_the_first_auxiliary, 120, 0, id="not-after-the-first-auxiliary"),
-    pytest.param(opposite_words, 150, 13, id="opposite-words"),
+    pytest.param(opposite_words, 150, 0, id="opposite-words"),
     pytest.param(year_shifted, 75, 0, id="year-shifted"),
     pytest.param(figure_times_ten, 30, 0, id="figure-times-ten"),
     pytest.param(another_country, 140, 0, id="another-country"),
@@ -201,7 +201,7 @@ DENIALS = [
 REWORDINGS = [
     # family, variants at least, share supported at least
     pytest.param(equivalent_words, 35, 1.0, id="equivalent-words"),
-    pytest.param(renamed("Vietnam", "Viet Nam"), 150, 0.971, id="Vietnam-Viet-Nam"),
+    pytest.param(renamed("Vietnam", "Viet Nam"), 150, 0.994, id="Vietnam-Viet-Nam"),
     pytest.param(renamed("Soviet Union", "USSR"), 10, 1.0, id="Soviet-Union-USSR"),
     pytest.param(renamed("United States", "US"), 12, 1.0, id="United-States-US"),
     pytest.param(renamed("more than", "over"), 5, 1.0, id="more-than-over"),

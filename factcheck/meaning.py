@@ -21,16 +21,38 @@ class Opposed:
     source_says: str
 
 
-NEAR = 25  # characters either side of a contrast's word that say what it is said of
+NEAR = 5  # words either side of a contrast's word that say what it is said of
+SUBJECT_WEIGHT = 2  # a word before it (its subject: "UN members condemned") counts twice one after
+_YEAR = re.compile(r"\b1\d{3}\b|\b20\d{2}\b")  # a year near a contrast's word says which it is
 
 
 @dataclass(frozen=True)
 class Said:
-    """One side of a contrast as a text says it: (contrast, side), the form, the words around."""
+    """One side of a contrast as a text says it: (contrast, side), the form, and the words
+    before it (what it is said of) and after it (what it is said about)."""
 
     where: tuple[int, int]
     form: str
-    around: frozenset[str]
+    before: frozenset[str]
+    after: frozenset[str]
+
+    def shared(self, other: Said) -> int:
+        return SUBJECT_WEIGHT * len(self.before & other.before) + len(self.after & other.after)
+
+
+def _words_near(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys (and years) of the NEAR whole words before `start` and after `end`."""
+    before = text[max(0, start - 30 * NEAR):start].split()
+    if start - 30 * NEAR > 0:
+        before = before[1:]  # the first may be cut
+    after = text[end:end + 30 * NEAR].split()
+    if end + 30 * NEAR < len(text):
+        after = after[:-1]
+    return _keyed(" ".join(before[-NEAR:])), _keyed(" ".join(after[:NEAR]))
+
+
+def _keyed(words: str) -> frozenset[str]:
+    return frozenset(keys(tokens(words))) | frozenset(_YEAR.findall(words))
 
 
 class Contrasts:
@@ -55,14 +77,16 @@ class Contrasts:
         folded = fold(text)
         out = []
         for m in self._find.finditer(folded):
-            around = frozenset(keys(tokens(folded[max(0, m.start() - NEAR):m.start()] + " " + folded[m.end():m.end() + NEAR])))
-            out += [Said(where, m.group(), around) for where in self._where[" ".join(m.group().split())]]
+            before, after = _words_near(folded, m.start(), m.end())
+            out += [Said(where, m.group(), before, after) for where in self._where[" ".join(m.group().split())]]
         return tuple(out)
 
     def opposed(self, claim: str, entry_texts: Iterable[str]) -> list[Opposed]:
-        """The sides the claim says where the entry says the other: the entry's saying among
-        the same words ("allies opposed Vietnam's occupation" against "allies supported
-        Vietnam's occupation"), else anywhere, and this side nowhere."""
+        """The sides the claim says where the entry says the other among the same words
+        ("allies opposed Vietnam's occupation" against "allies supported Vietnam's occupation";
+        "high income by 2030" against "upper-middle income by 2030, high income by 2045"). A
+        contrast word the entry says of something else ("leaving behind its low-income status"
+        against "began joining UN peacekeeping") opposes nothing."""
         claim_said = self.said(claim)
         if not claim_said:
             return []
@@ -73,12 +97,10 @@ class Contrasts:
             same = [e for e in entry_said if e.where[0] == i]
             if not same:
                 continue
-            best = max(same, key=lambda e: len(e.around & c.around))
-            if best.around & c.around:
-                if best.where[1] != side:
-                    out.append(Opposed(c.form, best.form))
-            elif all(e.where[1] != side for e in same):
-                out.append(Opposed(c.form, same[0].form))
+            overlap = max(e.shared(c) for e in same)
+            closest = [e for e in same if e.shared(c) == overlap]
+            if overlap and all(e.where[1] != side for e in closest):  # a tie with this side: not opposed
+                out.append(Opposed(c.form, closest[0].form))
         return out
 
 

@@ -393,7 +393,7 @@ DOUBLE_REACH = 2  # content words at most between two denials that cancel each o
 PLAIN_DENIALS = frozenset({"not", "no", "never", "none", "n't", "without", "nor", "neither"})  # deny what follows, say nothing
 DENIED_BY = "~"  # in a scope, before the key of a denial that says something itself ("refused")
 _COORDINATED = re.compile(r"[^\w]*(?:(?:and|or|nor)\b[^\w]*)?")  # what stands between two denials of one list
-_CLAUSE_BREAK = re.compile(r"[,;:.!?()]|\b(?:but|while|whereas|although|though|yet)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()]|\bbut\b(?! to\b)|\b(?:while|whereas|although|though|yet)\b")  # "no choice but to" goes on
 
 
 def negation_scopes(text: str, toks: Sequence[Token]) -> list[frozenset[str]]:

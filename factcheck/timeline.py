@@ -24,6 +24,7 @@ _RELATION = re.compile(
     rf"(?:,\s*)?\b(?P<gap>(?:{_QUALIFIER}\s+)?{_AMOUNT}\s+{_UNIT}\s+|{_SOON}\s+)?(?P<order>before|after|prior to|following|ahead of)\s+",
     re.IGNORECASE,
 )
+_NOT_AN_ORDER = re.compile(r"\b(?:until|till|not|only|even|long|shortly|soon)\s*,?\s*$", re.IGNORECASE)  # "did not ... until after"
 _PRONOUN = re.compile(r"^(?:it|they|he|she)\b", re.IGNORECASE)
 _GERUND = re.compile(r"^\w+ing\b")
 
@@ -44,7 +45,7 @@ def ordered(sentence: str, subject: str) -> Ordered | None:
     taken from A ("after normalising ties"); None when the sentence orders nothing. A date
     ("before 1995") is a figure, not an event."""
     m = _RELATION.search(sentence)
-    if not m or m.start() == 0:
+    if not m or m.start() == 0 or _NOT_AN_ORDER.search(sentence, 0, m.start()):
         return None
     first = sentence[:m.start()].strip(" ,")
     second = sentence[m.end():].strip().rstrip(".!")

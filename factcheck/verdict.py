@@ -169,8 +169,8 @@ class Checker:
         the dates allow both readings."""
         first, first_span = self.event(events.first)
         second, second_span = self.event(events.second)
-        if first.verdict is Verdict.CONFLICTING:
-            return CheckResult(claim, Verdict.CONFLICTING, first.matches, (first, second))
+        if first.verdict is Verdict.CONFLICTING and any(c.agreement is Agreement.CONFLICT for c in first.matches[0].comparisons):
+            return CheckResult(claim, Verdict.CONFLICTING, first.matches, (first, second))  # "in 1975, right after ..."
         if first_span is None or second_span is None:
             return None
         holds = relation_holds(first_span, second_span, events.order, events.gap)

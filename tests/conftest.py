@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -52,10 +55,15 @@ def write_corpus(root: Path, entries: str, sources: dict[str, str]) -> Path:
     return path
 
 
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory, monkeypatch):
-    """Tests never read or write the user's cache folder."""
-    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+def pytest_configure(config: pytest.Config) -> None:
+    """Tests never read or write the user's cache folder: the cache goes to a temporary folder,
+    and so does the secret key that stays in the user's cache folder when FACTCHECK_CACHE_DIR
+    moves the cache (platformdirs finds that folder in XDG_CACHE_HOME). Set before any test
+    module is imported: some load the bundled claims file as they are imported."""
+    folder = Path(tempfile.mkdtemp(prefix="factcheck-tests-"))
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    os.environ["FACTCHECK_CACHE_DIR"] = str(folder / "cache")
+    os.environ["XDG_CACHE_HOME"] = str(folder / "user-cache")
 
 
 def head_one_line(process: subprocess.Popen) -> bytes:

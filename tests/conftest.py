@@ -56,14 +56,17 @@ def write_corpus(root: Path, entries: str, sources: dict[str, str]) -> Path:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Tests never read or write the user's cache folder: the cache goes to a temporary folder,
-    and so does the secret key that stays in the user's cache folder when FACTCHECK_CACHE_DIR
-    moves the cache (platformdirs finds that folder in XDG_CACHE_HOME). Set before any test
-    module is imported: some load the bundled claims file as they are imported."""
-    folder = Path(tempfile.mkdtemp(prefix="factcheck-tests-"))
+    """Tests never read or write the user's cache folder: the cache is a temporary folder of
+    the session's from before the first test module is imported. A fixture would come too
+    late for a module's or a session's own fixtures, which are set up before a test's. The
+    cache's secret key, which stays in the user's cache folder when FACTCHECK_CACHE_DIR moves
+    the cache, goes to a temporary one too (platformdirs finds it in XDG_CACHE_HOME)."""
+    folder = tempfile.mkdtemp(prefix="factcheck-test-cache-")
+    environment = pytest.MonkeyPatch()
+    environment.setenv("FACTCHECK_CACHE_DIR", folder)
+    environment.setenv("XDG_CACHE_HOME", os.path.join(folder, "user"))
     config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
-    os.environ["FACTCHECK_CACHE_DIR"] = str(folder / "cache")
-    os.environ["XDG_CACHE_HOME"] = str(folder / "user-cache")
+    config.add_cleanup(environment.undo)
 
 
 def head_one_line(process: subprocess.Popen) -> bytes:

@@ -33,6 +33,11 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 MAX_ALIASES = 100
 MAX_ALIAS_NODES = 10_000  # values that aliases may add, all of them expanded
 MAX_DEPTH = 32  # a claims file nests 8 deep
+TOO_DEEP = f"YAML nested more than {MAX_DEPTH} levels deep: refused"
+# libyaml 0.2.6 (in PyYAML's wheels since 6.0.4) refuses nesting past 1,000 levels itself, and
+# its scanner, reading ahead, can get there before the parser hands over the 33rd level: that
+# refusal is ours too, said in our words, whichever PyYAML is installed.
+_PARSER_TOO_DEEP = "maximum nesting depth"
 MAX_INT_CHARS = 1000
 
 _STR, _INT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int"
@@ -76,7 +81,8 @@ def load(text: str) -> tuple[object, list[YamlProblem]]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = (exc.problem or exc.context or "syntax error").strip()
         kind = "YAML error" if isinstance(exc, ConstructorError) else "YAML syntax error"
-        raise YamlError(YamlProblem(line, col, f"{kind}: {what}")) from None
+        message = TOO_DEEP if _PARSER_TOO_DEEP in what else f"{kind}: {what}"
+        raise YamlError(YamlProblem(line, col, message)) from None
     except yaml.reader.ReaderError as exc:
         raise _unacceptable(text, exc) from None
     except yaml.YAMLError as exc:
@@ -127,7 +133,7 @@ class _Limits:
                 _refuse(event, f"YAML aliases expand to more than {MAX_ALIAS_NODES:,} values: refused (alias bomb?)")
         elif isinstance(event, CollectionStartEvent):
             if len(self.open_sizes) > MAX_DEPTH:
-                _refuse(event, f"YAML nested more than {MAX_DEPTH} levels deep: refused")
+                _refuse(event, TOO_DEEP)
             self.open_sizes.append(1)
             self.open_anchors.append(event.anchor)
         elif isinstance(event, CollectionEndEvent):

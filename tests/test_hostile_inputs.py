@@ -143,7 +143,8 @@ BILLION_LAUGHS = (
         pytest.param("# only a comment\n\n", r":1:1: the file is empty", id="only a comment"),
         pytest.param(BILLION_LAUGHS, r"YAML aliases expand to more than 10,000 values: refused \(alias bomb\?\)", id="billion laughs"),
         pytest.param("x: &x 1\nclaims: [" + ", ".join(["*x"] * 200) + "]\n", r"more than 100 YAML aliases: refused", id="many aliases"),
-        pytest.param("claims: " + "[" * 100_000 + "]" * 100_000 + "\n", r"YAML nested more than 32 levels deep", id="deep flow"),
+        # refused by PyYAML's parser or by ours, depending on the PyYAML installed: test_yamlfile
+        pytest.param("claims: " + "[" * 100_000 + "]" * 100_000 + "\n", r"claims\.yaml:1:\d+: ", id="deep flow"),
         pytest.param("claims:\n" + "- " * 100_000 + "x\n", r"YAML nested more than 32 levels deep", id="deep block"),
         pytest.param("claims: " + "9" * 5000 + "\n", r"YAML error: an integer of more than 1000 characters", id="5000 digits"),
         pytest.param("claims:\n  - {id: x, statement: s, topic: aid, evidence: [{source: doc, quote: q}], values: [{kind: count, value: 1.0e+400, text: x}]}\n",

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from . import private
 from .claims import MAX_CLAIMS_BYTES, ClaimsError, ClaimsFile, Entry, Evidence
-from .files import Version, unchanged
+from .files import Version, settled, unchanged
 from .match import Index, Prepared
 from .quantities import Span
 from .sources import MAX_SOURCE_BYTES, Passage, SourceLibrary, source_ids, source_path
@@ -189,7 +189,10 @@ class Inputs:
 
     @classmethod
     def of(cls, claims_path: Path, claims: Version, library: SourceLibrary) -> Inputs:
-        return cls(_code_hash(), claims, _relative(library.dir, claims_path.parent), tuple(library.available()), dict(library.versions))
+        """The inputs of a build that parsed `claims` and read its sources through `library`."""
+        read = {source_id: version and _settled_source(library.dir, source_id, version) for source_id, version in library.versions.items()}
+        claims = settled(claims_path, claims, MAX_CLAIMS_BYTES)
+        return cls(_code_hash(), claims, _relative(library.dir, claims_path.parent), tuple(library.available()), read)
 
     def unchanged(self, claims_path: Path) -> bool:
         """Whether every input is still as it was built from (files.unchanged says how it tells)."""
@@ -199,6 +202,13 @@ class Inputs:
         if tuple(source_ids(folder)) != self.listed:
             return False
         return all(_source_unchanged(folder, source_id, version) for source_id, version in self.read.items())
+
+
+def _settled_source(folder: Path, source_id: str, version: Version) -> Version:
+    try:
+        return settled(source_path(folder, source_id), version, MAX_SOURCE_BYTES)
+    except ClaimsError:  # now outside the sources folder: the next run will see that
+        return version
 
 
 def _source_unchanged(folder: Path, source_id: str, version: Version | None) -> bool:

@@ -72,6 +72,20 @@ def unchanged(path: str | os.PathLike, version: Version | None, max_bytes: int) 
     return version is not None and hashlib.sha256(data).digest() == version.digest
 
 
+def settled(path: str | os.PathLike, version: Version, max_bytes: int) -> Version:
+    """`version`, with a stamp that later runs can trust. A file read within SETTLED_NS of its
+    last change is read and hashed again now (as a build ends): if it still holds the bytes
+    read, its stamp now stands for them. A claims file saved just before a check is then not
+    hashed again by every later check."""
+    if version.stamp is not None and max(version.stamp[1:3]) < version.taken - SETTLED_NS:
+        return version
+    try:
+        again = read_version(path, max_bytes)[1]
+    except (OSError, TooLarge):
+        return version
+    return again if again.digest == version.digest else version
+
+
 def _read(path: str | os.PathLike, max_bytes: int) -> tuple[bytes, os.stat_result, os.stat_result]:
     """The bytes, and the file's status before and after they were read."""
     descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))

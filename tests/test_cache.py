@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -119,6 +120,21 @@ def test_a_source_changed_in_place_with_the_same_size_and_time_still_rebuilds(cl
 def test_settled_files_are_not_read_again(claims_path, monkeypatch):
     monkeypatch.setattr(files, "SETTLED_NS", 0)
     Corpus.load(claims_path).index
+    read = []
+    real = files.read_bounded
+    monkeypatch.setattr(files, "read_bounded", lambda path, limit: read.append(path) or real(path, limit))
+    assert from_cache(Corpus.load(claims_path))
+    assert read == []
+
+
+def test_files_saved_just_before_a_build_are_not_read_again_once_settled(claims_path, monkeypatch):
+    """Read within SETTLED_NS of being saved, a file's stamp cannot stand for its bytes yet; as
+    the build ends (here, a few seconds later) each such file is hashed once more."""
+    corpus = Corpus.load(claims_path)
+    later = time.time_ns() + 3 * files.SETTLED_NS
+    with monkeypatch.context() as m:
+        m.setattr(files, "time", SimpleNamespace(time_ns=lambda: later))
+        corpus.index
     read = []
     real = files.read_bounded
     monkeypatch.setattr(files, "read_bounded", lambda path, limit: read.append(path) or real(path, limit))

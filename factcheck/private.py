@@ -35,14 +35,16 @@ class Untrusted(Exception):
 
 
 def folder(path: Path, create: bool = False) -> bool:
-    """Whether `path` is a folder of this user's own; with `create`, one is made if there is none.
-    Raises Untrusted for a folder another user owns or may write to."""
+    """Whether `path` is a folder of this user's own; with `create`, it is made if there is none,
+    and so are its missing parents, all private. Raises Untrusted for a folder another user owns
+    or may write to."""
     if create:
-        try:
-            path.mkdir(mode=0o700, parents=True)
-            os.chmod(path, 0o700)  # mkdir's mode is masked by the umask: 0700 at most, and maybe less
-        except FileExistsError:
-            pass
+        for missing in reversed([p for p in (path, *path.parents) if not p.exists()]):
+            try:
+                missing.mkdir(mode=0o700)
+                os.chmod(missing, 0o700)  # mkdir's mode is masked by the umask: 0700 at most, and maybe less
+            except FileExistsError:
+                pass
     try:
         info = os.stat(path)
     except OSError:  # missing, or a path through a file

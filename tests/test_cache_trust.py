@@ -198,15 +198,16 @@ def test_a_cache_signed_with_another_key_is_rebuilt_and_never_unpickled(claims_p
     assert not marker.exists()
 
 
-def test_the_cache_folder_is_made_private_whatever_the_umask(claims_path, tmp_path):
+def test_the_cache_folder_is_made_private_whatever_the_umask(claims_path, tmp_path, monkeypatch):
     """Under umask 000 it was made drwxrwxrwx, and another user could replace its pickle."""
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "new" / "cache"))
     before = os.umask(0)
     try:
         Corpus.load(claims_path).index
     finally:
         os.umask(before)
     file = cache_file(claims_path)
-    for made in (file.parent, tmp_path / "home" / "factcheck"):
+    for made in (tmp_path / "new", file.parent, tmp_path / "home", tmp_path / "home" / "factcheck"):
         assert stat.S_IMODE(made.stat().st_mode) == 0o700
     for written in (file, tmp_path / "home" / "factcheck" / "key"):
         assert stat.S_IMODE(written.stat().st_mode) == 0o600

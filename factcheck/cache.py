@@ -42,7 +42,7 @@ from .claims import MAX_CLAIMS_BYTES, ClaimsError, ClaimsFile, Entry, Evidence
 from .files import Version, settled, unchanged
 from .match import Index, Prepared
 from .quantities import Span
-from .sources import MAX_SOURCE_BYTES, Passage, SourceLibrary, source_ids, source_path
+from .sources import MAX_SOURCE_BYTES, Passage, SourceLibrary, source_files, source_path
 
 FORMAT = b"factcheck-cache 3\n"
 SIGNATURE_BYTES = 32  # a keyed BLAKE2b of the lengths, the inputs and the head
@@ -199,9 +199,10 @@ class Inputs:
         if not unchanged(claims_path, self.claims, MAX_CLAIMS_BYTES) or self.code != _code_hash():
             return False
         folder = claims_path.parent / self.sources
-        if tuple(source_ids(folder)) != self.listed:
+        files = source_files(folder)
+        if tuple(sorted(files)) != self.listed:
             return False
-        return all(_source_unchanged(folder, source_id, version) for source_id, version in self.read.items())
+        return all(_source_unchanged(folder, files.get(source_id), source_id, version) for source_id, version in self.read.items())
 
 
 def _settled_source(folder: Path, source_id: str, version: Version) -> Version:
@@ -211,7 +212,12 @@ def _settled_source(folder: Path, source_id: str, version: Version) -> Version:
         return version
 
 
-def _source_unchanged(folder: Path, source_id: str, version: Version | None) -> bool:
+def _source_unchanged(folder: Path, file: os.DirEntry | None, source_id: str, version: Version | None) -> bool:
+    """Whether a source is as it was read. A file right in the folder that is not a symbolic
+    link is inside it; any other path is checked as the build checked it (source_path), as
+    resolving thousands of paths would take most of a check from the cache."""
+    if file is not None and not file.is_symlink():
+        return unchanged(file.path, version, MAX_SOURCE_BYTES)
     try:
         path = source_path(folder, source_id)
     except ClaimsError:  # now outside the sources folder: refused, as it was if it had no version

@@ -6,9 +6,11 @@ both change those), and are cited by the line of the file they start on.
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from functools import cached_property
 from pathlib import Path
 
@@ -157,11 +159,13 @@ def source_path(sources_dir: Path, source_id: str) -> Path:
     return path
 
 
-def source_ids(sources_dir: Path) -> list[str]:
-    """The ids of the sources in a folder: its .md files' names."""
-    if not sources_dir.is_dir():
-        return []
-    return sorted(p.stem for p in sources_dir.glob("*.md"))
+def source_files(sources_dir: Path) -> dict[str, os.DirEntry]:
+    """The sources in a folder, by id: its .md files."""
+    try:
+        with os.scandir(sources_dir) as entries:
+            return {e.name[:-len(".md")]: e for e in entries if fnmatch(e.name, "*.md")}
+    except OSError:  # no such folder, or not one
+        return {}
 
 
 class SourceLibrary:
@@ -204,5 +208,5 @@ class SourceLibrary:
 
     def available(self) -> list[str]:
         if self.listed is None:
-            self.listed = tuple(source_ids(self.dir))
+            self.listed = tuple(sorted(source_files(self.dir)))
         return list(self.listed)

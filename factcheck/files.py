@@ -59,9 +59,9 @@ def unchanged(path: str | os.PathLike, version: Version | None, max_bytes: int) 
     was recorded, is not read again (as git does): any write since would have moved its ctime,
     which no one can set back. Hashing the 90 MB of a 100,000-entry claims file and its sources
     would take longer than the check itself. Any other file is read and hashed again."""
-    if version is not None and version.stamp is not None and _TRUST_STAMPS:
+    if version is not None and _stamp_trusted(version) and _TRUST_STAMPS:
         try:
-            if _stamp(os.stat(path)) == version.stamp and max(version.stamp[1:3]) < version.taken - SETTLED_NS:
+            if _stamp(os.stat(path)) == version.stamp:
                 return True
         except OSError:
             return False
@@ -77,7 +77,7 @@ def settled(path: str | os.PathLike, version: Version, max_bytes: int) -> Versio
     last change is read and hashed again now (as a build ends): if it still holds the bytes
     read, its stamp now stands for them. A claims file saved just before a check is then not
     hashed again by every later check."""
-    if version.stamp is not None and max(version.stamp[1:3]) < version.taken - SETTLED_NS:
+    if _stamp_trusted(version):
         return version
     try:
         again = read_version(path, max_bytes)[1]
@@ -100,6 +100,11 @@ def _read(path: str | os.PathLike, max_bytes: int) -> tuple[bytes, os.stat_resul
     if len(data) > max_bytes:
         raise TooLarge(None)
     return data, before, after
+
+
+def _stamp_trusted(version: Version) -> bool:
+    """Whether the file's times were already SETTLED_NS old when its stamp was taken."""
+    return version.stamp is not None and max(version.stamp[1:3]) < version.taken - SETTLED_NS
 
 
 def _stamp(info: os.stat_result) -> Stamp:

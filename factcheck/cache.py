@@ -11,10 +11,10 @@ ever a shortcut, never an error.
 Trust: the file holds pickles, and unpickling can run code. So it is read only from a folder
 and a file of this user's own that no one else can write to (private.py: anything else is
 ignored, with one warning, and left as it is), and only once its signature checks out: a
-keyed BLAKE2b of its head, under a secret key that stays in the user's own cache folder, even
-when FACTCHECK_CACHE_DIR moves the cache (a repository, a CI cache or another machine can
-fill that folder, but cannot sign for this user). Each entry is checked against its hash in
-the signed head before it is unpickled.
+keyed BLAKE2b of everything before the entries, under a secret key that stays in the user's
+own cache folder even when FACTCHECK_CACHE_DIR moves the cache (a repository, a CI cache or
+another machine can fill that folder, but cannot sign for this user). Each entry is checked
+against its hash in the signed head before it is unpickled.
 
 Where: FACTCHECK_CACHE_DIR, else the user's cache folder. FACTCHECK_NO_CACHE=1 turns it off.
 

@@ -102,6 +102,7 @@ class Bench:
         """One fresh process: wall time, peak memory of the child, and what it wrote to stderr.
         `cache`: the cache folder (default: the bench's own), or False for none."""
         env = {k: v for k, v in os.environ.items() if k not in ("FACTCHECK_CACHE_DIR", "FACTCHECK_NO_CACHE")}
+        env["XDG_CACHE_HOME"] = str(self.tmp / "user-cache")  # where the cache's key is kept (Linux)
         if cache is False:
             env["FACTCHECK_NO_CACHE"] = "1"
         else:

@@ -1,47 +1,54 @@
 """The parsed and indexed claims file, kept between runs: building the index is most of a cold check.
 
 A cache file belongs to one claims file (by its absolute path) and records what it was built
-from: hashes of the claims file, of every .md file of its sources folder, and of factcheck's own
-code (its version, and any edit to a checkout) and the Python version. Any change rebuilds it,
-and so does anything wrong with the file (truncated, corrupt, another format): the cache is
-only ever a shortcut, never an error. It is written whole or not at all (a temporary file, then
-os.replace), and a folder that cannot be written just means no cache.
+from (Inputs): the claims file and each source as the build parsed them (hashes of the very
+bytes parsed), the sources folder's listing, and factcheck's own code (its version, and any
+edit to a checkout) and the Python version. It is used only while all of them are unchanged:
+an edit that lands while the index is being built is never taken for what was built. Anything
+wrong with the file (truncated, corrupt, another format) rebuilds it too: the cache is only
+ever a shortcut, never an error.
+
+Trust: the file holds pickles, and unpickling can run code. So it is read only from a folder
+and a file of this user's own that no one else can write to (private.py: anything else is
+ignored, with one warning, and left as it is), and only once its signature checks out: a
+keyed BLAKE2b of everything before the entries, under a secret key that stays in the user's
+own cache folder even when FACTCHECK_CACHE_DIR moves the cache (a repository, a CI cache or
+another machine can fill that folder, but cannot sign for this user). Each entry is checked
+against its hash in the signed head before it is unpickled.
 
 Where: FACTCHECK_CACHE_DIR, else the user's cache folder. FACTCHECK_NO_CACHE=1 turns it off.
 
 Large claims files: each entry is pickled on its own and read from the memory-mapped file only
 when a check needs it, so a check against 100,000 entries loads the postings, not the entries.
-
-Security: the cache holds pickles, and unpickling can run code named in the file. It is read
-only from the user's own cache folder, which no one else can write; do not point
-FACTCHECK_CACHE_DIR at a folder that others can write to.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import mmap
 import os
 import pickle
 import struct
 import sys
-import time
 import zlib
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .claims import ClaimsFile, Entry, Evidence
+from . import private
+from .claims import MAX_CLAIMS_BYTES, ClaimsError, ClaimsFile, Entry, Evidence
+from .files import Version, settled, unchanged
 from .match import Index, Prepared
 from .quantities import Span
-from .sources import Passage
+from .sources import MAX_SOURCE_BYTES, Passage, SourceLibrary, source_files, source_path
 
-FORMAT = b"factcheck-cache 2\n"
+FORMAT = b"factcheck-cache 3\n"
+SIGNATURE_BYTES = 32  # a keyed BLAKE2b of the lengths, the inputs and the head
 _LENGTHS = struct.Struct("<QQQ")  # of the inputs pickle, of the head pickle, of the whole file
+RECORD_DIGEST_BYTES = 16  # each entry's BLAKE2b, in the signed head: 128 bits, beyond finding another record with the same
 _CODE = Path(__file__).resolve().parent
-_TRUST_STAMPS = os.name == "posix"  # elsewhere, ctime is the creation time: no sign of a change
-_SETTLED_NS = 2_000_000_000  # a file changed this recently may change again within its time stamp
 Found = Mapping[Evidence, Passage | None]  # every quote looked up: where it is in its source
 
 
@@ -58,10 +65,13 @@ class Stored:
 class Cache:
     """The cache file of one claims file."""
 
-    def __init__(self, claims_path: Path, folder: Path):
+    def __init__(self, claims_path: Path, folder: Path, key_folder: Path):
         self.claims_path = claims_path
+        self.folder = folder
+        self.key_folder = key_folder
         self.file = folder / (hashlib.sha256(str(claims_path.resolve()).encode()).hexdigest()[:32] + ".pickle")
-        self.before: Inputs | None = None  # the files as they were when the build began
+        self.claims_version: Version | None = None  # the claims file as a build parsed it
+        self.warning: str | None = None  # a folder or file not trusted: the cache is then neither read nor written
 
     @classmethod
     def of(cls, claims_path: Path) -> Cache | None:
@@ -69,38 +79,57 @@ class Cache:
         if os.environ.get("FACTCHECK_NO_CACHE", "") not in ("", "0"):
             return None
         try:
-            return cls(claims_path, cache_folder())
+            return cls(claims_path, cache_folder(), user_folder())
         except (OSError, RuntimeError):  # a path that cannot be resolved: do without
             return None
 
     def read(self, rebuild: Callable[[], tuple[Sequence[Prepared], Found]]) -> Stored | None:
-        """The stored claims file, or None when there is none or it is stale or damaged.
-        `rebuild` builds it afresh, should an entry turn out damaged when it is first read."""
+        """The stored claims file, or None when there is none or it is stale, damaged, unsigned
+        or not trusted (then `warning` says why). `rebuild` builds it afresh, should an entry
+        turn out damaged when it is first read."""
         try:
-            with open(self.file, "rb") as f:
-                mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-        except (OSError, ValueError):  # missing, unreadable, or empty
+            opened = self._open()
+        except private.Untrusted as exc:
+            self.warning = str(exc)
+            return None
+        except (OSError, ValueError):  # unreadable, or cannot be mapped
+            return None
+        if opened is None:
             return None
         try:
-            return self._unpack(mm, rebuild)
+            return self._unpack(*opened, rebuild)
         except Exception:  # noqa: BLE001 - a damaged or stale cache of any kind is rebuilt
             return None
 
-    def _unpack(self, mm: mmap.mmap, rebuild) -> Stored | None:
-        at = len(FORMAT) + _LENGTHS.size
+    def _open(self) -> tuple[mmap.mmap, bytes] | None:
+        """The cache file and the key it must be signed with, once their folders are checked."""
+        if not private.folder(self.folder):
+            return None
+        mm = private.read(self.file)
+        if mm is None or not private.folder(self.key_folder):
+            return None
+        key = private.secret(self.key_folder)
+        return (mm, key) if key is not None else None
+
+    def _unpack(self, mm: mmap.mmap, key: bytes, rebuild) -> Stored | None:
+        signed_from = len(FORMAT) + SIGNATURE_BYTES
+        at = signed_from + _LENGTHS.size
         if mm[:len(FORMAT)] != FORMAT:
             return None
-        inputs_len, head_len, total = _LENGTHS.unpack(mm[len(FORMAT):at])
+        inputs_len, head_len, total = _LENGTHS.unpack(mm[signed_from:at])
         if total != len(mm):
             return None
         view = memoryview(mm)  # pickles are read in place, not copied out first
-        stored = pickle.loads(view[at:at + inputs_len])
-        sources_dir = self.claims_path.parent / stored.sources
-        if Inputs.scan(self.claims_path, sources_dir, stored).key != stored.key:
+        signature = _signer(key, view[signed_from:at + inputs_len + head_len]).digest()
+        if not hmac.compare_digest(signature, mm[len(FORMAT):signed_from]):
             return None
+        inputs = pickle.loads(view[at:at + inputs_len])  # signed with this user's key: safe to unpickle
+        if not inputs.unchanged(self.claims_path):
+            return None
+        sources_dir = self.claims_path.parent / inputs.sources
         at += inputs_len
         head = pickle.loads(view[at:at + head_len])
-        records = Records(mm, at + head_len, head["offsets"], head["crcs"], head["ids"], self.file, rebuild)
+        records = Records(mm, at + head_len, head["offsets"], head["digests"], head["ids"], self.file, rebuild)
         claims = ClaimsFile(self.claims_path, sources_dir, Entries(records), head["soft_problems"])
         index = Index.__new__(Index)
         index.__dict__.update(head["index"])
@@ -108,20 +137,16 @@ class Cache:
         index.claims, index.prepared, index._by_id = claims, records, ById(records)
         return Stored(claims, index, records.found, head["as_of"])
 
-    def building(self, claims: ClaimsFile) -> None:
-        """Note the files as they are before the build, to know if they change during it."""
-        try:
-            self.before = Inputs.scan(self.claims_path, claims.sources_dir)
-        except OSError:
-            self.before = None
+    def building(self, claims_version: Version) -> None:
+        """Note the version of the claims file that a build parses."""
+        self.claims_version = claims_version
 
-    def write(self, claims: ClaimsFile, index: Index, found: Found, as_of: dict[str, Span]) -> None:
-        """Store a freshly built claims file, unless its files changed while it was built."""
-        try:
-            if self.before is None or Inputs.scan(self.claims_path, claims.sources_dir, self.before).key != self.before.key:
-                return
-        except OSError:
+    def write(self, library: SourceLibrary, index: Index, found: Found, as_of: dict[str, Span]) -> None:
+        """Store a freshly built claims file, keyed by the versions of the files it was built
+        from. A folder that cannot be written, or is not trusted, just means no cache."""
+        if self.warning or self.claims_version is None:
             return
+        inputs = pickle.dumps(Inputs.of(self.claims_path, self.claims_version, library), protocol=pickle.HIGHEST_PROTOCOL)
         blobs = [_pack((p, tuple(found.get(ev) for ev in p.entry.evidence))) for p in index.prepared]
         offsets = array("Q", [0])
         for blob in blobs:
@@ -130,57 +155,74 @@ class Cache:
         head = pickle.dumps({
             "index": state,
             "postings": Postings.pack(index.postings),
-            "soft_problems": claims.soft_problems,
+            "soft_problems": index.claims.soft_problems,
             "as_of": as_of,
             "offsets": offsets,
-            "crcs": array("I", [zlib.crc32(b) for b in blobs]),
+            "digests": b"".join(_digest(b) for b in blobs),
             "ids": "\n".join(p.entry.id for p in index.prepared),
         }, protocol=pickle.HIGHEST_PROTOCOL)
-        inputs = pickle.dumps(self.before, protocol=pickle.HIGHEST_PROTOCOL)
-        total = len(FORMAT) + _LENGTHS.size + len(inputs) + len(head) + offsets[-1]
-        _write_atomically(self.file, [FORMAT, _LENGTHS.pack(len(inputs), len(head), total), inputs, head, *blobs])
+        total = len(FORMAT) + SIGNATURE_BYTES + _LENGTHS.size + len(inputs) + len(head) + offsets[-1]
+        lengths = _LENGTHS.pack(len(inputs), len(head), total)
+        try:
+            if not (private.folder(self.folder, create=True) and private.folder(self.key_folder, create=True)):
+                return
+            signer = _signer(private.secret(self.key_folder) or private.new_secret(self.key_folder), lengths)
+            signer.update(inputs)
+            signer.update(head)
+            private.clean(self.folder)
+            private.write(self.file, [FORMAT, signer.digest(), lengths, inputs, head, *blobs])
+        except (OSError, private.Untrusted):
+            return
 
 
-@dataclass
+@dataclass(frozen=True)
 class Inputs:
-    """The files a cache is built from, each with a hash of its contents, and the key they make
-    together with factcheck's code. A file whose size, times and inode are as recorded, and
-    that had not changed for a while when they were recorded, keeps its recorded hash without
-    being read again (as git does): hashing the 90 MB of a 100,000-entry claims file and its
-    sources would take longer than the check itself."""
+    """What an index was built from: the claims file and each source as versions of the very
+    bytes the build parsed (files.Version), the sources folder's listing as the build saw it,
+    and factcheck's code."""
 
+    code: bytes
+    claims: Version
     sources: str  # the sources folder, relative to the claims file's folder when inside it
-    files: dict[str, tuple[tuple[int, ...], bytes]]  # name: (size, mtime, ctime, inode), hash
-    recorded: int  # time.time_ns() when the sizes and times were read
-    key: bytes
+    listed: tuple[str, ...]  # the source ids in the sources folder
+    read: dict[str, Version | None]  # each source the build read; None: it could not be read
 
     @classmethod
-    def scan(cls, claims_path: Path, sources_dir: Path, known: Inputs | None = None) -> Inputs:
-        recorded = time.time_ns()
-        paths = [("claims.yaml", str(claims_path))]
-        try:
-            root = os.path.realpath(sources_dir)
-            with os.scandir(sources_dir) as it:
-                # only regular files inside the folder: a symlink out of it, a FIFO or a device
-                # is never opened (sources.py refuses to read them too)
-                paths += sorted(
-                    (f"sources/{e.name}", e.path) for e in it
-                    if e.name.endswith(".md") and (e.is_file(follow_symlinks=False) or e.is_symlink() and _inside_regular(e.path, root))
-                )
-        except (FileNotFoundError, NotADirectoryError):
-            pass
-        h = hashlib.sha256(FORMAT + sys.version.encode() + _code_hash())
-        files = {}
-        for name, path in paths:
-            st = os.stat(path)
-            stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-            hint = known.files.get(name) if known else None
-            if hint and hint[0] == stamp and _TRUST_STAMPS and max(stamp[1:3]) < known.recorded - _SETTLED_NS:
-                files[name] = hint
-            else:
-                files[name] = (stamp, _file_hash(path))
-            h.update(name.encode() + b"\0" + files[name][1])
-        return cls(_relative(sources_dir, claims_path.parent), files, recorded, h.digest())
+    def of(cls, claims_path: Path, claims: Version, library: SourceLibrary) -> Inputs:
+        """The inputs of a build that parsed `claims` and read its sources through `library`."""
+        read = {source_id: version and _settled_source(library.dir, source_id, version) for source_id, version in library.versions.items()}
+        claims = settled(claims_path, claims, MAX_CLAIMS_BYTES)
+        return cls(_code_hash(), claims, _relative(library.dir, claims_path.parent), tuple(library.available()), read)
+
+    def unchanged(self, claims_path: Path) -> bool:
+        """Whether every input is still as it was built from (files.unchanged says how it tells)."""
+        if not unchanged(claims_path, self.claims, MAX_CLAIMS_BYTES) or self.code != _code_hash():
+            return False
+        folder = claims_path.parent / self.sources
+        files = source_files(folder)
+        if tuple(sorted(files)) != self.listed:
+            return False
+        return all(_source_unchanged(folder, files.get(source_id), source_id, version) for source_id, version in self.read.items())
+
+
+def _settled_source(folder: Path, source_id: str, version: Version) -> Version:
+    try:
+        return settled(source_path(folder, source_id), version, MAX_SOURCE_BYTES)
+    except ClaimsError:  # now outside the sources folder: the next run will see that
+        return version
+
+
+def _source_unchanged(folder: Path, file: os.DirEntry | None, source_id: str, version: Version | None) -> bool:
+    """Whether a source is as it was read. A file right in the folder that is not a symbolic
+    link is inside it; any other path is checked as the build checked it (source_path), as
+    resolving thousands of paths would take most of a check from the cache."""
+    if file is not None and not file.is_symlink():
+        return unchanged(file.path, version, MAX_SOURCE_BYTES)
+    try:
+        path = source_path(folder, source_id)
+    except ClaimsError:  # now outside the sources folder: refused, as it was if it had no version
+        return version is None
+    return unchanged(path, version, MAX_SOURCE_BYTES)
 
 
 class Postings(Mapping):
@@ -218,8 +260,8 @@ class Postings(Mapping):
 class Records(Sequence):
     """The index's prepared entries, each unpickled on first use, and where their quotes are."""
 
-    def __init__(self, mm: mmap.mmap, base: int, offsets: array, crcs: array, ids: str, file: Path, rebuild):
-        self._mm, self._base, self._offsets, self._crcs, self._ids = mm, base, offsets, crcs, ids
+    def __init__(self, mm: mmap.mmap, base: int, offsets: array, digests: bytes, ids: str, file: Path, rebuild):
+        self._mm, self._base, self._offsets, self._digests, self._ids = mm, base, offsets, digests, ids
         self._file, self._rebuild = file, rebuild
         self._loaded: dict[int, Prepared] = {}
         self._fresh: Sequence[Prepared] | None = None
@@ -250,8 +292,8 @@ class Records(Sequence):
         if self._fresh is None:
             blob = self._mm[self._base + self._offsets[i]:self._base + self._offsets[i + 1]]
             try:
-                if zlib.crc32(blob) != self._crcs[i]:
-                    raise ValueError("checksum")
+                if _digest(blob) != self._digests[i * RECORD_DIGEST_BYTES:(i + 1) * RECORD_DIGEST_BYTES]:
+                    raise ValueError("digest")
                 prepared, passages = pickle.loads(zlib.decompress(blob))
                 self.found.update(zip(prepared.entry.evidence, passages))
                 return prepared
@@ -306,8 +348,12 @@ class ById(Mapping):
 
 def cache_folder() -> Path:
     explicit = os.environ.get("FACTCHECK_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
+    return Path(explicit) if explicit else user_folder()
+
+
+def user_folder() -> Path:
+    """The user's own cache folder: the cache's, unless FACTCHECK_CACHE_DIR moves it, and always
+    its secret key's."""
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("factcheck", appauthor=False))
@@ -316,25 +362,21 @@ def cache_folder() -> Path:
 def _code_hash() -> bytes:
     """factcheck's own code and knowledge files: its version, and any edit to a checkout,
     changes what is built."""
-    h = hashlib.sha256()
+    h = hashlib.sha256(FORMAT + sys.version.encode())
     for folder, _, names in sorted(os.walk(_CODE)):
         for name in sorted(n for n in names if n.endswith((".py", ".txt"))):
             path = os.path.join(folder, name)
-            h.update(os.path.relpath(path, _CODE).encode() + b"\0" + _file_hash(path))
+            with open(path, "rb") as f:
+                h.update(os.path.relpath(path, _CODE).encode() + b"\0" + hashlib.sha256(f.read()).digest())
     return h.digest()
 
 
-MAX_HASHED = 64 * 1024 * 1024  # beyond any source the loader accepts
+def _signer(key: bytes, data) -> hashlib.blake2b:
+    return hashlib.blake2b(data, key=key, digest_size=SIGNATURE_BYTES)
 
 
-def _inside_regular(path: str, root: str) -> bool:
-    real = os.path.realpath(path)
-    return os.path.commonpath([real, root]) == root and os.path.isfile(real)
-
-
-def _file_hash(path: str) -> bytes:
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read(MAX_HASHED)).digest()
+def _digest(blob: bytes) -> bytes:
+    return hashlib.blake2b(blob, digest_size=RECORD_DIGEST_BYTES).digest()
 
 
 def _pack(record: tuple) -> bytes:
@@ -346,23 +388,3 @@ def _relative(folder: Path, base: Path) -> str:
         return str(folder.relative_to(base))
     except ValueError:
         return str(folder)
-
-
-def _write_atomically(path: Path, parts: list[bytes]) -> None:
-    """All of it or nothing: a reader never sees half a file. Failing to write is no error."""
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # only when writing: a check from the cache does without it
-
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            for part in parts:
-                f.write(part)
-        os.replace(tmp, path)
-    except OSError:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass

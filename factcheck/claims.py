@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import quantities
-from .files import TooLarge, read_bounded
+from .files import TooLarge, Version, read_version
 from .quantities import Kind, Quantity
 
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -116,8 +116,8 @@ class ClaimsFile:
         return next((e for e in self.entries if e.id == entry_id), None)
 
 
-def read_text(path: Path, max_bytes: int = MAX_CLAIMS_BYTES) -> str:
-    """A claims or source file's text; every failure becomes one ClaimsError line.
+def read_file(path: Path, max_bytes: int = MAX_CLAIMS_BYTES) -> tuple[bytes, Version]:
+    """A claims or source file's bytes and their version; every failure becomes one ClaimsError line.
 
     Whatever the path is, at most `max_bytes` are read (a link to /dev/zero is refused, not
     swallowed) and a FIFO nobody writes to reads as empty instead of hanging."""
@@ -125,7 +125,7 @@ def read_text(path: Path, max_bytes: int = MAX_CLAIMS_BYTES) -> str:
     try:
         if path.is_dir():
             raise ClaimsError([Problem(shown, 0, 0, "", "is a folder, not a file")])
-        raw = read_bounded(path, max_bytes)
+        return read_version(path, max_bytes)
     except TooLarge as exc:
         size = f"{exc.size:,} bytes; the limit is {max_bytes:,}" if exc.size is not None else f"over {max_bytes:,} bytes"
         raise ClaimsError([Problem(shown, 0, 0, "", f"too large ({size})")]) from None
@@ -133,16 +133,30 @@ def read_text(path: Path, max_bytes: int = MAX_CLAIMS_BYTES) -> str:
         raise ClaimsError([Problem(shown, 0, 0, "", "no such file")]) from None
     except OSError as exc:
         raise ClaimsError([Problem(shown, 0, 0, "", f"cannot read: {exc.strerror or exc}")]) from None
+
+
+def decode(raw: bytes, path: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ClaimsError([Problem(shown, 0, 0, "", f"not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at offset {exc.start})")]) from None
+        raise ClaimsError([Problem(str(path), 0, 0, "", f"not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at offset {exc.start})")]) from None
+
+
+def read_text(path: Path, max_bytes: int = MAX_CLAIMS_BYTES) -> str:
+    return decode(read_file(path, max_bytes)[0], path)
 
 
 def load_claims(path: Path) -> ClaimsFile:
     """Parse and type-check a claims file. Raises ClaimsError listing every schema problem."""
-    text = read_text(path)
-    return parse_claims(text, path)
+    return read_claims(path)[0]
+
+
+def read_claims(path: Path) -> tuple[ClaimsFile, Version]:
+    """The claims file, and the version of it that was parsed: the file is read once, and the
+    bytes parsed are the bytes hashed, so that an edit landing during the parse can never be
+    taken for what was parsed."""
+    raw, version = read_file(path)
+    return parse_claims(decode(raw, path), path), version
 
 
 def parse_claims(text: str, path: Path) -> ClaimsFile:

@@ -56,9 +56,12 @@ def load_corpus(claims_path: str | None):
 
     path = find_claims(claims_path)
     try:
-        return Corpus.load(path)
+        corpus = Corpus.load(path)
     except ClaimsError as exc:
         raise InputError(str(exc)) from None
+    for warning in corpus.warnings:
+        click.echo(f"warning: {_clean(warning)}", err=True)
+    return corpus
 
 
 @click.group(name="factcheck", context_settings=CONTEXT, invoke_without_command=True)

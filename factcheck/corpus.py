@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from .cache import Cache
-from .claims import ClaimsError, ClaimsFile, Entry, Evidence, Problem, load_claims
+from .claims import ClaimsError, ClaimsFile, Entry, Evidence, Problem, load_claims, read_claims
 from .match import Index, Prepared
 from .quantities import Span
 from .sources import Passage, Source, SourceLibrary
@@ -54,7 +54,7 @@ class Corpus:
     the cache (cache.py) when the claims file, its sources and factcheck are unchanged."""
 
     def __init__(self, claims: ClaimsFile, index: Index | None = None, found: dict | None = None,
-                 as_of: dict[str, Span] | None = None, cache: Cache | None = None):
+                 as_of: dict[str, Span] | None = None, cache: Cache | None = None, warnings: tuple[str, ...] = ()):
         self.claims = claims
         # an index given comes from the cache, built from these very sources
         self.library = SourceLibrary(claims.sources_dir, front_checked=index is not None)
@@ -62,17 +62,19 @@ class Corpus:
         self._index = index
         self._as_of = as_of
         self._cache = cache
+        self.warnings = warnings  # for the user: a cache folder or file not trusted, and so not used
 
     @classmethod
     def load(cls, path: Path) -> Corpus:
         cache = Cache.of(path)
         stored = cache.read(lambda: cls._fresh(path)) if cache else None
+        warnings = (cache.warning,) if cache and cache.warning else ()
         if stored:
-            return cls(stored.claims, stored.index, stored.found, stored.as_of)
-        claims = load_claims(path)
+            return cls(stored.claims, stored.index, stored.found, stored.as_of, warnings=warnings)
+        claims, version = read_claims(path)
         if cache:
-            cache.building(claims)
-        return cls(claims, cache=cache)
+            cache.building(version)
+        return cls(claims, cache=cache, warnings=warnings)
 
     @staticmethod
     def _fresh(path: Path) -> tuple[list[Prepared], dict[Evidence, Passage | None]]:
@@ -85,7 +87,7 @@ class Corpus:
         if self._index is None:
             self._index = self._build_index()
             if self._cache:
-                self._cache.write(self.claims, self._index, self.found, self.as_of)
+                self._cache.write(self.library, self._index, self.found, self.as_of)
         return self._index
 
     def _build_index(self) -> Index:

@@ -1,4 +1,4 @@
-"""Reading a file that someone else wrote, within a size limit.
+"""Reading a file that someone else wrote, within a size limit, and telling its versions apart.
 
 A FIFO nobody writes to reads as empty instead of hanging, and a link to /dev/zero is cut off
 at the limit instead of being swallowed; a regular file over the limit is refused before a
@@ -7,10 +7,17 @@ byte is read.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
+import time
+from dataclasses import dataclass
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX only: elsewhere a FIFO is not a worry
+_TRUST_STAMPS = os.name == "posix"  # elsewhere, ctime is the creation time: no sign of a change
+SETTLED_NS = 2_000_000_000  # a file changed more recently than this may change again within the same time stamp
+
+Stamp = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
 
 
 class TooLarge(Exception):
@@ -21,16 +28,84 @@ class TooLarge(Exception):
         self.size = size
 
 
+@dataclass(frozen=True)
+class Version:
+    """Which version of a file some bytes were: the hash of those very bytes, and the file's
+    stamp, taken before and after they were read (None when it changed meanwhile, or for
+    anything but a regular file)."""
+
+    digest: bytes
+    stamp: Stamp | None
+    taken: int  # time.time_ns() just before the stamp was taken
+
+
 def read_bounded(path: str | os.PathLike, max_bytes: int) -> bytes:
     """At most `max_bytes` of a file; raises TooLarge beyond that, OSError when unreadable."""
+    return _read(path, max_bytes)[0]
+
+
+def read_version(path: str | os.PathLike, max_bytes: int) -> tuple[bytes, Version]:
+    """What read_bounded reads, and which version of the file it is."""
+    taken = time.time_ns()
+    data, before, after = _read(path, max_bytes)
+    stamp = _stamp(before) if stat.S_ISREG(before.st_mode) and _stamp(after) == _stamp(before) else None
+    return data, Version(hashlib.sha256(data).digest(), stamp, taken)
+
+
+def unchanged(path: str | os.PathLike, version: Version | None, max_bytes: int) -> bool:
+    """Whether the file is still `version` (None: it could not be read, and still cannot).
+
+    A file whose stamp is the one recorded, and whose times were already SETTLED_NS old when it
+    was recorded, is not read again (as git does): any write since would have moved its ctime,
+    which no one can set back. Hashing the 90 MB of a 100,000-entry claims file and its sources
+    would take longer than the check itself. Any other file is read and hashed again."""
+    if version is not None and _stamp_trusted(version) and _TRUST_STAMPS:
+        try:
+            if _stamp(os.stat(path)) == version.stamp:
+                return True
+        except OSError:
+            return False
+    try:
+        data = read_bounded(path, max_bytes)
+    except (OSError, TooLarge):
+        return version is None
+    return version is not None and hashlib.sha256(data).digest() == version.digest
+
+
+def settled(path: str | os.PathLike, version: Version, max_bytes: int) -> Version:
+    """`version`, with a stamp that later runs can trust. A file read within SETTLED_NS of its
+    last change is read and hashed again now (as a build ends): if it still holds the bytes
+    read, its stamp now stands for them. A claims file saved just before a check is then not
+    hashed again by every later check."""
+    if _stamp_trusted(version):
+        return version
+    try:
+        again = read_version(path, max_bytes)[1]
+    except (OSError, TooLarge):
+        return version
+    return again if again.digest == version.digest else version
+
+
+def _read(path: str | os.PathLike, max_bytes: int) -> tuple[bytes, os.stat_result, os.stat_result]:
+    """The bytes, and the file's status before and after they were read."""
     descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))
     with open(descriptor, "rb") as file:
         if _NONBLOCK:
             os.set_blocking(descriptor, True)
-        info = os.fstat(descriptor)
-        if info.st_size > max_bytes:
-            raise TooLarge(info.st_size)
-        data = file.read() if stat.S_ISREG(info.st_mode) else file.read(max_bytes + 1)
+        before = os.fstat(descriptor)
+        if before.st_size > max_bytes:
+            raise TooLarge(before.st_size)
+        data = file.read() if stat.S_ISREG(before.st_mode) else file.read(max_bytes + 1)
+        after = os.fstat(descriptor)
     if len(data) > max_bytes:
         raise TooLarge(None)
-    return data
+    return data, before, after
+
+
+def _stamp_trusted(version: Version) -> bool:
+    """Whether the file's times were already SETTLED_NS old when its stamp was taken."""
+    return version.stamp is not None and max(version.stamp[1:3]) < version.taken - SETTLED_NS
+
+
+def _stamp(info: os.stat_result) -> Stamp:
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev

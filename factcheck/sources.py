@@ -6,13 +6,16 @@ both change those), and are cited by the line of the file they start on.
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from functools import cached_property
 from pathlib import Path
 
-from .claims import ClaimsError, Problem, read_text
+from .claims import ClaimsError, Problem, decode, read_file
+from .files import Version
 from .normalise import Respaced
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
@@ -143,9 +146,8 @@ def fold_quote(text: str) -> str:
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.S | re.M)
 
 
-def load_source(sources_dir: Path, source_id: str, parse_front: bool = True) -> Source:
-    """Read sources/<id>.md, refusing any path that leads outside the sources folder; with
-    `parse_front`, refusing front matter that is not YAML too."""
+def source_path(sources_dir: Path, source_id: str) -> Path:
+    """sources/<id>.md, refusing any path that leads outside the sources folder."""
     root = sources_dir.resolve()
     path = (sources_dir / f"{source_id}.md")
     try:
@@ -154,16 +156,22 @@ def load_source(sources_dir: Path, source_id: str, parse_front: bool = True) -> 
         raise ClaimsError([Problem(str(path), 0, 0, "", f"cannot resolve: {exc}")]) from None
     if not real.is_relative_to(root):
         raise ClaimsError([Problem(str(path), 0, 0, "", f"leads outside the sources folder {sources_dir}: refused")])
-    text = read_text(path, MAX_SOURCE_BYTES)
-    m = _FRONT.match(text)
-    source = Source(source_id, path, text, m.end() if m else 0)
-    if parse_front:
-        source.meta  # raises ClaimsError now, not where the meta is first used
-    return source
+    return path
+
+
+def source_files(sources_dir: Path) -> dict[str, os.DirEntry]:
+    """The sources in a folder, by id: its .md files."""
+    try:
+        with os.scandir(sources_dir) as entries:
+            return {e.name[:-len(".md")]: e for e in entries if fnmatch(e.name, "*.md")}
+    except OSError:  # no such folder, or not one
+        return {}
 
 
 class SourceLibrary:
-    """The sources a claims file cites, each read once and on demand."""
+    """The sources a claims file cites, each read once and on demand. It keeps the version of
+    each file it read and the folder's listing as it saw it: what the cache of an index built
+    from them is keyed by (cache.py)."""
 
     def __init__(self, sources_dir: Path, front_checked: bool = False):
         """`front_checked`: the sources are as they were when their front matter was last parsed
@@ -171,11 +179,13 @@ class SourceLibrary:
         self.dir = sources_dir
         self._cache: dict[str, Source | ClaimsError] = {}
         self._parse_front = not front_checked
+        self.versions: dict[str, Version | None] = {}  # id: the version read, None when none could be
+        self.listed: tuple[str, ...] | None = None
 
     def get(self, source_id: str) -> Source:
         if source_id not in self._cache:
             try:
-                self._cache[source_id] = load_source(self.dir, source_id, self._parse_front)
+                self._cache[source_id] = self._load(source_id)
             except ClaimsError as exc:
                 self._cache[source_id] = exc
         got = self._cache[source_id]
@@ -183,7 +193,20 @@ class SourceLibrary:
             raise got
         return got
 
+    def _load(self, source_id: str) -> Source:
+        """Read sources/<id>.md from inside the sources folder; unless the front matter was
+        checked before, refuse front matter that is not YAML too."""
+        self.versions[source_id] = None
+        path = source_path(self.dir, source_id)
+        raw, self.versions[source_id] = read_file(path, MAX_SOURCE_BYTES)
+        text = decode(raw, path)
+        m = _FRONT.match(text)
+        source = Source(source_id, path, text, m.end() if m else 0)
+        if self._parse_front:
+            source.meta  # raises ClaimsError now, not where the meta is first used
+        return source
+
     def available(self) -> list[str]:
-        if not self.dir.is_dir():
-            return []
-        return sorted(p.stem for p in self.dir.glob("*.md"))
+        if self.listed is None:
+            self.listed = tuple(sorted(source_files(self.dir)))
+        return list(self.listed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -57,10 +58,13 @@ def write_corpus(root: Path, entries: str, sources: dict[str, str]) -> Path:
 def pytest_configure(config: pytest.Config) -> None:
     """Tests never read or write the user's cache folder: the cache is a temporary folder of
     the session's from before the first test module is imported. A fixture would come too
-    late for a module's or a session's own fixtures, which are set up before a test's."""
+    late for a module's or a session's own fixtures, which are set up before a test's. The
+    cache's secret key, which stays in the user's cache folder when FACTCHECK_CACHE_DIR moves
+    the cache, goes to a temporary one too (platformdirs finds it in XDG_CACHE_HOME)."""
     folder = tempfile.mkdtemp(prefix="factcheck-test-cache-")
     environment = pytest.MonkeyPatch()
     environment.setenv("FACTCHECK_CACHE_DIR", folder)
+    environment.setenv("XDG_CACHE_HOME", os.path.join(folder, "user"))
     config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
     config.add_cleanup(environment.undo)
 

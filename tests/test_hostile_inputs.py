@@ -228,13 +228,13 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     import factcheck.sources
 
     opened: list[Path] = []
-    original = factcheck.sources.read_text
+    original = factcheck.sources.read_file
 
     def spy(path, *args, **kwargs):
         opened.append(Path(path))
         return original(path, *args, **kwargs)
 
-    monkeypatch.setattr(factcheck.sources, "read_text", spy)
+    monkeypatch.setattr(factcheck.sources, "read_file", spy)
     return opened
 
 

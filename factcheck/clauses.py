@@ -42,7 +42,7 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
         if not m or m.end() >= len(text.rstrip()):
             break
         frame.append(text[:m.end()].strip())
-        text = text[m.end():]
+        text = _with_subject(text[m.end():].strip(), _subject(frame[-1]), pronouns=True)  # "Hanoi insists that it ..."
     text = _quoted(text, known) or text
     if (m := next((m for p in known.reported_end if (m := p.search(text))), None)) and not speaks_of(text[m.start():]):
         text = text[:m.start()] + "."
@@ -70,7 +70,7 @@ def _quoted(text: str, known: Knowledge) -> str | None:
 def clauses(sentence: str, known: Knowledge | None = None) -> list[str]:
     """The sentence cut where it makes a second assertion ("…, after which …", "…; …")."""
     known = known or bundled()
-    sentence = " ".join(sentence.split())  # one space between words: no pattern backtracks over a run
+    sentence = _dated(" ".join(sentence.split()), known)  # one space between words: no pattern backtracks over a run
     folded = fold(sentence)
     quoted = [m.span() for m in _QUOTATION.finditer(folded)]
     cuts = {(m.start(), m.end(), False) for p in known.clause_breaks for m in p.finditer(folded)}
@@ -110,15 +110,34 @@ def _subject(clause: str) -> str:
     return " ".join(subject).rstrip(",") if any(w.lower() not in _DETERMINERS for w in subject) else ""
 
 
-def _with_subject(clause: str, subject: str) -> str:
-    """"…, and then sent troops": a clause starting with its verb gets the first one's subject."""
+def _with_subject(clause: str, subject: str, pronouns: bool = False) -> str:
+    """"…, and then sent troops": a clause starting with its verb gets the first one's subject;
+    with `pronouns`, one starting with "it" or "they" too ("Hanoi insists that it ...")."""
     first = clause.split(maxsplit=1)[0] if clause.split() else ""
+    if subject and pronouns and first.lower() in _PRONOUNS:
+        return f"{subject} {clause[len(first):].lstrip()}"
     if not subject or not first[:1].islower() or first.lower() in _DETERMINERS:
         return clause
     return f"{subject} {clause}"
 
 
+_PRONOUNS = frozenset({"it", "they"})
+
+
 _NEAR = 200  # characters either side of a cut in which its sides must show their words
+
+
+_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
+
+
+def _dated(sentence: str, known: Knowledge) -> str:
+    """"… in July 1995 and exchanged ambassadors later that same year": "… in 1995" for the
+    later clause, from the year written before it."""
+    for pattern, later in known.same_time:
+        for m in reversed(list(pattern.finditer(sentence))):
+            if years := _YEAR.findall(sentence, 0, m.start()):
+                sentence = f"{sentence[:m.start()]}in {int(years[-1]) + later}{sentence[m.end():]}"
+    return sentence
 
 
 def _states_figure(text: str) -> bool:

@@ -29,6 +29,7 @@ class Knowledge:
     reported_end: tuple[re.Pattern[str], ...]  # "..., Y wrote.": at the end
     clause_breaks: tuple[re.Pattern[str], ...]  # where one sentence makes two assertions
     figure_clause_breaks: tuple[re.Pattern[str], ...]  # the same, where both sides state a figure
+    same_time: tuple[tuple[re.Pattern[str], int], ...]  # "later that same year": the year before, plus N
     contrasts: tuple[Contrast, ...]
     equivalents: tuple[tuple[str, ...], ...]  # each set's forms, the one they become first
     restrictive: tuple[tuple[str, ...], ...]  # sets of words a support must account for ("jointly")
@@ -87,6 +88,7 @@ FRAME_SECTIONS = ("deny", "reported-after", "reported-before", "reported-end", "
 def parse_frames(text: str) -> dict[str, tuple[re.Pattern[str], ...]]:
     """Each section's patterns; those of a frame at a claim's start are anchored there."""
     sections = _sections(text)
+    sections.pop("same-time", None)  # parse_same_time's
     if unknown := set(sections) - set(FRAME_SECTIONS):
         raise ValueError(f"unknown section [{sorted(unknown)[0]}]; known: {', '.join(FRAME_SECTIONS)}")
     out = {}
@@ -97,6 +99,17 @@ def parse_frames(text: str) -> dict[str, tuple[re.Pattern[str], ...]]:
     return out
 
 
+def parse_same_time(text: str) -> tuple[tuple[re.Pattern[str], int], ...]:
+    """[same-time] of frames.txt: "pattern = years later" lines."""
+    out = []
+    for line in _sections(text).get("same-time", []):
+        pattern, sep, years = line.rpartition(" = ")
+        if not sep or not years.strip().lstrip("-").isdigit():
+            raise ValueError(f"a same-time line is 'pattern = years later': {line!r}")
+        out.append((re.compile(r"\b(?:" + pattern + r")\b", re.IGNORECASE), int(years)))
+    return tuple(out)
+
+
 def parse_predicates(text: str) -> dict[str, frozenset[str]]:
     sections = _sections(text)
     return {name: frozenset(w for line in lines for w in line.lower().split()) for name, lines in sections.items()}
@@ -104,7 +117,8 @@ def parse_predicates(text: str) -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def bundled() -> Knowledge:
-    frames = parse_frames((FOLDER / "frames.txt").read_text(encoding="utf-8"))
+    frames_text = (FOLDER / "frames.txt").read_text(encoding="utf-8")
+    frames = parse_frames(frames_text)
     predicates = parse_predicates((FOLDER / "predicates.txt").read_text(encoding="utf-8"))
     return Knowledge(
         deny_frames=frames["deny"],
@@ -113,6 +127,7 @@ def bundled() -> Knowledge:
         reported_end=frames["reported-end"],
         clause_breaks=frames["clause"],
         figure_clause_breaks=frames["clause-with-figures"],
+        same_time=parse_same_time(frames_text),
         contrasts=parse_contrasts((FOLDER / "contrasts.txt").read_text(encoding="utf-8")),
         equivalents=parse_equivalents((FOLDER / "equivalents.txt").read_text(encoding="utf-8")),
         restrictive=parse_equivalents((FOLDER / "restrictive.txt").read_text(encoding="utf-8")),

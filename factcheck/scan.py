@@ -2,7 +2,8 @@
 
 A sentence of a draft leans on the one before it ("The Republic of Korea joined that group
 in 2021" after a sentence about comprehensive strategic partnerships), so a sentence that
-matches nothing on its own is tried again with its predecessor's words as context.
+matches nothing on its own is tried again with its predecessor's words as context; a table
+row, with its table's heading, caption and header instead.
 """
 
 from __future__ import annotations
@@ -47,14 +48,16 @@ def scan_sentences(
     reports_unverified: Callable[[str], bool] | None = None,
 ) -> Iterator[Finding]:
     """Each of a run of a draft's sentences with its verdict; `previous` is the sentence before
-    the run, the first one's context, so that a draft checked in pieces reads as a whole.
+    the run, the first one's context, so that a draft checked in pieces reads as a whole. A
+    sentence's own context (a table row's heading and header) takes the place of the previous.
     `reports_unverified`: whether the caller reports a sentence if unverified (None: every one);
     an unverified sentence it does not report comes without matches, the quicker to find."""
     for sentence in sentences:
         wanted = reports_unverified is None or reports_unverified(sentence.text)
         result = checker.check(sentence.text, shown=shown, unverified_matches=wanted)
-        if result.verdict is Verdict.UNVERIFIED and previous and _has_figures(sentence.text):
-            with_context = checker.check(sentence.text, context=previous, shown=shown, unverified_matches=wanted)
+        context = sentence.context or previous
+        if result.verdict is Verdict.UNVERIFIED and context and _has_figures(sentence.text):
+            with_context = checker.check(sentence.text, context=context, shown=shown, unverified_matches=wanted)
             if with_context.verdict is not Verdict.UNVERIFIED:
                 result = with_context
         previous = sentence.text

@@ -265,11 +265,11 @@ def test_the_labelled_table_draft(corpus: Corpus) -> None:
     assert len(labels) - len(wrong) >= LABELLED_FLOOR, wrong
 
 
-def test_the_form_measurement_runs_and_agrees() -> None:
+def test_the_form_measurement_runs_and_agrees(tmp_path: Path) -> None:
     """benchmarks/table_forms.py, which chose the form, still runs, and measures the chosen form
     with the table's context as the scan reads the labelled draft."""
     script = Path(__file__).parent.parent / "benchmarks" / "table_forms.py"
-    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=tmp_path, timeout=300)
     assert done.returncode == 0, done.stderr
     chosen = next(line for line in done.stdout.splitlines() if "(chosen" in line and "heading, caption, header" in line)
     right, _, false_supports = (int(cell) for cell in chosen.strip("|").split("|")[2:])

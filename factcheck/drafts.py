@@ -37,7 +37,7 @@ class Sentence:
     column: int
     end_line: int
     end_column: int
-    context: str = ""  # what it leans on in place of the sentence before it (a table row: its heading and header)
+    context: str = ""  # what it leans on instead of the sentence before it (a table row: heading, caption, header)
 
 
 # --- sentence splitting -------------------------------------------------------------------------
@@ -274,6 +274,7 @@ class _MarkdownReader:
     def blocks(self) -> list[_Block | _Row]:
         tokens = _MARKDOWN.parse(_blank_front_matter(self.src))
         found: list[_Block | _Row] = []
+        last_inline = -1  # the index of the last inline token read into `found`
         i = 0
         while i < len(tokens):
             token = tokens[i]
@@ -284,13 +285,14 @@ class _MarkdownReader:
                 i = _after_subtree(tokens, i)
                 continue
             elif token.type == "table_open":
-                caption = found[-1] if found and tokens[i - 1].type == "paragraph_close" else None
+                caption = found[-1] if last_inline == i - 2 and tokens[i - 1].type == "paragraph_close" else None
                 end = _after_subtree(tokens, i)
                 found.extend(self._read_table(tokens[i:end], _last_sentence(caption)))
                 i = end
                 continue
             elif token.type == "inline" and token.map:
                 found.append(self._read_inline(token))
+                last_inline = i
                 if tokens[i - 1].type == "heading_open":
                     self.heading = found[-1].plain
             i += 1

@@ -49,7 +49,7 @@ def scan_sentences(
 ) -> Iterator[Finding]:
     """Each of a run of a draft's sentences with its verdict; `previous` is the sentence before
     the run, the first one's context, so that a draft checked in pieces reads as a whole. A
-    sentence's own context (a table row's heading and header) takes the place of the previous.
+    sentence's own context (a table row's heading, caption and header) replaces the previous.
     `reports_unverified`: whether the caller reports a sentence if unverified (None: every one);
     an unverified sentence it does not report comes without matches, the quicker to find."""
     for sentence in sentences:

@@ -140,6 +140,8 @@ def test_a_row_is_one_sentence_at_the_row(draft: str, expected: list[tuple[str, 
         pytest.param("## Partners\n\nA paragraph.\n\n- a list\n\n" + PARTNERS, "Partners Partner Since",
                      id="a list between: no caption"),
         pytest.param(PARTNERS, "Partner Since", id="header alone"),
+        pytest.param("## Partners\n\n<!-- factcheck: ignore -->\nIgnored paragraph.\n" + PARTNERS, "Partners Partner Since",
+                     id="an ignored paragraph is no caption"),
     ],
 )
 def test_rows_lean_on_heading_caption_and_header(draft: str, expected: str) -> None:

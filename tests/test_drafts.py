@@ -121,7 +121,7 @@ STRUCTURED = [
     Sentence("China became a partner in 2008.", 13, 3, 13, 33),
     Sentence("India followed in 2016.", 14, 3, 14, 25),
     Sentence("Russia came in 2012.", 14, 27, 14, 46),
-    Sentence("China: Year 2008.", 18, 1, 18, 18, context="Partners Country Year"),
+    Sentence("China: Year 2008.", 18, 1, 18, 18, context="Partners"),
     Sentence("Run on each draft.", 26, 1, 26, 36),
     Sentence("Sources are at.", 26, 38, 26, 80),
     Sentence("Aid reached about 7 billion USD & more *in total*.", 27, 1, 27, 56),

@@ -12,7 +12,7 @@ import html
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -20,6 +20,7 @@ from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkT
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from . import tables
 from .normalise import Respaced
 
 
@@ -36,6 +37,7 @@ class Sentence:
     column: int
     end_line: int
     end_column: int
+    context: str = ""  # what it leans on instead of the sentence before it (a table row: heading, caption, header)
 
 
 # --- sentence splitting -------------------------------------------------------------------------
@@ -137,6 +139,29 @@ class _Block:
     def mark_ignore(self) -> None:
         self.ignore_marks.append(len(self.offsets))
 
+    @property
+    def plain(self) -> str:
+        return Respaced("".join(self.parts), drop_invisible=True).text
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A body row of a table, read as one sentence with its header (see factcheck.tables):
+    its cells, and where the row is written (source offsets of its first and last character)."""
+
+    cells: tuple[_Block, ...]
+    header: tuple[str, ...]
+    context: str
+    start: int
+    end: int
+
+    def sentence(self, source: _Source) -> Sentence | None:
+        """The row's sentence; None when it has no words or a cell holds an ignore comment."""
+        text = tables.row_sentence(self.header, [cell.plain for cell in self.cells])
+        if not text or any(cell.ignore_marks for cell in self.cells):
+            return None
+        return Sentence(text, *source.position(self.start), *source.position(self.end), context=self.context)
+
 
 # --- reading sentences --------------------------------------------------------------------------
 
@@ -148,6 +173,11 @@ def read_sentences(text: str, *, markdown: bool = True) -> list[Sentence]:
     sentences: list[Sentence] = []
     pending_ignore = False
     for block in blocks:
+        if isinstance(block, _Row):
+            row = None if pending_ignore else block.sentence(source)
+            sentences.extend([row] if row else [])
+            pending_ignore = False
+            continue
         if pending_ignore:
             block.ignore_marks.insert(0, 0)
         found, pending_ignore = _block_sentences(block, source)
@@ -209,6 +239,7 @@ _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 _DIRECTIVE = re.compile(r"<!--\s*factcheck\s*:\s*(ignore|off|on)\s*-->", re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>]+", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ROW_LEAD = re.compile(r"[ \t>]*")  # before a table row on its line: indentation, block quote marks
 _SEARCH_SLACK = 1000  # how far past the cursor markup between two pieces of text may reach
 _ALIGN_WINDOW = 40  # how far one character may be looked for when a piece is not found verbatim
 
@@ -237,11 +268,13 @@ class _MarkdownReader:
         self.skip_next_block = False
         self.in_autolink = False
         self.block = _Block(0)
+        self.heading = ""  # the text of the last heading read: a table's title
         self._inline_state: StateInline | None = None
 
-    def blocks(self) -> list[_Block]:
+    def blocks(self) -> list[_Block | _Row]:
         tokens = _MARKDOWN.parse(_blank_front_matter(self.src))
-        found = []
+        found: list[_Block | _Row] = []
+        last_inline = -1  # the index of the last inline token read into `found`
         i = 0
         while i < len(tokens):
             token = tokens[i]
@@ -251,10 +284,47 @@ class _MarkdownReader:
                 self.skip_next_block = False
                 i = _after_subtree(tokens, i)
                 continue
+            elif token.type == "table_open":
+                caption = found[-1] if last_inline == i - 2 and tokens[i - 1].type == "paragraph_close" else None
+                end = _after_subtree(tokens, i)
+                found.extend(self._read_table(tokens[i:end], _last_sentence(caption)))
+                i = end
+                continue
             elif token.type == "inline" and token.map:
                 found.append(self._read_inline(token))
+                last_inline = i
+                if tokens[i - 1].type == "heading_open":
+                    self.heading = found[-1].plain
             i += 1
         return found
+
+    def _read_table(self, tokens: Sequence[Token], caption: str) -> Iterator[_Row]:
+        """The body rows of a table, each with the header's cells; the header row is no sentence."""
+        header: tuple[str, ...] = ()
+        context = ""
+        cells: list[_Block] = []
+        in_head = False
+        row_line = 0
+        for token in tokens:
+            if token.type in ("thead_open", "thead_close"):
+                in_head = token.type == "thead_open"
+            elif token.type == "tr_open" and token.map:
+                cells, row_line = [], token.map[0]
+            elif token.type == "inline" and token.map:
+                cells.append(self._read_inline(token))
+            elif token.type == "tr_close" and in_head:
+                header = tuple(cell.plain for cell in cells)
+                context = tables.table_context(self.heading, caption, header)
+            elif token.type == "tr_close":
+                yield _Row(tuple(cells), header, context, *self._row_span(row_line))
+
+    def _row_span(self, line: int) -> tuple[int, int]:
+        """Where a table row is written: its line, less indentation and block quote marks."""
+        start = self.line_starts[line]
+        end = self.line_starts[line + 1] - 1 if line + 1 < len(self.line_starts) else len(self.src)
+        start = _ROW_LEAD.match(self.src, start, end).end()
+        end = start + len(self.src[start:end].rstrip())
+        return start, max(start, end - 1)
 
     def _obey(self, html_text: str, *, inline: bool) -> None:
         for directive in _DIRECTIVE.finditer(html_text):
@@ -378,6 +448,15 @@ class _MarkdownReader:
             label_end = src.find("]", after, limit)
             if label_end >= 0 and "[" not in src[after + 1 : label_end]:  # else not a label: "[x][y[z]"
                 self.cursor = label_end + 1
+
+
+def _last_sentence(block: _Block | _Row | None) -> str:
+    """The last sentence of a paragraph: a table's caption, when it comes right before it."""
+    if not isinstance(block, _Block):
+        return ""
+    text = block.plain
+    spans = split_sentences(text)
+    return text[spans[-1][0]:spans[-1][1]] if spans else ""
 
 
 def _after_subtree(tokens: list[Token], i: int) -> int:

@@ -2,7 +2,8 @@
 
 A sentence of a draft leans on the one before it ("The Republic of Korea joined that group
 in 2021" after a sentence about comprehensive strategic partnerships), so a sentence that
-matches nothing on its own is tried again with its predecessor's words as context.
+matches nothing on its own is tried again with its predecessor's words as context. A table row
+says too little alone, and is read with its table's heading and caption first.
 """
 
 from __future__ import annotations
@@ -47,18 +48,35 @@ def scan_sentences(
     reports_unverified: Callable[[str], bool] | None = None,
 ) -> Iterator[Finding]:
     """Each of a run of a draft's sentences with its verdict; `previous` is the sentence before
-    the run, the first one's context, so that a draft checked in pieces reads as a whole.
+    the run, the first one's context, so that a draft checked in pieces reads as a whole. A
+    sentence with a context of its own (a table row: its table's heading and caption) is read
+    with that instead.
     `reports_unverified`: whether the caller reports a sentence if unverified (None: every one);
     an unverified sentence it does not report comes without matches, the quicker to find."""
     for sentence in sentences:
         wanted = reports_unverified is None or reports_unverified(sentence.text)
-        result = checker.check(sentence.text, shown=shown, unverified_matches=wanted)
-        if result.verdict is Verdict.UNVERIFIED and previous and _has_figures(sentence.text):
-            with_context = checker.check(sentence.text, context=previous, shown=shown, unverified_matches=wanted)
-            if with_context.verdict is not Verdict.UNVERIFIED:
-                result = with_context
+        if sentence.context:
+            result = _check_leaning(checker, sentence, shown, wanted)
+        else:
+            result = checker.check(sentence.text, shown=shown, unverified_matches=wanted)
+            if result.verdict is Verdict.UNVERIFIED and previous and _has_figures(sentence.text):
+                with_context = checker.check(sentence.text, context=previous, shown=shown, unverified_matches=wanted)
+                if with_context.verdict is not Verdict.UNVERIFIED:
+                    result = with_context
         previous = sentence.text
         yield Finding(path, sentence, result)
+
+
+def _check_leaning(checker: Checker, sentence: Sentence, shown: int, wanted: bool) -> CheckResult:
+    """A sentence that says little alone (a table row, "India: Since 2018.") is checked with its
+    own context; alone, it may still be conflicting but is never supported: alone, it is
+    supported by any entry about India whose source dates from 2018."""
+    result = checker.check(sentence.text, context=sentence.context, shown=shown, unverified_matches=wanted)
+    if result.verdict is Verdict.UNVERIFIED:
+        alone = checker.check(sentence.text, shown=shown, unverified_matches=wanted)
+        if alone.verdict is Verdict.CONFLICTING:
+            return alone
+    return result
 
 
 def _has_figures(text: str) -> bool:

@@ -1,0 +1,65 @@
+"""A table row as the sentence it asserts, built from its header and its cells.
+
+"| India | 2014 |" under "| Partner | Since |" says nothing cell by cell: "2014" is a figure
+about nothing, and "India" a name. Read with its header, the row says "India: Since 2014.",
+which the engine checks like any sentence (2014 against the sources' 2016: conflicting). A header
+row alone asserts nothing, and is never a sentence.
+
+The form was chosen by measurement (benchmarks/table_forms.py, on the 50 labelled rows of
+tests/data/tables.md): the first cell as the subject, then each other cell after its column's
+header, read 43 right, with no false support (40 with the draft's headings and caption taken
+out). "Partner: India; Since: 2014." read 30: the semicolons cut a row into clauses checked
+apart ("Event: Vietnam joined ASEAN" and "Year: 1995"). The cells without their headers
+("India, 2016.") read 41 and supported a row that its header makes false ("India" under
+"Diplomatic relations since" is no partnership). Read cell by cell, as before, 10, with six
+false supports ("Vietnam joined the WTO" beside 2006).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+_SUBJECT = ": "  # after the first cell, the row's subject
+_PAIR = ", "  # between the other cells, each after its header: a comma cuts no clause
+_END = "."  # a row is an assertion: it ends as a sentence does, and so is read as having a verb
+
+
+def cell_text(text: str) -> str:
+    """A cell's words on one line, without the punctuation that would end or cut the sentence it
+    becomes part of ("India;" would end a clause); a dotted abbreviation keeps its last dot."""
+    text = " ".join(text.split())
+    return text if _is_abbreviation(text) else text.rstrip(".;:,")
+
+
+def _is_abbreviation(text: str) -> bool:
+    """"U.S.", "e.g.": a last word with a dot inside."""
+    last = text.rsplit(" ", 1)[-1]
+    return last.endswith(".") and "." in last[:-1]
+
+
+def row_sentence(header: Sequence[str], cells: Sequence[str]) -> str:
+    """"India: Since 2014.": the first cell, then each other non-empty cell after its column's
+    header (alone under an empty header). A row with only its first cell says "Partner: India.";
+    a row without a first cell, "Since 2014.". Empty when every cell is empty."""
+    texts = [cell_text(cell) for cell in cells]
+    labels = [cell_text(header[i]) if i < len(header) else "" for i in range(len(texts))]
+    if not any(texts):
+        return ""
+    rest = _PAIR.join(f"{label} {text}" if label else text for label, text in zip(labels[1:], texts[1:]) if text)
+    subject = texts[0]
+    if subject and rest:
+        sentence = subject + _SUBJECT + rest
+    elif subject:
+        sentence = (labels[0] + _SUBJECT if labels[0] else "") + subject
+    else:
+        sentence = rest
+    return sentence if sentence.endswith(_END) else sentence + _END  # "U.S." ends it already
+
+
+def table_context(heading: str, caption: str, header: Sequence[str]) -> str:
+    """What every row of a table is read with: the heading over the table and the sentence
+    right before it (its caption); for a table with neither, its header's words. Most of the
+    header is in each row's sentence already; as context as well, words that no entry says
+    ("Event", "Value") weigh against the row, which then reads fewer rows right."""
+    around = " ".join(part for part in (heading, caption) if part)
+    return around or " ".join(filter(None, map(cell_text, header)))

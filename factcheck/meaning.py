@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .knowledge import Contrast, bundled
-from .normalise import fold, keys, tokens
+from .normalise import fold, heads, keys, tokens
 
 
 @dataclass(frozen=True)
@@ -119,10 +119,13 @@ def unmatched_denial(claim: list[frozenset[str]], entry_core: frozenset[str], en
                      claim_keys: frozenset[str]) -> bool:
     """Whether one side denies what the other affirms: a claim denial of something the entry
     states (or of a bare figure) that no entry denial shares words with; or, where no denial
-    of the claim meets one of the entry's, an entry denial of something the claim says. (A
-    denial's scope ends at a comma: "rule out alliances, bases and the use of force" meets
-    "no alliances, no bases and no use of force" in its first item only.)"""
-    if any((scope & entry_core or not scope) and not any(scope & other for other in entry) for scope in claim):
+    of the claim meets one of the entry's, an entry denial of something the claim says. What
+    a claim's denial is of is the words it denies first ("not take sides in the rivalry between
+    great powers" is of taking sides, not of great powers); an entry's, all it denies ("does
+    not host bases or let its territory be used"). A denial's scope ends at a comma: "rule
+    out alliances, bases and the use of force" meets "no alliances, no bases and no use of
+    force" in its first item only."""
+    if any((heads(scope) & entry_core or not scope) and not any(scope & other for other in entry) for scope in claim):
         return True
     if any(scope & other for scope in claim for other in entry):
         return False

@@ -392,6 +392,12 @@ NOUN_SCOPE, CLAUSE_SCOPE = 3, 8  # content words a denial reaches at most
 DOUBLE_REACH = 2  # content words at most between two denials that cancel each other
 PLAIN_DENIALS = frozenset({"not", "no", "never", "none", "n't", "without", "nor", "neither"})  # deny what follows, say nothing
 DENIED_BY = "~"  # in a scope, before the key of a denial that says something itself ("refused")
+HEAD, HEAD_WORDS = "^", 2  # in a scope, before the keys of the first words denied
+
+
+def heads(scope: frozenset[str]) -> frozenset[str]:
+    """The keys of the words a denial denies first."""
+    return frozenset(k[1:] for k in scope if k.startswith(HEAD))
 _COORDINATED = re.compile(r"[^\w]*(?:(?:and|or|nor)\b[^\w]*)?")  # what stands between two denials of one list
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()]|\bbut\b(?! to\b)|\b(?:while|whereas|although|though|yet)\b")  # "no choice but to" goes on
 
@@ -425,6 +431,8 @@ def negation_scopes(text: str, toks: Sequence[Token]) -> list[frozenset[str]]:
                     cancelled = j
                 break
             scope.add(toks[j].key)
+            if added < HEAD_WORDS:
+                scope.add(HEAD + toks[j].key)  # what is denied first: "take sides" in "not take sides in the rivalry"
             last, added = toks[j], added + 1
         if cancelled > i:
             if listed:

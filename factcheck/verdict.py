@@ -649,7 +649,7 @@ def _claims_membership(claim: str) -> bool:
     return bool(_MEMBERSHIP.search(fold(claim)) or _NAMES_FOLLOW.search(claim))
 
 
-_NAMES_FOLLOW = re.compile(r"\b(?:are|is)\s*:?\s+[A-Z]")
+_NAMES_FOLLOW = re.compile(r"\b(?:are|is)\s*:?\s+[A-Z]|:\s+[A-Z]")
 
 
 def _only_outsiders_missing(cand: Candidate, outsiders: list[str]) -> bool:

@@ -146,17 +146,18 @@ class Restrictive:
         self._find = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])") if forms else None
 
     @lru_cache(maxsize=8192)
-    def said(self, text: str) -> dict[int, str]:
-        """Each set a text says a form of, with the form."""
+    def said(self, text: str, emphasis: bool = True) -> dict[int, str]:
+        """Each set a text says a form of, with the form; without `emphasis`, not the forms
+        before a figure ("only 0.86%", "all five"), which stress the figure."""
         if self._find is None:
             return {}
         folded = fold(text)
         return {self._set_of[" ".join(m.group().split())]: m.group() for m in self._find.finditer(folded)
-                if not _BEFORE_FIGURE.match(folded, m.end())}  # "only 0.86%", "all five": emphasis
+                if emphasis or not _BEFORE_FIGURE.match(folded, m.end())}
 
     def unaccounted(self, claim: str, entry_texts: Iterable[str]) -> list[str]:
         """The claim's restrictive words of which the entry says no form."""
-        claim_sets = self.said(claim)
+        claim_sets = self.said(claim, emphasis=False)
         if not claim_sets:
             return []
         entry_sets = {i for text in entry_texts for i in self.said(text)}

@@ -626,6 +626,10 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
         else:
             value = ORDINAL_WORDS[t.low]
             end = i + 1
+        if value >= 3 and i > 0 and toks[i - 1].low in {"a", "one"} and end < n and toks[end].low == "of":
+            # "about a tenth of US aid": a fraction, 10 percent
+            q, first = _qualifier_before(toks, i - 1)
+            return _mk(Kind.PERCENT, text, toks, first, end, value=100.0 / value, qualifier=q, half_unit=0.5), end
         unit = _noun_after(toks, end)
         # "Second, Vietnam chooses ...": an ordinal before a comma orders the text, not facts
         marker = text[toks[end - 1].end:toks[end - 1].end + 1] == ","
@@ -682,8 +686,8 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
         unit = "years" if unit in IN_YEARS else unit
         return _mk(Kind.DURATION, text, toks, qs, k + 1, value=value * factor, unit=unit, qualifier=q, half_unit=half * factor), k + 1
     # counts: more than 100 countries, five US presidents, 4200 schools
-    if num.word and value == 1 or (num.word and toks[num.start].low in {"a", "an"}):
-        return None, num.end
+    if num.word and value == 1 or (num.word and toks[num.start].low in {"a", "an"} and value < 100):
+        return None, num.end  # "a hundred countries" is a count, "a decade" is not
     unit = _noun_after(toks, j)
     # a capitalised number word inside a sentence names something: "the Four Nos", "Four nos"
     sentence_start = num.start == 0 or toks[num.start - 1].text in {".", "!", "?"} or text[max(0, toks[num.start].start - 2):toks[num.start].start].strip() in {".", "!", "?"}

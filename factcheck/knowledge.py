@@ -33,6 +33,7 @@ class Knowledge:
     contrasts: tuple[Contrast, ...]
     equivalents: tuple[tuple[str, ...], ...]  # each set's forms, the one they become first
     restrictive: tuple[tuple[str, ...], ...]  # sets of words a support must account for ("jointly")
+    distinct: tuple[tuple[tuple[str, ...], ...], ...]  # sets of things, each in its forms, not one another
     verbs: frozenset[str]  # words that are always verbs ("was", "became")
     not_verbs_ed: frozenset[str]  # words ending in -ed that are not verbs ("hundred")
     noun_endings: tuple[str, ...]  # endings of words in -s that are nouns ("-ers", "-ions")
@@ -71,6 +72,16 @@ def parse_contrasts(text: str) -> tuple[Contrast, ...]:
         if not sep or " | " in right:
             raise ValueError(f"a contrast has two sides split by ' | ': {line!r}")
         out.append(Contrast((_forms(left), _forms(right))))
+    return tuple(out)
+
+
+def parse_distinct(text: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    out = []
+    for line in _lines(text):
+        things = tuple(forms for part in line.split(" | ") if (forms := _forms(part)))
+        if len(things) < 2:
+            raise ValueError(f"a set of distinct things names two or more split by ' | ': {line!r}")
+        out.append(things)
     return tuple(out)
 
 
@@ -131,6 +142,7 @@ def bundled() -> Knowledge:
         contrasts=parse_contrasts((FOLDER / "contrasts.txt").read_text(encoding="utf-8")),
         equivalents=parse_equivalents((FOLDER / "equivalents.txt").read_text(encoding="utf-8")),
         restrictive=parse_equivalents((FOLDER / "restrictive.txt").read_text(encoding="utf-8")),
+        distinct=parse_distinct((FOLDER / "distinct.txt").read_text(encoding="utf-8")),
         verbs=predicates.get("verbs", frozenset()),
         not_verbs_ed=predicates.get("not-verbs-ending-in-ed", frozenset()),
         noun_endings=tuple(sorted(predicates.get("noun-endings", frozenset()), key=len, reverse=True)),

@@ -167,3 +167,40 @@ class Restrictive:
 @lru_cache(maxsize=1)
 def restrictive() -> Restrictive:
     return Restrictive(bundled().restrictive)
+
+
+class Distinct:
+    """Names of things that are not one another ("strategic partnership", "comprehensive
+    strategic partnership"): a claim about one is not about another."""
+
+    def __init__(self, sets: Iterable[tuple[tuple[str, ...], ...]]):
+        self._thing_of = {form: (i, j) for i, things in enumerate(sets) for j, forms in enumerate(things) for form in forms}
+        forms = sorted(self._thing_of, key=len, reverse=True)
+        body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        self._find = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])") if forms else None
+
+    @lru_cache(maxsize=8192)
+    def said(self, text: str) -> dict[tuple[int, int], str]:
+        if self._find is None:
+            return {}
+        return {self._thing_of[" ".join(m.group().split())]: m.group() for m in self._find.finditer(fold(text))}
+
+    def other(self, claim: str, entry_texts: Iterable[str]) -> tuple[str, str] | None:
+        """(what the claim names, what the entry names instead), where the entry names another
+        thing of the same set and not the claim's."""
+        claim_things = self.said(claim)
+        if not claim_things:
+            return None
+        entry_things: dict[tuple[int, int], str] = {}
+        for text in entry_texts:
+            entry_things.update(self.said(text))
+        for (i, j), form in claim_things.items():
+            instead = [f for (k, m), f in entry_things.items() if k == i and m != j]
+            if instead and (i, j) not in entry_things:
+                return form, instead[0]
+        return None
+
+
+@lru_cache(maxsize=1)
+def distinct() -> Distinct:
+    return Distinct(bundled().distinct)

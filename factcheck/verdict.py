@@ -18,7 +18,7 @@ from . import quantities
 from .clauses import _subject, clauses, has_predicate, unframe
 from .timeline import Ordered, describe, ordered, relation_holds
 from .claims import Entry, Member
-from .meaning import contrasts, denies, restrictive, unmatched_denial
+from .meaning import contrasts, denies, distinct, restrictive, unmatched_denial
 from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Hits, Index, without_figures
 from .normalise import Token, Tokens, fold, keys, name_keys, negation_scopes, stem, tokens, visible
 from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, ordinal, parse, span_of
@@ -345,7 +345,8 @@ class Checker:
         outsiders = self.list_mentions(said, e) if e.list else []
         full, core = _coverages(cand, comparisons)
         closeness = self.closeness(said, e)
-        known = not cand.missing_names and not strangers
+        elsewhere = distinct().other(claim, (e.statement, *e.aliases))  # "strategic partnership" for "comprehensive ..."
+        known = not cand.missing_names and not strangers and not elsewhere
         reasons: list[str] = []
 
         # a figure that an entry about the same subjects, matching about as well, confirms
@@ -388,6 +389,8 @@ class Checker:
             )
         if cand.missing_names:
             reasons.append("the entry is not about " + _join(self.index.shown_names(claim, toks, cand.missing_names)))
+        if elsewhere:
+            reasons.append(f"the entry is about {_join([elsewhere[1]])}, not {_join([elsewhere[0]])}")
         if strangers and not closed_out:
             reasons.append("the entry does not mention " + _join(strangers))
         named_item = closed_out and self.names_list(claim_keys, e) and _claims_membership(claim) and _only_outsiders_missing(cand, outsiders)
@@ -419,7 +422,7 @@ class Checker:
         if not reasons:
             reasons.append(f"the entry only partly matches the claim ({full:.0%} of its words)")
         # why it is not a conflict comes first: another subject
-        reasons.sort(key=lambda r: not r.startswith(("the entry is not about", "the entry does not mention")))
+        reasons.sort(key=lambda r: not r.startswith(("the entry is not about", "the entry does not mention", "the entry is about")))
         return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), core >= CONFLICT, cand.missing_names, closeness=closeness)
 
     def closeness(self, said: Said, e: Entry) -> float:

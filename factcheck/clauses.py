@@ -31,7 +31,7 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
     `speaks_of(frame)`: whether the sources speak of a report's frame ("Pham Minh Chinh told
     CSIS in May 2023 that ..."), which is then an assertion of its own."""
     known = known or bundled()
-    text, denied, frame, reports = sentence, False, [], []
+    text, denied, frame, reports = _untagged(sentence), False, [], []
     for _ in range(3):  # "It is false that Y said that ..." peels one frame a round
         m = next((m for p in known.deny_frames if (m := p.match(text))), None)
         if m:
@@ -47,6 +47,25 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
     if (m := next((m for p in known.reported_end if (m := p.search(text))), None)) and not speaks_of(text[m.start():]):
         text = text[:m.start()] + "."
     return Framed(text, denied, " ".join(frame), tuple(reports))
+
+
+_TAG = re.compile(r"(?<![\w&])#(?=[A-Za-z])")
+_TAG_WORD = re.compile(r"[#@][\w-]+[.!?]?")
+
+
+def _untagged(post: str) -> str:
+    """A social post's hashtags and mentions at its end dropped, a tag within it read as its
+    word ("Vietnam joins #ASEAN" is "Vietnam joins ASEAN")."""
+    text = post.rstrip()
+    for _ in range(MAX_TAGS):
+        parts = text[-(2 * MAX_TAG_LENGTH):].rsplit(None, 1)
+        if len(parts) < 2 or not _TAG_WORD.fullmatch(parts[1]):
+            break
+        text = text[:len(text) - len(parts[1])].rstrip()
+    return _TAG.sub("", text)
+
+
+MAX_TAGS, MAX_TAG_LENGTH = 20, 60  # a post ends in a few tags; a longer run is not a post's
 
 
 _QUOTATION = re.compile(r'"[^"]*"|“[^”]*”')  # a quotation is one assertion, whatever its commas
@@ -73,7 +92,7 @@ def clauses(sentence: str, known: Knowledge | None = None) -> list[str]:
     sentence = _dated(" ".join(sentence.split()), known)  # one space between words: no pattern backtracks over a run
     folded = fold(sentence)
     quoted = [m.span() for m in _QUOTATION.finditer(folded)]
-    cuts = {(m.start(), m.end(), False) for p in known.clause_breaks for m in p.finditer(folded)}
+    cuts = {(m.start(), m.end(), False) for p in known.clause_breaks + known.causal_breaks for m in p.finditer(folded)}
     cuts |= {(m.start(), m.end(), True) for p in known.figure_clause_breaks for m in p.finditer(folded)}
     cuts = sorted(c for c in cuts if not any(a < c[0] < b for a, b in quoted))
     parts: list[str] = []
@@ -113,12 +132,24 @@ def _subject(clause: str) -> str:
 def _with_subject(clause: str, subject: str, pronouns: bool = False) -> str:
     """"…, and then sent troops": a clause starting with its verb gets the first one's subject;
     with `pronouns`, one starting with "it" or "they" too ("Hanoi insists that it ...")."""
-    first = clause.split(maxsplit=1)[0] if clause.split() else ""
+    words = clause.split()
+    first = words[0] if words else ""
     if subject and pronouns and first.lower() in _PRONOUNS:
         return f"{subject} {clause[len(first):].lstrip()}"
-    if not subject or not first[:1].islower() or first.lower() in _DETERMINERS:
-        return clause
+    if not subject or not first[:1].islower() or not _starts_with_verb(words, bundled()):
+        return clause  # "ambassadors were not exchanged": a subject of its own
     return f"{subject} {clause}"
+
+
+def _starts_with_verb(words: list[str], known: Knowledge) -> bool:
+    """"then sent troops", "has since become", "first sent": the clause's verb comes first."""
+    for word in words[:2]:
+        low = word.lower().strip(",")
+        if low in known.verbs or (low.endswith("ed") and low not in known.not_verbs_ed):
+            return True
+        if not low.endswith("ly") and low not in {"first", "then", "later", "also", "since"}:
+            return False
+    return False
 
 
 _PRONOUNS = frozenset({"it", "they"})
@@ -178,3 +209,10 @@ def has_predicate(text: str, known: Knowledge | None = None) -> bool:
         if after in known.determiners and low not in known.determiners and low not in STOPWORDS:
             return True
     return False
+
+
+def causal(sentence: str, known: Knowledge | None = None) -> bool:
+    """Whether a sentence says why ("X because Y"): a support must then state the cause too."""
+    known = known or bundled()
+    folded = fold(sentence)
+    return any(p.search(folded) for p in known.causal_breaks)

@@ -29,6 +29,7 @@ class Knowledge:
     reported_end: tuple[re.Pattern[str], ...]  # "..., Y wrote.": at the end
     clause_breaks: tuple[re.Pattern[str], ...]  # where one sentence makes two assertions
     figure_clause_breaks: tuple[re.Pattern[str], ...]  # the same, where both sides state a figure
+    causal_breaks: tuple[re.Pattern[str], ...]  # "because": two assertions and that one is why
     same_time: tuple[tuple[re.Pattern[str], int], ...]  # "later that same year": the year before, plus N
     contrasts: tuple[Contrast, ...]
     equivalents: tuple[tuple[str, ...], ...]  # each set's forms, the one they become first
@@ -93,7 +94,7 @@ def parse_equivalents(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
-FRAME_SECTIONS = ("deny", "reported-after", "reported-before", "reported-end", "clause", "clause-with-figures")
+FRAME_SECTIONS = ("deny", "reported-after", "reported-before", "reported-end", "clause", "causal", "clause-with-figures")
 
 
 def parse_frames(text: str) -> dict[str, tuple[re.Pattern[str], ...]]:
@@ -138,6 +139,7 @@ def bundled() -> Knowledge:
         reported_end=frames["reported-end"],
         clause_breaks=frames["clause"],
         figure_clause_breaks=frames["clause-with-figures"],
+        causal_breaks=frames["causal"],
         same_time=parse_same_time(frames_text),
         contrasts=parse_contrasts((FOLDER / "contrasts.txt").read_text(encoding="utf-8")),
         equivalents=parse_equivalents((FOLDER / "equivalents.txt").read_text(encoding="utf-8")),

@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from . import quantities
-from .clauses import _subject, clauses, has_predicate, unframe
+from .clauses import _subject, causal, clauses, has_predicate, unframe
 from .timeline import Ordered, describe, ordered, relation_holds
 from .claims import Entry, Member
 from .meaning import contrasts, denies, distinct, restrictive, unmatched_denial
@@ -150,7 +150,10 @@ class Checker:
             results = tuple(self.check_one(p, context=context, unverified_matches=unverified_matches) for p in parts)
             result = CheckResult(claim, combine([r.verdict for r in results]), _merge_matches(results), results)
             said_whole = framed.reports[0] if framed.reports else framed.text
-            if result.verdict is Verdict.UNVERIFIED and (whole := self._restated(said_whole, context, shown)):
+            if result.verdict is Verdict.SUPPORTED and causal(framed.text):
+                result = self._restated(said_whole, context, shown) or replace(result, verdict=Verdict.UNVERIFIED, summary=(
+                    "each part is stated, but the sources do not say that one is why the other: " + result.reason))
+            elif result.verdict is Verdict.UNVERIFIED and (whole := self._restated(said_whole, context, shown)):
                 result = replace(whole, claim=claim)
             elif result.verdict is Verdict.UNVERIFIED and not unverified_matches:
                 result = CheckResult(claim, Verdict.UNVERIFIED, ())  # as for a claim of one part

@@ -1,0 +1,292 @@
+"""The knowledge files (factcheck/knowledge/*.txt) and their parsers, as a specification: what
+each line format means, which lines are refused (ValueError naming the line), and what the
+bundled files must hold for the rest of the engine to read them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.knowledge import (
+    FRAME_SECTIONS,
+    Contrast,
+    Knowledge,
+    bundled,
+    parse_contrasts,
+    parse_equivalents,
+    parse_frames,
+    parse_predicates,
+)
+
+NO_DATABASE = settings(database=None)  # hypothesis writes nothing outside tmp folders
+
+
+# --- contrasts.txt: "forms, of, one side | forms, of, the other" ------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", ()),
+        ("# a comment\n\n   \n# another\n", ()),
+        ("joined | left", (Contrast((("joined",), ("left",))),)),
+        ("joined, entered | left, quit", (Contrast((("joined", "entered"), ("left", "quit"))),)),
+        ("Set  Up, BROKE off | Severed", (Contrast((("set up", "broke off"), ("severed",))),)),
+        ("   joined | left   ", (Contrast((("joined",), ("left",))),)),
+        ("joined  |  left", (Contrast((("joined",), ("left",))),)),
+        ("joined, | , left", (Contrast((("joined",), ("left",))),)),
+        ("joined | left\n# between\nwon | lost",
+         (Contrast((("joined",), ("left",))), Contrast((("won",), ("lost",))))),
+    ],
+    ids=["empty", "comments-and-blank-lines", "one-form-a-side", "several-forms-a-side",
+         "case-and-inner-spaces-folded", "line-stripped", "extra-spaces-around-the-bar",
+         "empty-forms-dropped", "two-lines-and-a-comment"],
+)
+def test_parse_contrasts(text, expected):
+    assert parse_contrasts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("joined|left", "joined|left"),
+        ("joined |left", "joined |left"),
+        ("joined | left | quit", "joined | left | quit"),
+        ("joined", "joined"),
+        ("| left", "| left"),
+        ("joined | left\nthis line has no bar\n", "this line has no bar"),
+        ("[deny]\njoined | left", "[deny]"),
+    ],
+    ids=["bar-without-spaces", "bar-without-space-after", "three-sides", "one-side",
+         "nothing-before-the-bar", "bad-second-line", "a-section-header"],
+)
+def test_parse_contrasts_refuses_a_malformed_line(text, line):
+    with pytest.raises(ValueError) as raised:
+        parse_contrasts(text)
+    assert str(raised.value) == f"a contrast has two sides split by ' | ': {line!r}"
+
+
+@pytest.mark.xfail(strict=True, reason="a side of no form (', | left') is accepted as Contrast(((), ('left',))): "
+                                       "a contrast that can never be said")
+def test_parse_contrasts_refuses_a_side_without_a_form():
+    with pytest.raises(ValueError, match=re.escape("', | left'")):
+        parse_contrasts(", | left")
+
+
+@pytest.mark.xfail(strict=True, reason="contrasts.txt promises 'case and accents folded', but _folded only lower-cases: "
+                                       "a form with an accent is kept as written and never meets folded text")
+def test_parse_contrasts_folds_accents_as_contrasts_txt_says():
+    assert parse_contrasts("Établi | rompu") == (Contrast((("etabli",), ("rompu",))),)
+
+
+@st.composite
+def forms(draw) -> tuple[str, ...]:
+    """Forms as a curator writes them: lower-case words, one space between."""
+    word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz-", min_size=1, max_size=8).filter(lambda w: w.strip("-"))
+    phrase = st.lists(word, min_size=1, max_size=3).map(" ".join)
+    return tuple(draw(st.lists(phrase, min_size=1, max_size=4, unique=True)))
+
+
+@NO_DATABASE
+@given(left=forms(), right=forms())
+def test_parse_contrasts_reads_back_what_was_written(left, right):
+    assert parse_contrasts(f"{', '.join(left)} | {', '.join(right)}\n") == (Contrast((left, right)),)
+
+
+@NO_DATABASE
+@given(st.text(max_size=200))
+def test_parse_contrasts_either_parses_or_raises_value_error(text):
+    try:
+        parsed = parse_contrasts(text)
+    except ValueError:
+        return
+    assert all(len(c.sides) == 2 for c in parsed)
+
+
+# --- equivalents.txt and restrictive.txt: "form | form | form" --------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", ()),
+        ("# only a comment\n", ()),
+        ("joined | entered", (("joined", "entered"),)),
+        ("Became A  Member of | joined", (("became a member of", "joined"),)),
+        ("unanimously", (("unanimously",),)),
+        ("aid | help\narms | weapons", (("aid", "help"), ("arms", "weapons"))),
+        ("aid |  | help", (("aid", "help"),)),
+    ],
+    ids=["empty", "comment", "two-forms", "case-and-inner-spaces-folded",
+         "a-set-of-one-form-as-restrictive-txt-has", "two-lines", "an-empty-form-dropped"],
+)
+def test_parse_equivalents(text, expected):
+    assert parse_equivalents(text) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="parse_equivalents never raises: a stray bar is kept inside a form "
+                                       "('a || b' is one form 'a || b', 'aid|help' one form 'aid|help')")
+@pytest.mark.parametrize("line", ["aid || help", "aid | | help", "aid|help"],
+                         ids=["double-bar", "bar-as-a-form", "bar-without-spaces"])
+def test_parse_equivalents_refuses_a_malformed_line(line):
+    with pytest.raises(ValueError, match=re.escape(repr(line))):
+        parse_equivalents(line)
+
+
+@NO_DATABASE
+@given(st.lists(forms(), min_size=1, max_size=4))
+def test_parse_equivalents_reads_back_what_was_written(sets):
+    assert parse_equivalents("".join(" | ".join(s) + "\n" for s in sets)) == tuple(sets)
+
+
+# --- frames.txt: [section] then one regular expression a line ---------------------------------
+
+def pattern_texts(parsed: dict[str, tuple[re.Pattern[str], ...]]) -> dict[str, list[str]]:
+    return {name: [p.pattern for p in patterns] for name, patterns in parsed.items()}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", {name: [] for name in FRAME_SECTIONS}),
+        ("[deny]\nit is false that\\b",
+         {**{name: [] for name in FRAME_SECTIONS}, "deny": [r"^\s*(?:it is false that\b)\s*"]}),
+        ("[reported-before]\nhe said that",
+         {**{name: [] for name in FRAME_SECTIONS}, "reported-before": [r"^\s*(?:he said that)\s*"]}),
+        ("[reported-after]\nsaid$\n[reported-end]\n, he wrote\\.$\n[clause]\n;\\s+\n[clause-with-figures]\n,\\s+and\\s+",
+         {"deny": [], "reported-after": ["said$"], "reported-before": [], "reported-end": [r", he wrote\.$"],
+          "clause": [r";\s+"], "clause-with-figures": [r",\s+and\s+"]}),
+        ("[clause]\n;\\s+\n# a comment\n[clause]\n,\\s+because\\s+",
+         {**{name: [] for name in FRAME_SECTIONS}, "clause": [r";\s+", r",\s+because\s+"]}),
+        ("[deny]\n[clause]\n;", {**{name: [] for name in FRAME_SECTIONS}, "clause": [";"]}),
+    ],
+    ids=["empty", "deny-anchored-at-the-start", "reported-before-anchored-at-the-start",
+         "other-sections-as-written", "a-section-twice-adds-up", "an-empty-section"],
+)
+def test_parse_frames(text, expected):
+    assert pattern_texts(parse_frames(text)) == expected
+
+
+def test_frames_are_case_insensitive():
+    frames = parse_frames("[deny]\nit is false that\\b")
+    assert frames["deny"][0].match("IT IS FALSE THAT Vietnam joined ASEAN.").group() == "IT IS FALSE THAT "
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[bogus]\nx", "unknown section [bogus]; known: deny, reported-after, reported-before, reported-end, clause, clause-with-figures"),
+        ("[DENY]\nx", "unknown section [DENY]; known: deny, reported-after, reported-before, reported-end, clause, clause-with-figures"),
+    ],
+    ids=["unknown-section", "section-names-are-lower-case"],
+)
+def test_parse_frames_refuses_an_unknown_section(text, message):
+    with pytest.raises(ValueError) as raised:
+        parse_frames(text)
+    assert str(raised.value) == message
+
+
+@pytest.mark.xfail(strict=True, reason="a pattern before any [section] is reported as 'unknown section []', "
+                                       "without the line, so a curator cannot find it")
+def test_parse_frames_names_a_pattern_before_any_section():
+    with pytest.raises(ValueError, match=re.escape("it is false that")):
+        parse_frames("it is false that\n[deny]\nit is untrue that")
+
+
+@pytest.mark.xfail(strict=True, reason="an invalid regular expression raises re.error (not a ValueError) "
+                                       "and the message does not name the line")
+def test_parse_frames_refuses_an_invalid_pattern_with_its_line():
+    with pytest.raises(ValueError, match=re.escape("(it is false")):
+        parse_frames("[deny]\n(it is false")
+
+
+# --- predicates.txt: [section] then words ----------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", {}),
+        ("[verbs]\nIs ARE was\n  became\n", {"verbs": frozenset({"is", "are", "was", "became"})}),
+        ("[verbs]\nis\n# a comment\n[determiners]\nthe a",
+         {"verbs": frozenset({"is"}), "determiners": frozenset({"the", "a"})}),
+        ("[verbs]\nis\n[verbs]\nwas", {"verbs": frozenset({"is", "was"})}),
+    ],
+    ids=["empty", "words-lower-cased-across-lines", "two-sections", "a-section-twice-adds-up"],
+)
+def test_parse_predicates(text, expected):
+    assert parse_predicates(text) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="parse_predicates accepts any section name and words before a section: "
+                                       "a typo ('[verb]') silently leaves the checker without verbs")
+@pytest.mark.parametrize("text, line", [("[verb]\nis was", "[verb]"), ("is was\n[verbs]\nbe", "is was")],
+                         ids=["unknown-section", "words-before-any-section"])
+def test_parse_predicates_refuses_a_malformed_line(text, line):
+    with pytest.raises(ValueError, match=re.escape(line)):
+        parse_predicates(text)
+
+
+# --- the bundled files ---------------------------------------------------------------------------
+
+def test_bundled_knowledge_is_read_once():
+    assert isinstance(bundled(), Knowledge)
+    assert bundled() is bundled()
+
+
+def test_every_bundled_section_has_entries():
+    k = bundled()
+    assert all([k.deny_frames, k.reported_after, k.reported_before, k.reported_end, k.clause_breaks,
+                k.figure_clause_breaks, k.contrasts, k.equivalents, k.restrictive, k.verbs, k.not_verbs_ed,
+                k.noun_endings, k.determiners])
+
+
+@pytest.mark.parametrize("contrast", bundled().contrasts, ids=lambda c: f"{c.sides[0][0]}-vs-{c.sides[1][0]}")
+def test_every_bundled_contrast_has_two_distinct_sides(contrast):
+    left, right = contrast.sides
+    assert left and right
+    assert not set(left) & set(right)
+
+
+@pytest.mark.parametrize("which", ["equivalents", "restrictive"])
+def test_no_bundled_form_is_in_two_sets(which):
+    counts = Counter(form for forms in getattr(bundled(), which) for form in forms)
+    assert [form for form, n in counts.items() if n > 1] == []
+
+
+def test_every_bundled_equivalent_set_has_two_forms_or_more():
+    assert [s for s in bundled().equivalents if len(s) < 2] == []
+
+
+def test_noun_endings_are_tried_longest_first():
+    endings = bundled().noun_endings
+    assert [len(e) for e in endings] == sorted((len(e) for e in endings), reverse=True)
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [("joined", "left"), ("established", "severed"), ("every", "almost all"), ("more than", "fewer than"),
+     ("developing", "developed"), ("before", "after")],
+)
+def test_bundled_contrasts_include(left, right):
+    assert any(left in c.sides[0] and right in c.sides[1] for c in bundled().contrasts)
+
+
+@pytest.mark.parametrize(
+    "sentence, frame",
+    [
+        ("It is false that Vietnam joined ASEAN.", "It is false that "),
+        ("It's a myth that Vietnam joined ASEAN.", "It's a myth that "),
+        ("It was wrong to say that Vietnam joined ASEAN.", "It was wrong to say that "),
+        ("It is not correct to say that Vietnam joined ASEAN.", "It is not correct to say that "),
+        ("There is no truth in the claim that Vietnam joined ASEAN.", "There is no truth in the claim that "),
+        ("Contrary to popular belief, Vietnam joined ASEAN.", "Contrary to popular belief, "),
+        ("Nor is it true that Vietnam joined ASEAN.", "Nor is it true that "),
+        ("No, it is not true that Vietnam joined ASEAN.", "No, it is not true that "),
+        ("It was never the case that Vietnam joined ASEAN.", "It was never the case that "),
+    ],
+)
+def test_bundled_deny_frames(sentence, frame):
+    found = [m.group() for p in bundled().deny_frames if (m := p.match(sentence))]
+    assert found == [frame]

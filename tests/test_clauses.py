@@ -27,7 +27,7 @@ ASEAN = "Vietnam joined ASEAN in 1995."
     [
         (ASEAN, Framed(ASEAN)),
         ("", Framed("")),
-        ("   ", Framed("   ")),
+        ("   ", Framed("")),
         ("It is false that Vietnam joined ASEAN in 1995.", Framed(ASEAN, True, "It is false that")),
         ("IT IS FALSE THAT Vietnam joined ASEAN in 1995.", Framed(ASEAN, True, "IT IS FALSE THAT")),
         ("It's not true that Vietnam joined ASEAN in 1995.", Framed(ASEAN, True, "It's not true that")),

@@ -157,7 +157,7 @@ def pattern_texts(parsed: dict[str, tuple[re.Pattern[str], ...]]) -> dict[str, l
          {**{name: [] for name in FRAME_SECTIONS}, "reported-before": [r"^\s*(?:he said that)\s*"]}),
         ("[reported-after]\nsaid$\n[reported-end]\n, he wrote\\.$\n[clause]\n;\\s+\n[clause-with-figures]\n,\\s+and\\s+",
          {"deny": [], "reported-after": ["said$"], "reported-before": [], "reported-end": [r", he wrote\.$"],
-          "clause": [r";\s+"], "clause-with-figures": [r",\s+and\s+"]}),
+          "clause": [r";\s+"], "causal": [], "clause-with-figures": [r",\s+and\s+"]}),
         ("[clause]\n;\\s+\n# a comment\n[clause]\n,\\s+because\\s+",
          {**{name: [] for name in FRAME_SECTIONS}, "clause": [r";\s+", r",\s+because\s+"]}),
         ("[deny]\n[clause]\n;", {**{name: [] for name in FRAME_SECTIONS}, "clause": [";"]}),
@@ -177,8 +177,8 @@ def test_frames_are_case_insensitive():
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("[bogus]\nx", "unknown section [bogus]; known: deny, reported-after, reported-before, reported-end, clause, clause-with-figures"),
-        ("[DENY]\nx", "unknown section [DENY]; known: deny, reported-after, reported-before, reported-end, clause, clause-with-figures"),
+        ("[bogus]\nx", "unknown section [bogus]; known: deny, reported-after, reported-before, reported-end, clause, causal, clause-with-figures"),
+        ("[DENY]\nx", "unknown section [DENY]; known: deny, reported-after, reported-before, reported-end, clause, causal, clause-with-figures"),
     ],
     ids=["unknown-section", "section-names-are-lower-case"],
 )

@@ -39,9 +39,9 @@ def test_said(text, expected):
     assert [(s.where, s.form) for s in SMALL.said(text)] == expected
 
 
-def test_said_keeps_the_words_around():
-    [said] = SMALL.said("Vietnam joined ASEAN.")
-    assert said.around == frozenset({"vietnam", "asean"})
+def test_said_keeps_the_words_before_and_after():
+    [said] = SMALL.said("Vietnam joined ASEAN in 1995.")
+    assert (said.before, said.after) == (frozenset({"vietnam"}), frozenset({"asean", "1995"}))
 
 
 def test_no_contrasts_say_nothing():
@@ -59,7 +59,7 @@ def test_no_contrasts_say_nothing():
         ("They joined the bloc.", ["They joined the bloc."], []),
         ("They became a member of the bloc.", ["They joined the bloc."], []),
         ("They joined the bloc.", ["In the decades of war that came before, long after the founding summit, they left."],
-         [Opposed("joined", "left")]),
+         []),
         ("They joined the bloc.", ["They joined the bloc, and others left."], []),
         ("They joined the bloc.", ["Others left a different group long ago; they joined the bloc."], []),
         ("They joined the bloc.", ["Others left a different group long ago.", "they joined the bloc."], []),
@@ -75,7 +75,7 @@ def test_no_contrasts_say_nothing():
         ("The bloc met.", ["They left the bloc."], []),
     ],
     ids=["one-side-against-the-other", "the-other-way", "the-same-side", "two-forms-of-one-side",
-         "no-shared-words-and-only-the-other-side-anywhere", "the-same-side-among-the-same-words-wins",
+         "no-shared-words-opposes-nothing", "the-same-side-among-the-same-words-wins",
          "the-same-side-said-nearer-wins", "across-entry-texts", "almost-all-is-not-all", "every-is-not-most",
          "a-form-of-two-contrasts", "its-second-contrast", "both-contrasts", "no-entry-texts",
          "an-empty-entry-text", "an-empty-claim", "a-claim-saying-no-side"],
@@ -111,8 +111,6 @@ def test_opposed_with_the_bundled_contrasts(claim, entry, expected):
     assert contrasts().opposed(claim, entry) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="among equally near sayings the first entry text wins (max() keeps the first): "
-                                       "an entry saying both 'left' and 'joined' opposes 'joined' or not by its order")
 def test_opposed_does_not_depend_on_the_order_of_entry_texts():
     assert contrasts().opposed("Vietnam joined ASEAN.", ["Vietnam left ASEAN", "Vietnam joined ASEAN"]) == []
 
@@ -139,7 +137,8 @@ def test_every_bundled_contrast_opposes_each_side_to_the_other(contrast):
 
 # --- denies and unmatched_denial -------------------------------------------------------------------
 
-A, B, C = frozenset({"host", "base"}), frozenset({"alliance"}), frozenset()
+# scopes as negation_scopes writes them: the words denied, "^" before those denied first
+A, B, C = frozenset({"host", "base", "^host", "^base"}), frozenset({"alliance", "^alliance"}), frozenset()
 
 
 @pytest.mark.parametrize(
@@ -279,8 +278,6 @@ def test_emphasis_before_any_figure_does_not_count(claim):
     assert restrictive().unaccounted(claim, ["Trade was 5 million US dollars; twenty members signed."]) == []
 
 
-@pytest.mark.xfail(strict=True, reason="'all' is found inside 'almost all', so an entry saying 'almost all' accounts "
-                                       "for a claim's 'every' (contrasts catch this case, but unaccounted() alone is wrong)")
 def test_almost_all_does_not_account_for_every():
     assert restrictive().unaccounted("Every member signed.", ["Almost all members signed."]) == ["every"]
 

@@ -37,9 +37,6 @@ SUPPORT_WORDS_ALONE = 0.5  # of a supported claim, the words without the figures
 MIN_WORDS = 3  # a claim with no figure must say at least this much to be supported
 PREDICATE = 0.34  # a conflict needs the entry to speak of what the claim says of its names
 PREDICATE_MIN_WEIGHT = 2.0  # below this, the claim says too little besides names to tell
-THIN_CLOSENESS = 0.5  # ... and an entry must restate this much of itself to contradict its figures
-# ("The 14th National Party Congress was held in 2026" is not about the 11th's first mention of
-# defence diplomacy)
 SHOWN = 3  # matches shown per claim, and per part of a split claim
 DIRECT = 0.8  # a claim saying this much of an entry's statement (weighed) restates it: short
 # claims ("Vietnam does not take sides") are supported by it, and it is not outvoted by an
@@ -364,8 +361,7 @@ class Checker:
             reasons.append("every figure differs (another event?): " + "; ".join(_says(c) for c in conflicts))
             conflicts = []
         predicate = _predicate_coverage(said.predicate, cand)
-        thin = sum(said.predicate.values()) < PREDICATE_MIN_WEIGHT and closeness < THIN_CLOSENESS
-        if conflicts and (predicate < PREDICATE or thin):
+        if conflicts and predicate < PREDICATE:
             # "Nguyen Phu Trong died in July 2024" is not about his 2022 speech
             reasons.append("the entry speaks of another event: " + "; ".join(_says(c) for c in conflicts))
             conflicts = []

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .knowledge import Knowledge, bundled
 from .normalise import STOPWORDS, fold, keys, tokens
-from .quantities import parse
+from .quantities import MONTHS, parse
 
 MIN_CLAUSE_WORDS = 2  # a side with fewer content words is a phrase of the other, not a clause
 _QUOTES = "\"“”"
@@ -32,7 +32,7 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
     CSIS in May 2023 that ..."), which is then an assertion of its own."""
     known = known or bundled()
     text, denied, frame, reports = _untagged(sentence), False, [], []
-    for _ in range(3):  # "It is false that Y said that ..." peels one frame a round
+    while True:  # "It is false that Y said that ..." peels one frame a round
         m = next((m for p in known.deny_frames if (m := p.match(text))), None)
         if m:
             denied = not denied
@@ -40,6 +40,7 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
             if speaks_of(_THAT_END.sub("", text[:m.end()].strip())):
                 reports.append(text.strip())  # who said it, with what they said
         if not m or m.end() >= len(text.rstrip()):
+            denied = denied != bool(m and m.re in known.deny_frames)  # a frame of nothing frames nothing
             break
         frame.append(text[:m.end()].strip())
         text = _with_subject(text[m.end():].strip(), _subject(frame[-1]), pronouns=True)  # "Hanoi insists that it ..."
@@ -103,8 +104,10 @@ def clauses(sentence: str, known: Knowledge | None = None) -> list[str]:
         head, tail = sentence[max(at, start - _NEAR):start], sentence[end:end + _NEAR]
         if needs_figures and not (_states_figure(head) and _states_figure(tail)):
             continue
-        if _words(head) >= MIN_CLAUSE_WORDS and _words(tail) >= MIN_CLAUSE_WORDS and has_predicate(head, known) and has_predicate(tail, known):
-            parts.append(head.strip())
+        if (_words(head) >= MIN_CLAUSE_WORDS and _words(tail) >= MIN_CLAUSE_WORDS
+                and has_predicate(sentence[at:start], known, sentence_end=False)
+                and has_predicate(_clause_at(sentence, end), known, sentence_end=False)):
+            parts.append(sentence[at:start].strip())
             at = end
     parts.append(sentence[at:].strip())
     parts = [p for p in parts if p]
@@ -119,14 +122,24 @@ _SUBJECT_JOINERS = frozenset("and of the 's".split())
 def _subject(clause: str) -> str:
     """The capitalised words a clause starts with ("The USSR and Vietnam"), its subject as a
     later clause of the sentence may leave it out."""
-    words = clause.split()
-    n = 0
+    words = clause.replace(",", " , ").split()
+    start = 0
+    while start < len(words) and _fronted(words[start]):
+        start += 1  # "In 1995 Vietnam joined ...": a fronted time or place is not the subject
+    n = start
     while n < len(words) and (words[n][:1].isupper() or words[n] in _SUBJECT_JOINERS):
         n += 1
-    while n and words[n - 1] in _SUBJECT_JOINERS:
+    while n > start and words[n - 1] in _SUBJECT_JOINERS:
         n -= 1
-    subject = words[:n]
-    return " ".join(subject).rstrip(",") if any(w.lower() not in _DETERMINERS for w in subject) else ""
+    if start < n < len(words) and words[n - 1].endswith(("'s", "’s")) and words[n][:1].islower():
+        n += 1  # "Vietnam's government"
+    subject = words[start:n]
+    return " ".join(subject) if any(w.lower() not in _DETERMINERS for w in subject) else ""
+
+
+def _fronted(word: str) -> bool:
+    low = word.lower()
+    return word == "," or low[:1].isdigit() or (low in STOPWORDS and low not in _DETERMINERS) or low in MONTHS
 
 
 def _with_subject(clause: str, subject: str, pronouns: bool = False) -> str:
@@ -171,6 +184,15 @@ def _dated(sentence: str, known: Knowledge) -> str:
     return sentence
 
 
+def _clause_at(sentence: str, start: int) -> str:
+    """The text from `start` to the next clause break's punctuation (or the end)."""
+    stop = _CLAUSE_END.search(sentence, start)
+    return sentence[start:stop.start() if stop else len(sentence)]
+
+
+_CLAUSE_END = re.compile(r"[;,]")
+
+
 def _states_figure(text: str) -> bool:
     return any(not q.weak for q in parse(text))
 
@@ -183,16 +205,19 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _BEFORE_ADJECTIVE = frozenset("the a an this that these those its their his her our my your".split())
 
 
-def has_predicate(text: str, known: Knowledge | None = None) -> bool:
+def has_predicate(text: str, known: Knowledge | None = None, sentence_end: bool = True) -> bool:
     """Whether a text has a verb, and so may assert something ("Comprehensive strategic partner
     since" does not). Read from word forms (knowledge/predicates.txt): a word that is always a
     verb; a lower-case word in -ed not right after an article ("the liberated province"); a
     lower-case word in -s after a capitalised word, not ending as nouns do ("Stalin agrees"); a
-    lower-case word before an article or determiner ("include no")."""
+    lower-case word before an article or determiner ("include no"). `sentence_end`: a text
+    ending as a sentence does is taken to have one."""
     known = known or bundled()
     stripped = text.strip().rstrip("\"'”’)]")
-    if stripped.endswith((".", "!", "?", ";")) or stripped.isupper():
-        return True  # a sentence, or a headline in capitals: taken to have its verb
+    if stripped.endswith((".", "!", "?", ";")) and sentence_end:
+        return True  # a sentence: taken to have its verb
+    if stripped.isupper():
+        return _headline_in_capitals(stripped, known)
     words = _WORD.findall(text)
     for i, word in enumerate(words):
         low = word.lower()
@@ -206,9 +231,18 @@ def has_predicate(text: str, known: Knowledge | None = None) -> bool:
         if low.endswith("s") and before[:1].isupper() and not low.endswith(known.noun_endings):
             return True
         after = words[i + 1].lower() if i + 1 < len(words) else ""
-        if after in known.determiners and low not in known.determiners and low not in STOPWORDS:
+        if after in known.determiners and low not in known.determiners and low not in STOPWORDS and low not in known.not_verbs:
             return True
     return False
+
+
+def _headline_in_capitals(text: str, known: Knowledge) -> bool:
+    """"RUSSIA INHERITS $10BN DEBT": in capitals, a verb is a word always a verb, one in -ed,
+    or one in -s after the first word, not ending as nouns do."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    return any(w in known.verbs or (w.endswith("ed") and w not in known.not_verbs_ed)
+               or (i and w.endswith("s") and not w.endswith(known.noun_endings) and w not in known.not_verbs)
+               for i, w in enumerate(words))
 
 
 def causal(sentence: str, known: Knowledge | None = None) -> bool:

@@ -6,6 +6,7 @@ read once, when first needed."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,7 @@ class Knowledge:
     not_verbs_ed: frozenset[str]  # words ending in -ed that are not verbs ("hundred")
     noun_endings: tuple[str, ...]  # endings of words in -s that are nouns ("-ers", "-ions")
     determiners: frozenset[str]  # a lower-case word before one is a verb ("include no ...")
+    not_verbs: frozenset[str]  # words never verbs, though before an article ("across the")
 
 
 def _lines(text: str) -> list[str]:
@@ -58,12 +60,16 @@ def _sections(text: str) -> dict[str, list[str]]:
 
 
 def _folded(form: str) -> str:
-    """Forms are written in plain lower-case ASCII; spaces are folded."""
-    return " ".join(form.lower().split())
+    """A form as checked text is: accents, case and spaces folded."""
+    plain = unicodedata.normalize("NFKD", form)
+    return " ".join("".join(c for c in plain if not unicodedata.combining(c)).lower().split())
 
 
-def _forms(side: str) -> tuple[str, ...]:
-    return tuple(f for part in side.split(",") if (f := _folded(part)))
+def _forms(side: str, line: str = "") -> tuple[str, ...]:
+    forms = tuple(f for part in side.split(",") if (f := _folded(part)))
+    if not forms or "|" in side:
+        raise ValueError(f"each side names one form or more, split by ',' (sides by ' | '): {line or side!r}")
+    return forms
 
 
 def parse_contrasts(text: str) -> tuple[Contrast, ...]:
@@ -72,14 +78,14 @@ def parse_contrasts(text: str) -> tuple[Contrast, ...]:
         left, sep, right = line.partition(" | ")
         if not sep or " | " in right:
             raise ValueError(f"a contrast has two sides split by ' | ': {line!r}")
-        out.append(Contrast((_forms(left), _forms(right))))
+        out.append(Contrast((_forms(left, line), _forms(right, line))))
     return tuple(out)
 
 
 def parse_distinct(text: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
     out = []
     for line in _lines(text):
-        things = tuple(forms for part in line.split(" | ") if (forms := _forms(part)))
+        things = tuple(_forms(part, line) for part in line.split(" | "))
         if len(things) < 2:
             raise ValueError(f"a set of distinct things names two or more split by ' | ': {line!r}")
         out.append(things)
@@ -89,7 +95,9 @@ def parse_distinct(text: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
 def parse_equivalents(text: str) -> tuple[tuple[str, ...], ...]:
     out = []
     for line in _lines(text):
-        forms = tuple(f for part in line.split(" | ") if (f := _folded(part)))
+        forms = tuple(_folded(part) for part in line.split(" | "))
+        if not all(forms) or any("|" in f for f in forms):
+            raise ValueError(f"a set names one form or more split by ' | ': {line!r}")
         out.append(forms)
     return tuple(out)
 
@@ -101,14 +109,20 @@ def parse_frames(text: str) -> dict[str, tuple[re.Pattern[str], ...]]:
     """Each section's patterns; those of a frame at a claim's start are anchored there."""
     sections = _sections(text)
     sections.pop("same-time", None)  # parse_same_time's
+    if "" in sections:
+        raise ValueError(f"a pattern before any [section]: {sections[''][0]!r}")
     if unknown := set(sections) - set(FRAME_SECTIONS):
         raise ValueError(f"unknown section [{sorted(unknown)[0]}]; known: {', '.join(FRAME_SECTIONS)}")
-    out = {}
-    for name in FRAME_SECTIONS:
-        at_start = name in ("deny", "reported-before")
-        out[name] = tuple(re.compile((r"^\s*(?:" + p + r")\s*") if at_start else p, re.IGNORECASE)
-                          for p in sections.get(name, []))
-    return out
+    return {name: tuple(_pattern(p, anchored=name in ("deny", "reported-before")) for p in sections.get(name, []))
+            for name in FRAME_SECTIONS}
+
+
+def _pattern(line: str, anchored: bool) -> re.Pattern[str]:
+    """A frame's pattern; a frame at a claim's start is anchored there."""
+    try:
+        return re.compile((r"^\s*(?:" + line + r")\s*") if anchored else line, re.IGNORECASE)
+    except re.error as error:
+        raise ValueError(f"not a regular expression ({error}): {line!r}") from None
 
 
 def parse_same_time(text: str) -> tuple[tuple[re.Pattern[str], int], ...]:
@@ -122,8 +136,15 @@ def parse_same_time(text: str) -> tuple[tuple[re.Pattern[str], int], ...]:
     return tuple(out)
 
 
+PREDICATE_SECTIONS = ("verbs", "not-verbs-ending-in-ed", "not-verbs", "determiners", "noun-endings")
+
+
 def parse_predicates(text: str) -> dict[str, frozenset[str]]:
     sections = _sections(text)
+    if "" in sections:
+        raise ValueError(f"words before any [section]: {sections[''][0]!r}")
+    if unknown := set(sections) - set(PREDICATE_SECTIONS):
+        raise ValueError(f"unknown section [{sorted(unknown)[0]}]; known: {', '.join(PREDICATE_SECTIONS)}")
     return {name: frozenset(w for line in lines for w in line.lower().split()) for name, lines in sections.items()}
 
 
@@ -149,4 +170,5 @@ def bundled() -> Knowledge:
         not_verbs_ed=predicates.get("not-verbs-ending-in-ed", frozenset()),
         noun_endings=tuple(sorted(predicates.get("noun-endings", frozenset()), key=len, reverse=True)),
         determiners=predicates.get("determiners", frozenset()),
+        not_verbs=predicates.get("not-verbs", frozenset()),
     )

@@ -132,7 +132,8 @@ def unmatched_denial(claim: list[frozenset[str]], entry_core: frozenset[str], en
     return any(scope & claim_keys for scope in entry)
 
 
-_BEFORE_FIGURE = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|but)\b)")
+_BEFORE_FIGURE = re.compile(r"\s+(?:\d|\$|us\$|€|£|(?:an?\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                            r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|but)\b)")
 
 
 class Restrictive:

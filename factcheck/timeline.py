@@ -10,13 +10,13 @@ from datetime import timedelta
 
 from .quantities import Kind, Qualifier, Span, parse
 
-DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25, "decade": 3652.5}
+DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25, "decade": 3652.5}
 ABOUT = 0.25  # "about a month": within a quarter of the figure either way
 NOT_ABOUT = 0.5  # and not "about" it when every possible gap is half the figure away
 A_LITTLE_OVER = 1.5  # "a little over two weeks": more than two, less than three
 
-_UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
-_AMOUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d+(?:\.\d+)?)"
+_UNIT = r"(?:hours?|days?|weeks?|months?|years?|decades?)"
+_AMOUNT = r"(?:half a|half an|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d+(?:\.\d+)?)"
 _QUALIFIER = r"(?:a little over|just over|just under|less than|more than|fewer than|under|over|about|around|roughly|nearly|almost|some|only)"
 SOON = 92  # days: "immediately after", "right after", "shortly before" mean within about three months
 _SOON = r"(?:immediately|right|soon|shortly|straight|just|directly)"
@@ -26,7 +26,8 @@ _RELATION = re.compile(
 )
 _NOT_AN_ORDER = re.compile(r"\b(?:until|till|not|only|even|long|shortly|soon)\s*,?\s*$", re.IGNORECASE)  # "did not ... until after"
 _PRONOUN = re.compile(r"^(?:it|they|he|she)\b", re.IGNORECASE)
-_GERUND = re.compile(r"^\w+ing\b")
+_GERUND = re.compile(r"^[a-z]\w+ing\b")  # "normalising ties", not "Beijing invaded"
+_NOT_GERUNDS = frozenset({"everything", "nothing", "something", "anything", "during", "king", "thing", "spring", "morning", "evening"})
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def ordered(sentence: str, subject: str) -> Ordered | None:
     taken from A ("after normalising ties"); None when the sentence orders nothing. A date
     ("before 1995") is a figure, not an event."""
     m = _RELATION.search(sentence)
-    if not m or m.start() == 0 or _NOT_AN_ORDER.search(sentence, 0, m.start()):
+    if not m or not sentence[:m.start()].strip() or _NOT_AN_ORDER.search(sentence, 0, m.start()):
         return None
     first = sentence[:m.start()].strip(" ,")
     second = sentence[m.end():].strip().rstrip(".!")
@@ -53,7 +54,7 @@ def ordered(sentence: str, subject: str) -> Ordered | None:
         return None
     if _PRONOUN.match(second):
         second = _PRONOUN.sub(subject, second, count=1) if subject else second
-    elif _GERUND.match(second) and subject:
+    elif _GERUND.match(second) and subject and second.split()[0].lower() not in _NOT_GERUNDS:
         second = f"{subject} {second}"
     order = "before" if m.group("order").lower() in ("before", "prior to", "ahead of") else "after"
     return Ordered(first, second, order, (m.group("gap") or "").strip())
@@ -75,11 +76,12 @@ def relation_holds(first: Span, second: Span, order: str, gap: str) -> bool | No
 def _gap_holds(apart: tuple[float, float], gap: str) -> bool | None:
     if re.fullmatch(_SOON, gap, re.IGNORECASE):
         return True if apart[1] <= SOON else False if apart[0] > SOON else None
-    figure = parse(re.sub(r"^(?:(\w+(?: \w+)*) )?an? (?=\w)", lambda m: (m.group(1) or "") + " one ", gap).strip())
+    half = re.search(r"\bhalf an? ", gap, re.IGNORECASE)
+    figure = parse(re.sub(r"^(?:(\w+(?: \w+)*) )?(?:half )?an? (?=\w)", lambda m: (m.group(1) or "") + " one ", gap).strip())
     wanted = next((q for q in figure if q.kind is Kind.DURATION and q.value is not None), None)
     if wanted is None:
         return None
-    days = wanted.value * DAYS.get(wanted.unit.rstrip("s"), 0.0)
+    days = wanted.value * DAYS.get(wanted.unit.rstrip("s"), 0.0) * (0.5 if half else 1.0)
     low, high = apart
     words = gap.lower()
     if "a little over" in words or "just over" in words:

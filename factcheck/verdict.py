@@ -80,6 +80,7 @@ class CheckResult:
     matches: tuple[Match, ...]
     parts: tuple[CheckResult, ...] = field(default=())  # a claim of several facts, fact by fact
     summary: str = ""  # the reason, when no single match gives it (a joint support)
+    partial: bool = False  # unverified, but its first match agrees on all it can say
 
     @property
     def reason(self) -> str:
@@ -266,6 +267,8 @@ class Checker:
             agreed = [c for m in joint for c in m.comparisons if c.agreement is Agreement.AGREE]
             summary = "; ".join(dict.fromkeys(_says(c) for c in agreed)) + f" (stated across {len(joint)} entries)"
             return CheckResult(claim, Verdict.SUPPORTED, tuple(ordered), summary=summary)
+        if verdict is Verdict.UNVERIFIED and ordered and (partly := _partly(ordered[0])):
+            return CheckResult(claim, verdict, tuple(ordered), summary=partly, partial=True)
         return CheckResult(claim, verdict, tuple(ordered))
 
     def said(self, claim: str, toks: Sequence[Token], qs: list[Quantity], context_keys: set[str]) -> Said:
@@ -408,6 +411,9 @@ class Checker:
         for c in unconfirmed:
             if c.agreement is None:
                 reasons.append(f"the entry gives no {_kind_word(c.claim)} to compare with the claim's {c.claim.describe()}")
+            elif c.agreement is Agreement.OPEN and _more_precise(c):
+                reasons.append(f"the claim says {c.claim.describe()}; the source says only {c.source.describe()}: "
+                               "the claim is more precise than the source")
             elif c.agreement is Agreement.OPEN:
                 reasons.append(f"{_says(c)}, which does not confirm it")
         if outsiders and e.list and not e.list.closed:
@@ -593,6 +599,25 @@ def _rank_by_date(e: Entry, member) -> list[Quantity]:
     mine = next(span for span, m in dated if m is member)
     rank = 1 + sum(1 for span, m in dated if m is not member and span.last < mine.first)
     return [Quantity(Kind.ORDINAL, f"{ordinal(rank)} by date", value=float(rank), unit="")]
+
+
+def _more_precise(c: Comparison) -> bool:
+    """"January 2007" where the source says 2007: within it, and narrower."""
+    a, b = c.claim.span, c.source.span if c.source else None
+    return bool(a and b and b.contains(a) and a.days < b.days)
+
+
+def _partly(m: Match) -> str:
+    """Why an entry that agrees on every figure it gives, and matches closely, still does not
+    support the claim: what agreed, and what the sources lack."""
+    strong = [c for c in m.comparisons if not c.claim.weak]
+    if not m.strong or m.missing_names or m.verdict is not Verdict.UNVERIFIED or not strong:
+        return ""
+    if any(c.agreement is Agreement.CONFLICT for c in strong) or not any(c.agreement is not Agreement.AGREE for c in strong):
+        return ""
+    agreed = [f"{c.claim.describe()} agrees" for c in strong if c.agreement is Agreement.AGREE]
+    lacking = [r for r in m.reasons if not r.startswith("the claim says") or "more precise" in r or "does not confirm" in r]
+    return "partly stated: " + "; ".join([*agreed, *lacking])
 
 
 def _says(c: Comparison) -> str:

@@ -93,7 +93,8 @@ def test_jsonl_is_one_finding_a_line_with_exact_positions(corpus: Corpus, findin
         '"text": "Vietnam joined the WTO in 2005.", "verdict": "conflicting", '
         '"reason": "the claim says 2005; the source says 2007", "matches": [{"id": "wto-membership-2007", '
         '"statement": "Vietnam became a member of the WTO in 2007.", "verdict": "conflicting", '
-        f'"score": {score}, "reasons": ["the claim says 2005; the source says 2007"], "evidence": '
+        f'"score": {score}, "reasons": ["the claim says 2005; the source says 2007"], '
+        '"figures": [{"claim": "2005", "source": "2007", "agreement": "conflict"}], "evidence": '
         '[{"source": "sources/doc.md", "line": 9, "text": "It later joined the WTO in 2007, after long talks."}]}]}'
     )
     first = json.loads(lines[0])

@@ -4,6 +4,7 @@ verdict, and that nothing from a claim or a source can drive the terminal."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import time
 import pytest
@@ -219,3 +220,23 @@ def test_escapes_in_a_claims_file_and_source_never_reach_the_terminal(tmp_path) 
         "  sources/bad.md:5  Evil [red]title[/red] (2021)\n"
         "    “Vietnam signed the hidden pact in 2021.”\n"
     )
+
+
+def test_a_claim_more_precise_than_its_source_is_partly_stated():
+    """Unverified, with what agreed and what the sources lack, the entry and its passage shown;
+    JSON marks it partial and lists each figure compared."""
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+
+    text = CliRunner().invoke(cli, ["check", "Vietnam joined the WTO in January 2007."]).output
+    assert text.splitlines()[:3] == [
+        "UNVERIFIED  Vietnam joined the WTO in January 2007.",
+        "  partly stated: the claim says January 2007; the source says only 2007: the",
+        "  claim is more precise than the source",
+    ]
+    assert "wto-accession-2007: Vietnam joined the World Trade Organization (WTO) in 2007," in text
+    out = CliRunner().invoke(cli, ["check", "--format", "json", "Vietnam joined the WTO in January 2007."]).output
+    answer = json.loads(out)
+    assert (answer["verdict"], answer["partial"]) == ("unverified", True)
+    assert answer["matches"][0]["figures"] == [{"claim": "January 2007", "source": "2007", "agreement": "open"}]

@@ -23,6 +23,8 @@ def match_dict(corpus: Corpus, m: Match) -> dict:
         "verdict": m.verdict.value,
         "score": round(m.score, 1),
         "reasons": list(m.reasons),
+        "figures": [{"claim": c.claim.describe(), "source": c.source.describe() if c.source else None,
+                     "agreement": c.agreement.value if c.agreement else "absent"} for c in m.comparisons if not c.claim.weak],
         "evidence": [
             {"source": corpus.display_path(c.source), "line": c.passage.line, "text": c.passage.sentence}
             for c in corpus.cite(m.entry)
@@ -37,6 +39,8 @@ def result_dict(corpus: Corpus, result: CheckResult, top: int) -> dict:
         "reason": result.reason,
         "matches": [match_dict(corpus, m) for m in result.matches[:top]],
     }
+    if result.partial:
+        out["partial"] = True
     if result.parts:
         out["parts"] = [{"claim": p.claim.strip(), "verdict": p.verdict.value, "reason": p.reason} for p in result.parts]
     return out

@@ -37,20 +37,21 @@ class TextRenderer:
         self._printed = True
         self.emit(Text(clean(result.claim)), lead=verdict_text(result.verdict))
         decided = result.verdict is not Verdict.UNVERIFIED
-        self.emit(Text(clean(result.reason) if decided else "No entry states this."), indent=2)
+        self.emit(Text(clean(result.reason) if decided or result.partial else "No entry states this."), indent=2)
         for part in result.parts:
             self.emit(Text(clean(part.claim.strip())), indent=4, lead=verdict_text(part.verdict))
-        if decided:
-            self.print_deciding(result)
+        if decided or result.partial:
+            self.print_deciding(result, reasons=not result.partial)
         else:
             self.print_nearest(result.matches[: self.top])
 
-    def print_deciding(self, result: CheckResult) -> None:
-        """The entry that decided the verdict, and its evidence with the compared figures in bold."""
+    def print_deciding(self, result: CheckResult, reasons: bool = True) -> None:
+        """The entry that decided the verdict (or that states the claim in part), and its evidence
+        with the compared figures in bold; `reasons`: its reasons besides the verdict's."""
         inner, match = deciding(result)
         if match is None:
             return
-        for reason in match.reasons:
+        for reason in match.reasons if reasons else ():
             if reason != inner.reason:
                 self.emit(Text(clean(reason)), indent=2)
         self.emit(Text.assemble((clean(match.entry.id), "bold"), ": ", clean(match.entry.statement)), indent=2)

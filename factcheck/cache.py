@@ -130,7 +130,7 @@ class Cache:
         at += inputs_len
         head = pickle.loads(view[at:at + head_len])
         records = Records(mm, at + head_len, head["offsets"], head["digests"], head["ids"], self.file, rebuild)
-        claims = ClaimsFile(self.claims_path, sources_dir, Entries(records), head["soft_problems"])
+        claims = ClaimsFile(self.claims_path, sources_dir, Entries(records), head["soft_problems"], head["vocabulary"])
         index = Index.__new__(Index)
         index.__dict__.update(head["index"])
         index.postings = Postings(*head["postings"])
@@ -156,6 +156,7 @@ class Cache:
             "index": state,
             "postings": Postings.pack(index.postings),
             "soft_problems": index.claims.soft_problems,
+            "vocabulary": index.claims.vocabulary,
             "as_of": as_of,
             "offsets": offsets,
             "digests": b"".join(_digest(b) for b in blobs),

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import quantities
+from . import knowledge, quantities
 from .files import TooLarge, Version, read_version
 from .quantities import Kind, Quantity
 
@@ -105,12 +105,27 @@ class Entry:
         return self.values + members
 
 
+VOCABULARY_KEYS = ("equivalents", "contrasts", "restrictive", "distinct")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A claims file's own knowledge of its domain's words, next to its entries: lines written
+    as in the bundled files of factcheck/knowledge/ of the same names ("landmark | monument")."""
+
+    equivalents: tuple[str, ...] = ()
+    contrasts: tuple[str, ...] = ()
+    restrictive: tuple[str, ...] = ()
+    distinct: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class ClaimsFile:
     path: Path
     sources_dir: Path
     entries: tuple[Entry, ...]
     soft_problems: tuple[Problem, ...] = field(default=())
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
 
     def by_id(self, entry_id: str) -> Entry | None:
         return next((e for e in self.entries if e.id == entry_id), None)
@@ -171,9 +186,10 @@ def parse_claims(text: str, path: Path) -> ClaimsFile:
     problems = [Problem(shown, p.line, p.column, "", p.message) for p in yaml_problems]
     checker = _Checker(shown, problems)
     entries, sources_dir = checker.document(data, path)
+    vocabulary = checker.vocabulary(data.get("vocabulary") if isinstance(data, dict) else None, data)
     if checker.problems:
         raise ClaimsError(checker.problems)
-    return ClaimsFile(path=path, sources_dir=sources_dir, entries=tuple(entries))
+    return ClaimsFile(path=path, sources_dir=sources_dir, entries=tuple(entries), vocabulary=vocabulary)
 
 
 class _Checker:
@@ -195,8 +211,9 @@ class _Checker:
             self.add(data, "", f"expected a mapping with a 'claims' list, found {_type_name(data)}", line=1)
             return [], path.parent / "sources"
         for key in data:
-            if key not in {"claims", "sources"}:
-                self.add(data, _name(key), "unknown key (expected 'claims' and optionally 'sources')", line=_key_line(data, key))
+            if key not in {"claims", "sources", "vocabulary"}:
+                self.add(data, _name(key), "unknown key (expected 'claims', and optionally 'sources' and 'vocabulary')",
+                         line=_key_line(data, key))
         sources = data.get("sources", "sources")
         if not isinstance(sources, str) or not sources.strip():
             self.add(data, "sources", f"expected a folder path, found {_type_name(sources)}", line=_key_line(data, "sources"))
@@ -220,6 +237,31 @@ class _Checker:
             seen[entry.id] = entry.line
             entries.append(entry)
         return entries, path.parent / sources
+
+    def vocabulary(self, raw: object, data: object) -> Vocabulary:
+        """`vocabulary:` of the claims file: for each kind, a list of lines as its bundled
+        knowledge file writes them; each line is parsed as that file's are."""
+        if raw is None:
+            return Vocabulary()
+        if not isinstance(raw, dict):
+            self.add(raw, "vocabulary", f"expected a mapping of {', '.join(VOCABULARY_KEYS)}, found {_type_name(raw)}",
+                     line=_key_line(data, "vocabulary"))
+            return Vocabulary()
+        found: dict[str, tuple[str, ...]] = {}
+        for key, lines in raw.items():
+            where = f"vocabulary.{_name(key)}"
+            if key not in VOCABULARY_KEYS:
+                self.add(raw, where, f"unknown key (expected {', '.join(VOCABULARY_KEYS)})", line=_key_line(raw, key))
+            elif not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
+                self.add(raw, where, "expected a list of lines (strings)", line=_key_line(raw, key))
+            else:
+                for n, line in enumerate(lines):
+                    try:
+                        knowledge.PARSERS[key](line)
+                    except ValueError as error:
+                        self.add(lines, f"{where}[{n}]", str(error), line=_key_line(raw, key))
+                found[key] = tuple(lines)
+        return Vocabulary(**found)
 
     def entry(self, raw: object, where: str) -> Entry | None:
         if not isinstance(raw, dict):

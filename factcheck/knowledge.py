@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -171,4 +171,23 @@ def bundled() -> Knowledge:
         noun_endings=tuple(sorted(predicates.get("noun-endings", frozenset()), key=len, reverse=True)),
         determiners=predicates.get("determiners", frozenset()),
         not_verbs=predicates.get("not-verbs", frozenset()),
+    )
+
+
+PARSERS = {"equivalents": parse_equivalents, "contrasts": parse_contrasts, "restrictive": parse_equivalents,
+           "distinct": parse_distinct}  # a claims file's vocabulary, line by line
+
+
+@lru_cache(maxsize=8)
+def merged(vocabulary) -> Knowledge:
+    """The bundled knowledge with a claims file's own vocabulary (claims.Vocabulary) added."""
+    known = bundled()
+    if not any((vocabulary.equivalents, vocabulary.contrasts, vocabulary.restrictive, vocabulary.distinct)):
+        return known
+    return replace(
+        known,
+        equivalents=known.equivalents + parse_equivalents("\n".join(vocabulary.equivalents)),
+        contrasts=known.contrasts + parse_contrasts("\n".join(vocabulary.contrasts)),
+        restrictive=known.restrictive + parse_equivalents("\n".join(vocabulary.restrictive)),
+        distinct=known.distinct + parse_distinct("\n".join(vocabulary.distinct)),
     )

@@ -21,7 +21,8 @@ from operator import itemgetter
 from rapidfuzz import fuzz, process
 
 from .claims import ClaimsFile, Entry
-from .normalise import LIGHT_WORDS, NAMES, Token, Tokens, keys, lengths_by_first_word, name_keys, negation_scopes, stem, tokens
+from .knowledge import parse_equivalents
+from .normalise import LIGHT_WORDS, NAMES, Token, Tokens, keys, lengths_by_first_word, name_keys, negation_scopes, stem, tokens, use_equivalents
 from .quantities import parse
 
 # Named things every entry is about, or that no claim is about alone.
@@ -99,6 +100,7 @@ class Index:
         """`passages`: each entry's evidence sentences; `attributions`: the sources' authors and
         publishers, whom a claim may cite ("Tran Dac Loi argues") without changing the fact."""
         self.claims = claims
+        use_equivalents(parse_equivalents("\n".join(claims.vocabulary.equivalents)))  # before any entry is read
         names: set[tuple[str, ...]] = set(COUNTRY_NAMES)
         for e in claims.entries:
             # list members are names when written as names ("Chile"), not as phrases ("aid")

@@ -9,8 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .knowledge import Contrast, bundled
-from .normalise import fold, heads, keys, tokens
+from .knowledge import Contrast, Knowledge, bundled, merged, parse_equivalents
+from .normalise import fold, heads, keys, tokens, use_equivalents
 
 
 @dataclass(frozen=True)
@@ -104,9 +104,9 @@ class Contrasts:
         return out
 
 
-@lru_cache(maxsize=1)
-def contrasts() -> Contrasts:
-    return Contrasts(bundled().contrasts)
+@lru_cache(maxsize=8)
+def contrasts(known: Knowledge | None = None) -> Contrasts:
+    return Contrasts((known or bundled()).contrasts)
 
 
 def denies(scopes: list[frozenset[str]], about: frozenset[str], bare: bool = False) -> bool:
@@ -165,9 +165,9 @@ class Restrictive:
         return [form for i, form in claim_sets.items() if i not in entry_sets]
 
 
-@lru_cache(maxsize=1)
-def restrictive() -> Restrictive:
-    return Restrictive(bundled().restrictive)
+@lru_cache(maxsize=8)
+def restrictive(known: Knowledge | None = None) -> Restrictive:
+    return Restrictive((known or bundled()).restrictive)
 
 
 class Distinct:
@@ -202,6 +202,14 @@ class Distinct:
         return None
 
 
-@lru_cache(maxsize=1)
-def distinct() -> Distinct:
-    return Distinct(bundled().distinct)
+@lru_cache(maxsize=8)
+def distinct(known: Knowledge | None = None) -> Distinct:
+    return Distinct((known or bundled()).distinct)
+
+
+def own_knowledge(vocabulary) -> Knowledge:
+    """The knowledge a claims file is checked with: the bundled files and its own vocabulary
+    (claims.Vocabulary), its equivalents read by the tokeniser from now on."""
+    known = merged(vocabulary)
+    use_equivalents(parse_equivalents("\n".join(vocabulary.equivalents)))
+    return known

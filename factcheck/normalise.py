@@ -287,13 +287,13 @@ _NAME_KEYS.update({tuple(" ".join(k).replace("vietnam", "viet nam").split()): v 
                    if any("vietnam" in w for w in k) and k != ("vietnam",)})
 
 
-def _equivalents() -> dict[tuple[str, ...], str]:
-    """Each form of knowledge/equivalents.txt, as the words it is written in, to the keys of
-    the first form of its set: read as one, like a name of several words."""
+def _equivalents(sets: Iterable[tuple[str, ...]] | None = None) -> dict[tuple[str, ...], str]:
+    """Each form of knowledge/equivalents.txt (or of `sets`), as the words it is written in, to
+    the keys of the first form of its set: read as one, like a name of several words."""
     from .knowledge import bundled
 
     out: dict[tuple[str, ...], str] = {}
-    for forms in bundled().equivalents:
+    for forms in bundled().equivalents if sets is None else sets:
         canonical = " ".join(_content_key(w) or "" for w, _, _ in _words(forms[0])).split()
         for form in forms[1:]:
             words = tuple(w for w, _, _ in _words(form))
@@ -377,6 +377,23 @@ def _content_key(word: str) -> str | None:
 
 _NAME_KEYS.update(_equivalents())
 _NAME_LENGTHS = lengths_by_first_word(_NAME_KEYS)
+_BUNDLED_KEYS = dict(_NAME_KEYS)
+_in_use: tuple[tuple[str, ...], ...] = ()  # a claims file's own equivalents, read as the bundled ones
+
+
+def use_equivalents(sets: tuple[tuple[str, ...], ...]) -> None:
+    """Read a claims file's own equivalents with the bundled ones from now on (a process checks
+    against one claims file at a time; remembered tokens are forgotten when they change)."""
+    global _NAME_LENGTHS, _in_use
+    if sets == _in_use:
+        return
+    _NAME_KEYS.clear()
+    _NAME_KEYS.update(_BUNDLED_KEYS)
+    _NAME_KEYS.update({k: v for k, v in _equivalents(sets).items() if k not in _BUNDLED_KEYS})
+    _NAME_LENGTHS = lengths_by_first_word(_NAME_KEYS)
+    _in_use = sets
+    tokens.cache_clear()
+    name_keys.cache_clear()
 
 
 def negated(toks: Sequence[Token]) -> bool:

@@ -46,6 +46,7 @@ def validate(path: Path) -> list[Problem]:
     # the same walk as claims.parse_claims, which raises instead of going on
     checker = _Checker(shown, [Problem(shown, p.line, p.column, "", p.message) for p in yaml_problems])
     entries, sources_dir = checker.document(data, path)
+    checker.vocabulary(data.get("vocabulary") if isinstance(data, dict) else None, data)
     located = _locate(data, entries)
     report = _Report(shown)
     _check_sources(report, located, sources_dir, path.parent, data)

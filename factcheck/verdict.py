@@ -18,7 +18,7 @@ from . import quantities
 from .clauses import _subject, causal, clauses, has_predicate, unframe
 from .timeline import Ordered, describe, ordered, relation_holds
 from .claims import Entry, Member
-from .meaning import contrasts, denies, distinct, restrictive, unmatched_denial
+from .meaning import contrasts, denies, distinct, own_knowledge, restrictive, unmatched_denial
 from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Hits, Index, without_figures
 from .normalise import Token, Tokens, fold, keys, name_keys, negation_scopes, stem, tokens, visible
 from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, ordinal, parse, span_of
@@ -127,6 +127,7 @@ class Checker:
 
     def __init__(self, index: Index, as_of: dict[str, Span] | None = None):
         self.index = index
+        self.known = own_knowledge(index.claims.vocabulary)
         self.as_of = as_of or {}
         self._list_words: dict[str, ListWords] = {}
         self._compared: tuple[str, dict[str, list[Comparison]]] = ("", {})  # the last claim's, by entry id
@@ -351,7 +352,7 @@ class Checker:
         outsiders = self.list_mentions(said, e) if e.list else []
         full, core = _coverages(cand, comparisons)
         closeness = self.closeness(said, e)
-        elsewhere = distinct().other(claim, (e.statement, *e.aliases))  # "strategic partnership" for "comprehensive ..."
+        elsewhere = distinct(self.known).other(claim, (e.statement, *e.aliases))  # "strategic partnership" for "comprehensive ..."
         known = not cand.missing_names and not strangers and not elsewhere
         reasons: list[str] = []
 
@@ -374,7 +375,7 @@ class Checker:
         claim_keys = said.keys
         claim_denies = denies(said.denials, p.core, bare=True)
         flipped = unmatched_denial(said.denials, p.core, p.denies, claim_keys)
-        opposed = contrasts().opposed(claim, (e.statement, *e.aliases))
+        opposed = contrasts(self.known).opposed(claim, (e.statement, *e.aliases))
         if flipped and opposed:  # "did not sever" against "established": not the same, not the opposite
             reasons.append(f"the claim denies “{opposed[0].claim_says}” where the source says “{opposed[0].source_says}”")
         figures_agree = all(c.agreement is Agreement.AGREE for c in strong_values)
@@ -418,7 +419,7 @@ class Checker:
                 reasons.append(f"{_says(c)}, which does not confirm it")
         if outsiders and e.list and not e.list.closed:
             reasons.append(f"the source's list is not closed and does not name {_join(outsiders)}")
-        narrower = restrictive().unaccounted(claim, (e.statement, *e.aliases, *(ev.quote for ev in e.evidence)))
+        narrower = restrictive(self.known).unaccounted(claim, (e.statement, *e.aliases, *(ev.quote for ev in e.evidence)))
         if narrower:
             reasons.append(f"the source does not say {_join(narrower)}")
         agreed = [c for c in comparisons if c.agreement is Agreement.AGREE]

@@ -18,7 +18,8 @@ import mmap
 import os
 import stat
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 KEY_NAME = "key"
@@ -55,18 +56,29 @@ def folder(path: Path, create: bool = False) -> bool:
     return True
 
 
+@contextmanager
+def _checked(path: Path, what: str, not_by: int) -> Iterator[tuple[int, os.stat_result] | None]:
+    """A regular file opened, and checked as _check does, closed after use; None when there is
+    none."""
+    opened = _open(path)
+    if opened is None:
+        yield None
+        return
+    try:
+        _check(opened[1], path, what, not_by)
+        yield opened
+    finally:
+        os.close(opened[0])
+
+
 def read(path: Path) -> mmap.mmap | None:
     """The file, mapped read-only; None when there is none (missing, a link, empty, or not a
     regular file). Raises Untrusted for a file another user owns or may write to."""
-    opened = _open(path)
-    if opened is None:
-        return None
-    descriptor, info = opened
-    try:
-        _check(info, path, "cache file", 0o022)
+    with _checked(path, "cache file", 0o022) as opened:
+        if opened is None:
+            return None
+        descriptor, info = opened
         return mmap.mmap(descriptor, 0, access=mmap.ACCESS_READ) if info.st_size else None
-    finally:
-        os.close(descriptor)
 
 
 def secret(folder: Path) -> bytes | None:
@@ -74,15 +86,10 @@ def secret(folder: Path) -> bytes | None:
     signs its files with; None when there is none yet. Raises Untrusted for a key another user
     owns, or may read or write."""
     path = folder / KEY_NAME
-    opened = _open(path)
-    if opened is None:
-        return None
-    descriptor, info = opened
-    try:
-        _check(info, path, "cache key", 0o077)
-        key = os.read(descriptor, KEY_BYTES + 1)
-    finally:
-        os.close(descriptor)
+    with _checked(path, "cache key", 0o077) as opened:
+        if opened is None:
+            return None
+        key = os.read(opened[0], KEY_BYTES + 1)
     return key if len(key) == KEY_BYTES else None
 
 

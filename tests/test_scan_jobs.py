@@ -175,15 +175,21 @@ def gone(group: int) -> bool:
     return False
 
 
+def wait_for_workers(process) -> list[int]:
+    """The scan's workers, once it has started two (30 s at most)."""
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 30
+    while len(children.read_text().split()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return [int(pid) for pid in children.read_text().split()]
+
+
 @needs_fork
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the workers through /proc")
 def test_ctrl_c_ends_the_workers_and_exits_130_with_one_line(tmp_path):
     process = factcheck_process(tmp_path, "--format", "jsonl")
     try:
-        children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
-        deadline = time.monotonic() + 30
-        while len(children.read_text().split()) < 2 and time.monotonic() < deadline:
-            time.sleep(0.02)
+        wait_for_workers(process)
         os.killpg(process.pid, signal.SIGINT)  # as a terminal does: to every process of the group
         out, err = process.communicate(timeout=30)
     finally:
@@ -198,12 +204,9 @@ def test_a_killed_worker_is_named_not_an_internal_error(tmp_path):
     """The scan is held (SIGSTOP) while a worker is killed, so that it cannot have ended first."""
     process = factcheck_process(tmp_path, "--format", "jsonl")
     try:
-        children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
-        deadline = time.monotonic() + 30
-        while len(children.read_text().split()) < 2 and time.monotonic() < deadline:
-            time.sleep(0.02)
+        workers = wait_for_workers(process)
         os.kill(process.pid, signal.SIGSTOP)
-        os.kill(int(children.read_text().split()[0]), signal.SIGKILL)
+        os.kill(workers[0], signal.SIGKILL)
         os.kill(process.pid, signal.SIGCONT)
         out, err = process.communicate(timeout=60)
     finally:

@@ -335,13 +335,15 @@ class Checker:
             self._compared = (said.text, {})
         if (known := self._compared[1].get(e.id)) is not None:
             return known
-        values = list(e.values)
+        values = list(e.values) + _unlisted(e)
         if e.list:
             mentioned = self.mentioned_members(said.all_keys, e)
             for m in mentioned:
                 values += list(m.values)
             if len(mentioned) == 1:
                 values += _rank_by_date(e, mentioned[0])
+            if e.list.closed and (mentioned or self.names_list(said.keys, e)):
+                values.append(_list_count(e))  # "seven countries, Benin and Guinea among them"
         compared = self._compared[1][e.id] = pair(said.text, said.qs, e, values, lambda q: self.compare_as_of(q, e))
         return compared
 
@@ -581,8 +583,9 @@ def _options(q: Quantity, values: list[Quantity]) -> list[Quantity]:
     """The entry figures a claim figure may be compared with: of the same kind if any
     (a date with a date before a period), else of a comparable kind."""
     fitting = [v for v in values if comparable(q, v) and same_unit(q, v)]
-    same_kind = [v for v in fitting if v.kind is q.kind]
-    return same_kind or fitting or _bare_money(q, values)
+    own = [v for v in fitting if v.unit != LIST_SIZE] or fitting  # a list's size only where no figure counts it
+    same_kind = [v for v in own if v.kind is q.kind]
+    return same_kind or own or _bare_money(q, values)
 
 
 def _bare_money(q: Quantity, values: list[Quantity]) -> list[Quantity]:
@@ -590,6 +593,26 @@ def _bare_money(q: Quantity, values: list[Quantity]) -> list[Quantity]:
     if q.kind is Kind.COUNT and not q.unit:
         return [v for v in values if v.kind is Kind.MONEY]
     return []
+
+
+@lru_cache(maxsize=4096)
+def _unlisted_of(statement: str, listed: frozenset[str]) -> tuple[Quantity, ...]:
+    return tuple(q for q in parse(statement) if not q.weak and q.kind is Kind.ORDINAL and fold(q.text) not in listed)
+
+
+def _unlisted(e: Entry) -> list[Quantity]:
+    """Ranks the statement writes but the entry's values leave out ("The 11th National Party
+    Congress ..."): a claim's "11th" is compared with them, not found wanting."""
+    return list(_unlisted_of(e.statement, frozenset(fold(v.text) for v in e.values)))
+
+
+LIST_SIZE = "members in its list"  # the unit of a closed list's size, compared with a count only where no figure counts it
+
+
+def _list_count(e: Entry) -> Quantity:
+    """A closed list's size, a count of whatever the claim counts ("seven countries")."""
+    n = len(e.list.members)
+    return Quantity(Kind.COUNT, f"{n} members of its list", value=float(n), unit=LIST_SIZE, half_unit=0.5)
 
 
 def _rank_by_date(e: Entry, member) -> list[Quantity]:

@@ -36,6 +36,8 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
         m = next((m for p in known.deny_frames if (m := p.match(text))), None)
         if m:
             denied = not denied
+        elif m := next((m for p in known.assert_frames if (m := p.match(text))), None):
+            pass
         elif m := next((m for p in known.reported_before if (m := p.match(text))), None):
             if speaks_of(_THAT_END.sub("", text[:m.end()].strip())):
                 reports.append(text.strip())  # who said it, with what they said

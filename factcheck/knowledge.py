@@ -25,6 +25,7 @@ class Contrast:
 @dataclass(frozen=True)
 class Knowledge:
     deny_frames: tuple[re.Pattern[str], ...]  # "It is false that ...": at the start of a claim
+    assert_frames: tuple[re.Pattern[str], ...]  # "Contrary to popular belief, ...": the same
     reported_after: tuple[re.Pattern[str], ...]  # "..., a spokesperson said.": after a quotation
     reported_before: tuple[re.Pattern[str], ...]  # "Y said that ...": at the start
     reported_end: tuple[re.Pattern[str], ...]  # "..., Y wrote.": at the end
@@ -102,7 +103,7 @@ def parse_equivalents(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
-FRAME_SECTIONS = ("deny", "reported-after", "reported-before", "reported-end", "clause", "causal", "clause-with-figures")
+FRAME_SECTIONS = ("deny", "assert", "reported-after", "reported-before", "reported-end", "clause", "causal", "clause-with-figures")
 
 
 def parse_frames(text: str) -> dict[str, tuple[re.Pattern[str], ...]]:
@@ -113,7 +114,7 @@ def parse_frames(text: str) -> dict[str, tuple[re.Pattern[str], ...]]:
         raise ValueError(f"a pattern before any [section]: {sections[''][0]!r}")
     if unknown := set(sections) - set(FRAME_SECTIONS):
         raise ValueError(f"unknown section [{sorted(unknown)[0]}]; known: {', '.join(FRAME_SECTIONS)}")
-    return {name: tuple(_pattern(p, anchored=name in ("deny", "reported-before")) for p in sections.get(name, []))
+    return {name: tuple(_pattern(p, anchored=name in ("deny", "assert", "reported-before")) for p in sections.get(name, []))
             for name in FRAME_SECTIONS}
 
 
@@ -155,6 +156,7 @@ def bundled() -> Knowledge:
     predicates = parse_predicates((FOLDER / "predicates.txt").read_text(encoding="utf-8"))
     return Knowledge(
         deny_frames=frames["deny"],
+        assert_frames=frames["assert"],
         reported_after=frames["reported-after"],
         reported_before=frames["reported-before"],
         reported_end=frames["reported-end"],

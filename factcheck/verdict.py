@@ -161,7 +161,9 @@ class Checker:
                 result = CheckResult(claim, Verdict.UNVERIFIED, ())  # as for a claim of one part
         else:
             result = replace(self.check_one(parts[0], context=context, shown=shown, unverified_matches=unverified_matches), claim=claim)
-        if result.verdict is Verdict.SUPPORTED and not has_predicate(claim):
+        if result.verdict is not Verdict.UNVERIFIED and not has_predicate(claim) and not (
+                result.verdict is Verdict.CONFLICTING and _figure_conflict(result)):
+            # a heading asserts nothing: never supported, contradicted only by a figure it gives
             result = CheckResult(claim, Verdict.UNVERIFIED, result.matches, result.parts,
                                  f"“{claim.strip()}” asserts nothing (a heading or fragment, no verb): {result.reason}")
         return _denied(result, framed.frame) if framed.denied else result
@@ -247,6 +249,8 @@ class Checker:
         if not unverified_matches and not self.any_may_sway(toks, qs, hits):
             return CheckResult(claim, Verdict.UNVERIFIED, ())  # as judging its candidates would end
         candidates = self.index.candidates(toks, hits, limit=limit)
+        if _claims_membership(claim):
+            candidates += self.named_lists(toks, hits, {c.entry.id for c in candidates})
         if not candidates:
             return CheckResult(claim, Verdict.UNVERIFIED, ())
         said = self.said(claim, toks, qs, set(keys(context_toks)))
@@ -271,6 +275,15 @@ class Checker:
         if verdict is Verdict.UNVERIFIED and ordered and (partly := _partly(ordered[0])):
             return CheckResult(claim, verdict, tuple(ordered), summary=partly, partial=True)
         return CheckResult(claim, verdict, tuple(ordered))
+
+    def named_lists(self, toks: Tokens, hits: Hits, known: set[str]) -> list[Candidate]:
+        """The closed lists a claim of membership names ("The Four Nos include ..."), among the
+        entries its words cover, though they rank below the best: a list's long statement reads
+        little like a short claim."""
+        claim_keys = frozenset(keys(toks))
+        named = [(i, covered) for i, covered in hits.ranked if (p := self.index.prepared[i]).entry.id not in known
+                 and p.entry.list and p.entry.list.closed and self.names_list(claim_keys, p.entry)]
+        return self.index.candidates(toks, Hits(hits.weighted, hits.total, named), limit=len(named)) if named else []
 
     def said(self, claim: str, toks: Sequence[Token], qs: list[Quantity], context_keys: set[str]) -> Said:
         """What a claim says, worked out once for all its candidate entries."""
@@ -851,12 +864,21 @@ def combine(verdicts: list[Verdict]) -> Verdict:
     return Verdict.UNVERIFIED
 
 
+def _figure_conflict(result: CheckResult) -> bool:
+    return any(c.agreement is Agreement.CONFLICT for m in result.matches[:1] for c in m.comparisons)
+
+
 def _denied(result: CheckResult, frame: str) -> CheckResult:
     """A claim framed as a denial ("It is false that X"): X supported makes it conflicting; X
-    conflicting does not make it supported (the sources deny X's figure, not X as a whole)."""
+    that the source denies ("It is false that Vietnam hosts foreign military bases") makes it
+    supported; X whose figure the source contradicts leaves it unverified (the sources state
+    another figure, not the denial)."""
     if result.verdict is Verdict.SUPPORTED:
         return CheckResult(result.claim, Verdict.CONFLICTING, result.matches, result.parts,
                            f"\u201c{frame}\u201d denies what the source states: {result.reason}")
+    if result.verdict is Verdict.CONFLICTING and result.matches and result.matches[0].by_meaning and not result.parts:
+        return CheckResult(result.claim, Verdict.SUPPORTED, result.matches, result.parts,
+                           f"\u201c{frame}\u201d denies what the source denies: {result.reason}")
     if result.verdict is Verdict.CONFLICTING:
         return CheckResult(result.claim, Verdict.UNVERIFIED, result.matches, result.parts,
                            f"\u201c{frame}\u201d denies a statement the sources contradict ({result.reason}); "

@@ -32,7 +32,7 @@ ASEAN = "Vietnam joined ASEAN in 1995."
         ("IT IS FALSE THAT Vietnam joined ASEAN in 1995.", Framed(ASEAN, True, "IT IS FALSE THAT")),
         ("It's not true that Vietnam joined ASEAN in 1995.", Framed(ASEAN, True, "It's not true that")),
         ("It is a myth that Vietnam joined ASEAN in 1995.", Framed(ASEAN, True, "It is a myth that")),
-        ("Contrary to popular belief, Vietnam joined ASEAN in 1995.", Framed(ASEAN, True, "Contrary to popular belief,")),
+        ("Contrary to popular belief, Vietnam joined ASEAN in 1995.", Framed(ASEAN, False, "Contrary to popular belief,")),
         ("No, it is not true that Vietnam joined ASEAN in 1995.", Framed(ASEAN, True, "No, it is not true that")),
         ("There is no truth in the claim that Vietnam joined ASEAN in 1995.",
          Framed(ASEAN, True, "There is no truth in the claim that")),
@@ -44,7 +44,7 @@ ASEAN = "Vietnam joined ASEAN in 1995."
         ("Vietnam joined ASEAN in 1995. It is false that", Framed("Vietnam joined ASEAN in 1995. It is false that")),
     ],
     ids=["no-frame", "empty", "only-spaces", "it-is-false-that", "frame-in-capitals", "its-not-true-that",
-         "a-myth", "contrary-to-popular-belief", "no-it-is-not-true-that", "no-truth-in-the-claim",
+         "a-myth", "contrary-to-popular-belief-asserts", "no-it-is-not-true-that", "no-truth-in-the-claim",
          "two-denials-cancel", "three-denials-deny", "a-frame-and-a-full-stop", "a-frame-at-the-end-is-no-frame"],
 )
 def test_unframe_denials(sentence, expected):
@@ -411,9 +411,9 @@ def check_bundled(tmp_path, monkeypatch, *claims: str):
         ("Vietnam joined ASEAN in 1995.", "supported", 0),
         ("It is false that Vietnam joined ASEAN in 1995.", "conflicting", 1),
         ("It is false that it is false that Vietnam joined ASEAN in 1995.", "supported", 0),
-        ("Contrary to popular belief, Vietnam joined ASEAN in 1995.", "conflicting", 1),
+        ("Contrary to popular belief, Vietnam joined ASEAN in 1995.", "supported", 0),
     ],
-    ids=["affirmed", "denied", "denied-twice", "contrary-to-popular-belief"],
+    ids=["affirmed", "denied", "denied-twice", "contrary-to-popular-belief-asserts"],
 )
 def test_cli_reverses_a_denied_claim(tmp_path, monkeypatch, claim, verdict, code):
     result, answers = check_bundled(tmp_path, monkeypatch, claim)
@@ -431,3 +431,14 @@ def test_cli_a_bare_name_asserts_nothing(tmp_path, monkeypatch):
     result, answers = check_bundled(tmp_path, monkeypatch, "ASEAN")
     assert [a["verdict"] for a in answers] == ["unverified"]
     assert result.exit_code == 3
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Contrary to popular belief, Vietnam joined ASEAN in 1995.", "In fact, Vietnam joined ASEAN in 1995.",
+     "Of course, Vietnam joined ASEAN in 1995.", "Clearly, Vietnam joined ASEAN in 1995."],
+    ids=["contrary-to-popular-belief", "in-fact", "of-course", "clearly"],
+)
+def test_words_that_assert_are_taken_off_and_deny_nothing(sentence):
+    framed = unframe(sentence)
+    assert (framed.text, framed.denied) == (ASEAN, False)

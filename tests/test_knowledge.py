@@ -150,7 +150,7 @@ def pattern_texts(parsed: dict[str, tuple[re.Pattern[str], ...]]) -> dict[str, l
          {**{name: [] for name in FRAME_SECTIONS}, "reported-before": [r"^\s*(?:he said that)\s*"]}),
         ("[reported-after]\nsaid$\n[reported-end]\n, he wrote\\.$\n[clause]\n;\\s+\n[clause-with-figures]\n,\\s+and\\s+",
          {"deny": [], "reported-after": ["said$"], "reported-before": [], "reported-end": [r", he wrote\.$"],
-          "clause": [r";\s+"], "causal": [], "clause-with-figures": [r",\s+and\s+"]}),
+          "clause": [r";\s+"], "causal": [], "clause-with-figures": [r",\s+and\s+"], "assert": []}),
         ("[clause]\n;\\s+\n# a comment\n[clause]\n,\\s+because\\s+",
          {**{name: [] for name in FRAME_SECTIONS}, "clause": [r";\s+", r",\s+because\s+"]}),
         ("[deny]\n[clause]\n;", {**{name: [] for name in FRAME_SECTIONS}, "clause": [";"]}),
@@ -170,8 +170,8 @@ def test_frames_are_case_insensitive():
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("[bogus]\nx", "unknown section [bogus]; known: deny, reported-after, reported-before, reported-end, clause, causal, clause-with-figures"),
-        ("[DENY]\nx", "unknown section [DENY]; known: deny, reported-after, reported-before, reported-end, clause, causal, clause-with-figures"),
+        ("[bogus]\nx", "unknown section [bogus]; known: deny, assert, reported-after, reported-before, reported-end, clause, causal, clause-with-figures"),
+        ("[DENY]\nx", "unknown section [DENY]; known: deny, assert, reported-after, reported-before, reported-end, clause, causal, clause-with-figures"),
     ],
     ids=["unknown-section", "section-names-are-lower-case"],
 )
@@ -268,7 +268,6 @@ def test_bundled_contrasts_include(left, right):
         ("It was wrong to say that Vietnam joined ASEAN.", "It was wrong to say that "),
         ("It is not correct to say that Vietnam joined ASEAN.", "It is not correct to say that "),
         ("There is no truth in the claim that Vietnam joined ASEAN.", "There is no truth in the claim that "),
-        ("Contrary to popular belief, Vietnam joined ASEAN.", "Contrary to popular belief, "),
         ("Nor is it true that Vietnam joined ASEAN.", "Nor is it true that "),
         ("No, it is not true that Vietnam joined ASEAN.", "No, it is not true that "),
         ("It was never the case that Vietnam joined ASEAN.", "It was never the case that "),

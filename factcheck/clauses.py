@@ -13,6 +13,7 @@ from .normalise import STOPWORDS, fold, keys, tokens
 from .quantities import MONTHS, parse
 
 MIN_CLAUSE_WORDS = 2  # a side with fewer content words is a phrase of the other, not a clause
+SHORTEST_SENTENCE = 5  # words: a shorter text ending in a full stop ("In the country.") is looked at for its verb
 _QUOTES = "\"“”"
 
 
@@ -108,7 +109,7 @@ def clauses(sentence: str, known: Knowledge | None = None) -> list[str]:
             continue
         if (_words(head) >= MIN_CLAUSE_WORDS and _words(tail) >= MIN_CLAUSE_WORDS
                 and has_predicate(sentence[at:start], known, sentence_end=False)
-                and has_predicate(_clause_at(sentence, end), known, sentence_end=False)):
+                and has_predicate(_with_subject(_clause_at(sentence, end), _subject(sentence[at:start])), known, sentence_end=False)):
             parts.append(sentence[at:start].strip())
             at = end
     parts.append(sentence[at:].strip())
@@ -162,6 +163,8 @@ def _starts_with_verb(words: list[str], known: Knowledge) -> bool:
         low = word.lower().strip(",")
         if low in known.verbs or (low.endswith("ed") and low not in known.not_verbs_ed):
             return True
+        if low.endswith("s") and not low.endswith(known.noun_endings) and low not in known.not_verbs:
+            return True  # "but chooses righteousness"
         if not low.endswith("ly") and low not in {"first", "then", "later", "also", "since"}:
             return False
     return False
@@ -216,10 +219,13 @@ def has_predicate(text: str, known: Knowledge | None = None, sentence_end: bool 
     ending as a sentence does is taken to have one."""
     known = known or bundled()
     stripped = text.strip().rstrip("\"'”’)]")
-    if stripped.endswith((".", "!", "?", ";")) and sentence_end:
-        return True  # a sentence: taken to have its verb
+    ends = stripped.endswith((".", "!", "?", ";")) and sentence_end
+    if ends and ": " in stripped:
+        return True  # a label and its value (a table row read with its header: "India: Since 2016.")
     if stripped.isupper():
         return _headline_in_capitals(stripped, known)
+    if ends and len(stripped.split()) >= SHORTEST_SENTENCE:
+        return True  # a sentence: taken to have its verb
     words = _WORD.findall(text)
     for i, word in enumerate(words):
         low = word.lower()

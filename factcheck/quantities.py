@@ -688,6 +688,11 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
     # counts: more than 100 countries, five US presidents, 4200 schools
     if num.word and value == 1 or (num.word and toks[num.start].low in {"a", "an"} and value < 100):
         return None, num.end  # "a hundred countries" is a count, "a decade" is not
+    if j + 1 < n and toks[j].text == "-" and toks[j].start == toks[j - 1].end and toks[j + 1].kind == "word":
+        return None, j + 2  # "two-directional", "three-way": a compound word, not a count
+    first, last = toks[num.start].start, toks[num.end - 1].end
+    if text[first - 1:first] == "(" and text[last:last + 1] == ")" and not num.word:
+        return None, num.end  # "(2)": a numbered point, not a count
     unit = _noun_after(toks, j)
     # a capitalised number word inside a sentence names something: "the Four Nos", "Four nos"
     sentence_start = num.start == 0 or toks[num.start - 1].text in {".", "!", "?"} or text[max(0, toks[num.start].start - 2):toks[num.start].start].strip() in {".", "!", "?"}

@@ -596,7 +596,8 @@ def _options(q: Quantity, values: list[Quantity]) -> list[Quantity]:
     """The entry figures a claim figure may be compared with: of the same kind if any
     (a date with a date before a period), else of a comparable kind."""
     fitting = [v for v in values if comparable(q, v) and same_unit(q, v)]
-    own = [v for v in fitting if v.unit != LIST_SIZE] or fitting  # a list's size only where no figure counts it
+    own = [v for v in fitting if v.unit != LIST_SIZE] or [v for v in fitting if _counts_things(q)]  # a list's size
+    # only where no figure of the entry counts what the claim counts, and the claim counts things ("seven countries")
     same_kind = [v for v in own if v.kind is q.kind]
     return same_kind or own or _bare_money(q, values)
 
@@ -620,6 +621,10 @@ def _unlisted(e: Entry) -> list[Quantity]:
 
 
 LIST_SIZE = "members in its list"  # the unit of a closed list's size, compared with a count only where no figure counts it
+
+
+def _counts_things(q: Quantity) -> bool:
+    return q.kind is Kind.COUNT and q.unit.endswith("s") and q.unit.islower()
 
 
 def _list_count(e: Entry) -> Quantity:

@@ -442,3 +442,21 @@ def test_cli_a_bare_name_asserts_nothing(tmp_path, monkeypatch):
 def test_words_that_assert_are_taken_off_and_deny_nothing(sentence):
     framed = unframe(sentence)
     assert (framed.text, framed.denied) == (ASEAN, False)
+
+
+@pytest.mark.parametrize(
+    "text, asserts",
+    [("In the country.", False), ("VIETNAM, RELATIONS WITH.", False), ("India: Since 2016.", True),
+     ("Vietnam joined ASEAN in 1995.", True), ("Vietnam does not “choose sides” but chooses righteousness.", True)],
+    ids=["a-short-fragment-with-a-full-stop", "a-running-head-in-capitals", "a-table-row-label-and-value",
+         "a-sentence", "a-but-clause"],
+)
+def test_running_heads_and_short_fragments_assert_nothing(text, asserts):
+    """The sources' own running heads and fragments (scanned against their own claims file,
+    they were called conflicting) have no verb; a table row read with its header does."""
+    assert has_predicate(text) is asserts
+
+
+def test_x_but_y_is_two_clauses_the_second_with_the_first_ones_subject():
+    assert clauses("Vietnam does not “choose sides” but chooses righteousness and justice.") == [
+        "Vietnam does not “choose sides”", "Vietnam chooses righteousness and justice."]

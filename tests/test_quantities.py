@@ -192,3 +192,10 @@ def test_parse_never_crashes_and_spans_point_into_the_text(text):
 @pytest.mark.parametrize("text", ["1e308 dollars", "9" * 400 + " dollars", "-34 million dollars", "NaN dollars", "1,1,1,1,1,1 dollars"])
 def test_absurd_figures_do_not_crash(text):
     parse(text)
+
+
+@pytest.mark.parametrize("text", ["Ho Chi Minh's internationalism was two-directional.", "(2) Vietnam has five partners.",
+                                  "a three-way summit"],
+                         ids=["two-directional", "a-numbered-point", "three-way"])
+def test_compound_words_and_numbered_points_are_no_counts(text):
+    assert [q.value for q in parse(text) if q.kind is Kind.COUNT and q.value in (2.0, 3.0)] == []

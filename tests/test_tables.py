@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.cli import cli
-from factcheck.clauses import has_predicate
+from factcheck.clauses import SHORTEST_SENTENCE, has_predicate
 from factcheck.corpus import Corpus, bundled_claims
 from factcheck.drafts import read_sentences
 from factcheck.scan import scan_text
@@ -82,10 +82,16 @@ _CELL = st.lists(st.sampled_from(list("aZ9 .;:,|`\\\n") + ["U.S.", "India", "201
 
 @given(st.lists(_CELL, max_size=4), st.lists(_CELL, max_size=4))
 def test_a_row_sentence_is_one_line_ending_as_a_sentence(header: list[str], cells: list[str]) -> None:
-    """A row is an assertion: it ends with a full stop, and so is read as having its verb;
-    a header alone (a fragment such as "Comprehensive strategic partner since") never is."""
+    """A row is an assertion: it ends with a full stop, and a row of a label and its value, or
+    of five words or more, is read as having its verb; a header alone (a fragment such as
+    "Comprehensive strategic partner since") never is, nor a lone short cell."""
     text = row_sentence(header, cells)
-    assert text == "" if not any(map(cell_text, cells)) else text.endswith(".") and has_predicate(text)
+    if not any(map(cell_text, cells)):
+        assert text == ""
+    else:
+        assert text.endswith(".")
+        if ": " in text or len(text.split()) >= SHORTEST_SENTENCE:
+            assert has_predicate(text)
     assert "\n" not in text and text == text.strip()
 
 

@@ -46,7 +46,7 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
             denied = denied != bool(m and m.re in known.deny_frames)  # a frame of nothing frames nothing
             break
         frame.append(text[:m.end()].strip())
-        text = _with_subject(text[m.end():].strip(), _subject(frame[-1]), pronouns=True)  # "Hanoi insists that it ..."
+        text = _with_subject(text[m.end():].strip(), subject_of(frame[-1]), pronouns=True)  # "Hanoi insists that it ..."
     text = _quoted(text, known) or text
     if (m := next((m for p in known.reported_end if (m := p.search(text))), None)) and not speaks_of(text[m.start():]):
         text = text[:m.start()] + "."
@@ -109,12 +109,12 @@ def clauses(sentence: str, known: Knowledge | None = None) -> list[str]:
             continue
         if (_words(head) >= MIN_CLAUSE_WORDS and _words(tail) >= MIN_CLAUSE_WORDS
                 and has_predicate(sentence[at:start], known, sentence_end=False)
-                and has_predicate(_with_subject(_clause_at(sentence, end), _subject(sentence[at:start])), known, sentence_end=False)):
+                and has_predicate(_with_subject(_clause_at(sentence, end), subject_of(sentence[at:start])), known, sentence_end=False)):
             parts.append(sentence[at:start].strip())
             at = end
     parts.append(sentence[at:].strip())
     parts = [p for p in parts if p]
-    subject = _subject(parts[0]) if len(parts) > 1 else ""
+    subject = subject_of(parts[0]) if len(parts) > 1 else ""
     return parts[:1] + [_with_subject(p, subject) for p in parts[1:]]
 
 
@@ -122,7 +122,7 @@ _DETERMINERS = frozenset("the a an it its they their this that these those he sh
 _SUBJECT_JOINERS = frozenset("and of the 's".split())
 
 
-def _subject(clause: str) -> str:
+def subject_of(clause: str) -> str:
     """The capitalised words a clause starts with ("The USSR and Vietnam"), its subject as a
     later clause of the sentence may leave it out."""
     words = clause.replace(",", " , ").split()

@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from . import quantities
-from .clauses import _subject, causal, clauses, has_predicate, unframe
+from .clauses import causal, clauses, has_predicate, subject_of, unframe
 from .timeline import Ordered, describe, ordered, relation_holds
 from .claims import Entry, Member
 from .meaning import contrasts, denies, distinct, own_knowledge, restrictive, unmatched_denial
@@ -145,7 +145,7 @@ class Checker:
         shown, is the claim as it reads."""
         claim, context = visible(claim), visible(context)
         framed = unframe(claim, self.speaks_of)
-        if (events := ordered(framed.text, _subject(framed.text))) and (timed := self.check_order(claim, events)):
+        if (events := ordered(framed.text, subject_of(framed.text))) and (timed := self.check_order(claim, events)):
             return _denied(timed, framed.frame) if framed.denied else timed
         parts = [*framed.reports, *(p for c in clauses(framed.text) for p in (self.split(c) if not context else [c]))]
         if len(parts) > 1:

@@ -222,10 +222,10 @@ def has_predicate(text: str, known: Knowledge | None = None, sentence_end: bool 
     ends = stripped.endswith((".", "!", "?", ";")) and sentence_end
     if ends and ": " in stripped:
         return True  # a label and its value (a table row read with its header: "India: Since 2016.")
-    if stripped.isupper():
-        return _headline_in_capitals(stripped, known)
     if ends and len(stripped.split()) >= SHORTEST_SENTENCE:
         return True  # a sentence: taken to have its verb
+    if stripped.isupper():
+        return _headline_in_capitals(stripped, known)
     words = _WORD.findall(text)
     for i, word in enumerate(words):
         low = word.lower()

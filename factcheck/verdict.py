@@ -18,7 +18,7 @@ from . import quantities
 from .clauses import causal, clauses, has_predicate, subject_of, unframe
 from .timeline import Ordered, describe, ordered, relation_holds
 from .claims import Entry, Member
-from .meaning import contrasts, denies, distinct, own_knowledge, restrictive, unmatched_denial
+from .meaning import Opposed, contrasts, denies, distinct, own_knowledge, restrictive, unmatched_denial
 from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Hits, Index, without_figures
 from .normalise import Token, Tokens, fold, keys, name_keys, negation_scopes, stem, tokens, visible
 from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, ordinal, parse, span_of
@@ -109,6 +109,17 @@ class Said:
     tangled: bool  # two denials side by side ("not not"): what it asserts is unclear
     predicate: dict[str, float]  # what it says of its subjects, weighed
     telling_words: int  # words that are not common among the entries
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What an entry makes of what a claim asserts besides its figures."""
+
+    flipped: bool  # one denies what the other affirms
+    opposed: tuple[Opposed, ...]  # the claim's words whose opposite the entry says
+    polarity_differs: bool  # flipped, and otherwise the same: a conflict
+    says_opposite: bool  # opposed, and otherwise the same: a conflict
+    reasons: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -385,24 +396,13 @@ class Checker:
             reasons.append("the entry speaks of another event: " + "; ".join(_says(c) for c in conflicts))
             conflicts = []
         reasons += [_says(c) for c in conflicts]
-        # a denial counts where it denies something the other side speaks of
-        p = cand.prepared
         claim_keys = said.keys
-        claim_denies = denies(said.denials, p.core, bare=True)
-        flipped = unmatched_denial(said.denials, p.core, p.denies, claim_keys)
-        opposed = contrasts(self.known).opposed(claim, (e.statement, *e.aliases))
-        if flipped and opposed:  # "did not sever" against "established": not the same, not the opposite
-            reasons.append(f"the claim denies “{opposed[0].claim_says}” where the source says “{opposed[0].source_says}”")
         figures_agree = all(c.agreement is Agreement.AGREE for c in strong_values)
-        same_otherwise = figures_agree and full >= POLARITY and core >= SUPPORT_WITH_VALUES
-        polarity_differs = flipped and not opposed and same_otherwise
-        if polarity_differs:
-            reasons.append("the claim denies what the source affirms" if claim_denies else "the claim affirms what the source denies")
-        says_opposite = bool(opposed) and not flipped and not conflicts and same_otherwise
-        if says_opposite:
-            reasons += [f"the claim says “{o.claim_says}”; the source says “{o.source_says}”" for o in opposed]
-        elif opposed and not flipped:
-            reasons.append(f"the claim says “{opposed[0].claim_says}” where the source says “{opposed[0].source_says}”")
+        reading = self.read(said, cand, same_otherwise=figures_agree and full >= POLARITY and core >= SUPPORT_WITH_VALUES,
+                            figures_differ=bool(conflicts))
+        reasons += reading.reasons
+        flipped, opposed = reading.flipped, reading.opposed
+        polarity_differs, says_opposite = reading.polarity_differs, reading.says_opposite
         closed_out = bool(outsiders and e.list and e.list.closed)
         if closed_out:
             reasons.append(
@@ -424,14 +424,7 @@ class Checker:
                          closeness=closeness, by_meaning=by_meaning, opposite=tuple(o.claim_says for o in opposed) if says_opposite else ())
 
         unconfirmed = [c for c in comparisons if c.agreement is not Agreement.AGREE and not (c.claim.weak and c.agreement is None)]
-        for c in unconfirmed:
-            if c.agreement is None:
-                reasons.append(f"the entry gives no {_kind_word(c.claim)} to compare with the claim's {c.claim.describe()}")
-            elif c.agreement is Agreement.OPEN and _more_precise(c):
-                reasons.append(f"the claim says {c.claim.describe()}; the source says only {c.source.describe()}: "
-                               "the claim is more precise than the source")
-            elif c.agreement is Agreement.OPEN:
-                reasons.append(f"{_says(c)}, which does not confirm it")
+        reasons += [_unconfirmed(c) for c in unconfirmed]
         if outsiders and e.list and not e.list.closed:
             reasons.append(f"the source's list is not closed and does not name {_join(outsiders)}")
         narrower = restrictive(self.known).unaccounted(claim, (e.statement, *e.aliases, *(ev.quote for ev in e.evidence)))
@@ -449,6 +442,27 @@ class Checker:
         # why it is not a conflict comes first: another subject
         reasons.sort(key=lambda r: not r.startswith(("the entry is not about", "the entry does not mention", "the entry is about")))
         return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), core >= CONFLICT, cand.missing_names, closeness=closeness)
+
+    def read(self, said: Said, cand: Candidate, same_otherwise: bool, figures_differ: bool) -> Reading:
+        """What the entry makes of what the claim asserts besides its figures: a denial of what
+        it affirms (or the reverse), or the opposite of one of its words. `same_otherwise`: the
+        claim otherwise says what the entry says, figures agreeing."""
+        e, p = cand.entry, cand.prepared
+        flipped = unmatched_denial(said.denials, p.core, p.denies, said.keys)
+        opposed = tuple(contrasts(self.known).opposed(said.text, (e.statement, *e.aliases)))
+        reasons: list[str] = []
+        if flipped and opposed:  # "did not sever" against "established": not the same, not the opposite
+            reasons.append(f"the claim denies “{opposed[0].claim_says}” where the source says “{opposed[0].source_says}”")
+        polarity_differs = flipped and not opposed and same_otherwise
+        if polarity_differs:
+            claim_denies = denies(said.denials, p.core, bare=True)
+            reasons.append("the claim denies what the source affirms" if claim_denies else "the claim affirms what the source denies")
+        says_opposite = bool(opposed) and not flipped and not figures_differ and same_otherwise
+        if says_opposite:
+            reasons += [f"the claim says “{o.claim_says}”; the source says “{o.source_says}”" for o in opposed]
+        elif opposed and not flipped:
+            reasons.append(f"the claim says “{opposed[0].claim_says}” where the source says “{opposed[0].source_says}”")
+        return Reading(flipped, opposed, polarity_differs, says_opposite, tuple(reasons))
 
     def closeness(self, said: Said, e: Entry) -> float:
         """The share of the entry's statement, or of one of its aliases, that the claim says
@@ -641,6 +655,15 @@ def _rank_by_date(e: Entry, member) -> list[Quantity]:
     mine = next(span for span, m in dated if m is member)
     rank = 1 + sum(1 for span, m in dated if m is not member and span.last < mine.first)
     return [Quantity(Kind.ORDINAL, f"{ordinal(rank)} by date", value=float(rank), unit="")]
+
+
+def _unconfirmed(c: Comparison) -> str:
+    """Why a figure of the claim is not confirmed by the entry, in plain words."""
+    if c.agreement is None:
+        return f"the entry gives no {_kind_word(c.claim)} to compare with the claim's {c.claim.describe()}"
+    if _more_precise(c):
+        return f"the claim says {c.claim.describe()}; the source says only {c.source.describe()}: the claim is more precise than the source"
+    return f"{_says(c)}, which does not confirm it"
 
 
 def _more_precise(c: Comparison) -> bool:

@@ -137,3 +137,27 @@ def test_invisible_characters_anywhere_never_change_a_verdict(corpus, claim, ins
     for at, char in insertions:
         hidden = hidden[:at] + char + hidden[at:]
     assert corpus.checker.check(hidden).verdict == corpus.checker.check(claim).verdict
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        ("Vietnam does not take sides.", "supported"),
+        ('Vietnam follows the "Four Nos" defence policy and does not take sides between great powers.', "supported"),
+        ('"Vietnam has established a comprehensive strategic partnership with five countries," '
+         "a foreign ministry spokesperson told reporters in 2023.", "supported"),
+        ("The United States and Vietnam normalized relations in 1995.", "supported"),
+        ("Vietnam joined ASEAN on July 28, 1996, and has since become one of the bloc's most active members.", "conflicting"),
+        ("Comprehensive strategic partner since", "unverified"),
+        ("The Four Nos include no nuclear weapons.", "conflicting"),
+        ("One of the Four Nos is no nuclear weapons.", "conflicting"),
+        ("It is false that Vietnam joined ASEAN in 1995.", "conflicting"),
+        ("It is false that Vietnam hosts foreign military bases.", "supported"),
+    ],
+    ids=["does-not-take-sides", "four-nos-and-no-sides", "a-spokesperson-quoted", "normalized-by-2002",
+         "a-trailing-clause-hides-no-wrong-year", "a-table-header", "the-four-nos-include", "one-of-the-four-nos",
+         "a-denied-fact", "a-denied-denial"],
+)
+def test_claims_as_a_new_user_tried_them(corpus, claim, verdict):
+    """The examples of the meaning issue, as a user typed them."""
+    assert corpus.checker.check(claim).verdict.value == verdict

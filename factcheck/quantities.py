@@ -300,8 +300,11 @@ def _read_number(toks: list[_Tok], i: int) -> _Num | None:
                 if j + 2 < len(toks) and toks[j + 1].text == "-" and toks[j + 2].low in UNITS_WORDS:
                     current += UNITS_WORDS[toks[j + 2].low]
                     j += 2
-            elif w in {"a", "an"} and not seen and j + 1 < len(toks) and toks[j + 1].low in {"hundred", "thousand", "million", "billion", "trillion"}:
+            elif w in {"a", "an"} and not seen and j + 1 < len(toks) and toks[j + 1].low in {"hundred", "thousand", "million", "billion", "trillion", "dozen", "score"}:
                 current = 1
+            elif w in _GROUPS and seen and j + 1 < len(toks) and toks[j + 1].low == "of":
+                current = (current or 1) * _GROUPS[w]  # "a score of changes": twenty
+                j += 1
             elif w == "hundred" and seen:
                 current = (current or 1) * 100
             elif w in {"thousand", "million", "billion", "trillion"} and seen:
@@ -322,6 +325,7 @@ def _read_number(toks: list[_Tok], i: int) -> _Num | None:
     return None
 
 
+_GROUPS = {"dozen": 12, "score": 20}  # "a dozen of", "a score of"
 _QUALIFIER_OF = dict(QUALIFIERS)  # looked up for every number: a dict, not a scan of the list
 # the first token of every currency phrase, "u" of "U.S. dollars" included: most tokens are none
 _CURRENCY_FIRST = frozenset(words.split()[0] for words in CURRENCY_WORDS) | {"u"}
@@ -655,6 +659,8 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
         whole = _read_number(toks, of_at)
         if whole is not None and whole.value > value > 0:
             unit = _noun_after(toks, whole.end)
+            if value == 1 and qs > 0 and toks[qs - 1].low in {"every", "each"}:
+                return _mk(Kind.RATIO, text, toks, qs - 1, whole.end, value=whole.value, of=whole.value, unit=unit, half_unit=half), whole.end
             return _mk(Kind.RATIO, text, toks, qs, whole.end, value=value, of=whole.value, unit=unit, qualifier=q, half_unit=half), whole.end
     # "four in five", "one in three": a proportion
     if j + 1 < n and toks[j].low == "in" and q is not Qualifier.EXACT or (j + 1 < n and toks[j].low == "in" and num.word):
@@ -686,7 +692,8 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
         unit = "years" if unit in IN_YEARS else unit
         return _mk(Kind.DURATION, text, toks, qs, k + 1, value=value * factor, unit=unit, qualifier=q, half_unit=half * factor), k + 1
     # counts: more than 100 countries, five US presidents, 4200 schools
-    if num.word and value == 1 or (num.word and toks[num.start].low in {"a", "an"} and value < 100):
+    if num.word and value == 1 or (num.word and toks[num.start].low in {"a", "an"} and value < 100 and toks[num.end - 1].low not in _GROUPS
+                                   and toks[num.end - 1].low != "of"):
         return None, num.end  # "a hundred countries" is a count, "a decade" is not
     if j + 1 < n and toks[j].text == "-" and toks[j].start == toks[j - 1].end and toks[j + 1].kind == "word":
         return None, j + 2  # "two-directional", "three-way": a compound word, not a count

@@ -359,7 +359,7 @@ class Checker:
             self._compared = (said.text, {})
         if (known := self._compared[1].get(e.id)) is not None:
             return known
-        values = list(e.values) + _unlisted(e)
+        values = list(e.values) + _unlisted(e) + _wholes(e)
         if e.list:
             mentioned = self.mentioned_members(said.all_keys, e)
             for m in mentioned:
@@ -609,7 +609,7 @@ def _around(text: str, start: int, end: int, reach: int = 40) -> frozenset[str]:
 def _options(q: Quantity, values: list[Quantity]) -> list[Quantity]:
     """The entry figures a claim figure may be compared with: of the same kind if any
     (a date with a date before a period), else of a comparable kind."""
-    fitting = [v for v in values if comparable(q, v) and same_unit(q, v)]
+    fitting = [v for v in values if comparable(q, v) and same_unit(q, v) and (v.unit != WHOLE or q.kind is Kind.RATIO)]
     own = [v for v in fitting if v.unit != LIST_SIZE] or [v for v in fitting if _counts_things(q)]  # a list's size
     # only where no figure of the entry counts what the claim counts, and the claim counts things ("seven countries")
     same_kind = [v for v in own if v.kind is q.kind]
@@ -632,6 +632,22 @@ def _unlisted(e: Entry) -> list[Quantity]:
     """Ranks the statement writes but the entry's values leave out ("The 11th National Party
     Congress ..."): a claim's "11th" is compared with them, not found wanting."""
     return list(_unlisted_of(e.statement, frozenset(fold(v.text) for v in e.values)))
+
+
+WHOLE = "(all of them)"  # the unit of "all five ...", compared only with a claim's proportion ("three of the five")
+
+
+@lru_cache(maxsize=4096)
+def _wholes_of(statement: str, counts: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    folded = fold(statement)
+    return tuple(Quantity(Kind.RATIO, f"all {v.text}", value=v.value, of=v.value, unit=WHOLE, half_unit=v.half_unit)
+                 for v in counts if re.search(r"\ball (?:the |of the )?" + re.escape(fold(v.text)), folded))
+
+
+def _wholes(e: Entry) -> list[Quantity]:
+    """"all five permanent members": five of five, against which "three of the five" is
+    another proportion."""
+    return list(_wholes_of(e.statement, tuple(v for v in e.values if v.kind is Kind.COUNT and v.value)))
 
 
 LIST_SIZE = "members in its list"  # the unit of a closed list's size, compared with a count only where no figure counts it

@@ -199,3 +199,20 @@ def test_absurd_figures_do_not_crash(text):
                          ids=["two-directional", "a-numbered-point", "three-way"])
 def test_compound_words_and_numbered_points_are_no_counts(text):
     assert [q.value for q in parse(text) if q.kind is Kind.COUNT and q.value in (2.0, 3.0)] == []
+
+
+@pytest.mark.parametrize(
+    "text, kind, value, of",
+    [
+        ("a score of changes of government", Kind.COUNT, 20.0, None),
+        ("a dozen of them", Kind.COUNT, 12.0, None),
+        ("every one of the five permanent members", Kind.RATIO, 5.0, 5.0),
+        ("only three of the five permanent members", Kind.RATIO, 3.0, 5.0),
+        ("about a tenth of US aid", Kind.PERCENT, 10.0, None),
+        ("over a hundred countries", Kind.COUNT, 100.0, None),
+    ],
+    ids=["a-score-of", "a-dozen-of", "every-one-of-the-five", "three-of-the-five", "a-tenth-of", "a-hundred"],
+)
+def test_figures_written_in_words(text, kind, value, of):
+    [q] = parse(text)
+    assert (q.kind, q.value, q.of) == (kind, value, of)

@@ -40,6 +40,16 @@ class Said:
         return SUBJECT_WEIGHT * len(self.before & other.before) + len(self.after & other.after)
 
 
+def _canon(form: str) -> str:
+    return " ".join(re.split(r"[\s-]+", form.strip()))
+
+
+def _pattern_of(form: str) -> str:
+    """A form as a pattern: a space or a hyphen between its words matches either ("upper
+    middle income" is "upper-middle income")."""
+    return r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", form))
+
+
 def _words_near(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
     """The keys (and years) of the NEAR whole words before `start` and after `end`."""
     before = text[max(0, start - 30 * NEAR):start].split()
@@ -64,9 +74,10 @@ class Contrasts:
         for i, c in enumerate(contrasts):
             for side, forms in enumerate(c.sides):
                 for form in forms:
-                    self._where.setdefault(form, []).append((i, side))
+                    if (i, side) not in (where := self._where.setdefault(_canon(form), [])):
+                        where.append((i, side))
         forms = sorted(self._where, key=len, reverse=True)
-        body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        body = "|".join(map(_pattern_of, forms))
         self._find = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])") if forms else None
 
     @lru_cache(maxsize=8192)
@@ -78,7 +89,7 @@ class Contrasts:
         out = []
         for m in self._find.finditer(folded):
             before, after = _words_near(folded, m.start(), m.end())
-            out += [Said(where, m.group(), before, after) for where in self._where[" ".join(m.group().split())]]
+            out += [Said(where, m.group(), before, after) for where in self._where[_canon(m.group())]]
         return tuple(out)
 
     def opposed(self, claim: str, entry_texts: Iterable[str]) -> list[Opposed]:
@@ -141,9 +152,9 @@ class Restrictive:
     that account for it."""
 
     def __init__(self, sets: Iterable[tuple[str, ...]]):
-        self._set_of = {form: i for i, forms in enumerate(sets) for form in forms}
+        self._set_of = {_canon(form): i for i, forms in enumerate(sets) for form in forms}
         forms = sorted(self._set_of, key=len, reverse=True)
-        body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        body = "|".join(map(_pattern_of, forms))
         self._find = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])") if forms else None
 
     @lru_cache(maxsize=8192)
@@ -153,7 +164,7 @@ class Restrictive:
         if self._find is None:
             return {}
         folded = fold(text)
-        return {self._set_of[" ".join(m.group().split())]: m.group() for m in self._find.finditer(folded)
+        return {self._set_of[_canon(m.group())]: m.group() for m in self._find.finditer(folded)
                 if emphasis or not _BEFORE_FIGURE.match(folded, m.end())}
 
     def unaccounted(self, claim: str, entry_texts: Iterable[str]) -> list[str]:
@@ -175,16 +186,16 @@ class Distinct:
     strategic partnership"): a claim about one is not about another."""
 
     def __init__(self, sets: Iterable[tuple[tuple[str, ...], ...]]):
-        self._thing_of = {form: (i, j) for i, things in enumerate(sets) for j, forms in enumerate(things) for form in forms}
+        self._thing_of = {_canon(form): (i, j) for i, things in enumerate(sets) for j, forms in enumerate(things) for form in forms}
         forms = sorted(self._thing_of, key=len, reverse=True)
-        body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        body = "|".join(map(_pattern_of, forms))
         self._find = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])") if forms else None
 
     @lru_cache(maxsize=8192)
     def said(self, text: str) -> dict[tuple[int, int], str]:
         if self._find is None:
             return {}
-        return {self._thing_of[" ".join(m.group().split())]: m.group() for m in self._find.finditer(fold(text))}
+        return {self._thing_of[_canon(m.group())]: m.group() for m in self._find.finditer(fold(text))}
 
     def other(self, claim: str, entry_texts: Iterable[str]) -> tuple[str, str] | None:
         """(what the claim names, what the entry names instead), where the entry names another

@@ -71,6 +71,7 @@ class Match:
     closeness: float = 0.0  # how much of the entry's statement the claim says (1.0: all of it)
     by_meaning: bool = False  # conflicting only for denying what the entry says: no figure, list or contrast
     opposite: tuple[str, ...] = ()  # the claim's words of which the entry says the opposite ("leave": "joins")
+    differs: bool = False  # unverified, and the entry denies or says the opposite of part of the claim
 
 
 @dataclass(frozen=True)
@@ -441,7 +442,8 @@ class Checker:
             reasons.append(f"the entry only partly matches the claim ({full:.0%} of its words)")
         # why it is not a conflict comes first: another subject
         reasons.sort(key=lambda r: not r.startswith(("the entry is not about", "the entry does not mention", "the entry is about")))
-        return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), core >= CONFLICT, cand.missing_names, closeness=closeness)
+        return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), core >= CONFLICT, cand.missing_names,
+                     closeness=closeness, differs=bool(flipped or opposed))
 
     def read(self, said: Said, cand: Candidate, same_otherwise: bool, figures_differ: bool) -> Reading:
         """What the entry makes of what the claim asserts besides its figures: a denial of what
@@ -839,7 +841,7 @@ def _joint_support(index: Index, toks: Sequence[Token], matches: list[Match], qs
             return []
         if found not in used:
             used.append(found)
-    if len(used) < 2 or any(_disagrees(m) for m in used):
+    if len(used) < 2 or any(_disagrees(m) or m.differs for m in used):
         return []
     # the entries must come from one document: a claim joins facts of one passage
     if not set.intersection(*({ev.source for ev in m.entry.evidence} for m in used)):

@@ -292,3 +292,11 @@ def test_every_bundled_restrictive_word_needs_a_form_of_its_set(forms):
             if found := restrictive().unaccounted(f"They {form} signed the treaty.", [f"They {other} signed the treaty."]):
                 wrong.append(f"{form!r} against {other!r}: {found}")
     assert wrong == []
+
+
+def test_a_hyphen_and_a_space_are_one_in_a_form():
+    """"upper middle income" is said as "upper-middle income", "upper-middle-income" or with
+    spaces; "high income" as "high-income"."""
+    found = contrasts().opposed("Vietnam aims to reach high income by 2030.",
+                                ["Vietnam aims at upper-middle income by 2030, and high-income status by 2045."])
+    assert [(o.claim_says, o.source_says) for o in found] == [("high income", "upper-middle income")]

@@ -186,8 +186,12 @@ class Distinct:
     strategic partnership"): a claim about one is not about another."""
 
     def __init__(self, sets: Iterable[tuple[tuple[str, ...], ...]]):
-        self._thing_of = {_canon(form): (i, j) for i, things in enumerate(sets) for j, forms in enumerate(things) for form in forms}
-        forms = sorted(self._thing_of, key=len, reverse=True)
+        self._things_of: dict[str, list[tuple[int, int]]] = {}  # a form may name a thing of several sets
+        for i, things in enumerate(sets):
+            for j, forms in enumerate(things):
+                for form in forms:
+                    self._things_of.setdefault(_canon(form), []).append((i, j))
+        forms = sorted(self._things_of, key=len, reverse=True)
         body = "|".join(map(_pattern_of, forms))
         self._find = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])") if forms else None
 
@@ -195,7 +199,7 @@ class Distinct:
     def said(self, text: str) -> dict[tuple[int, int], str]:
         if self._find is None:
             return {}
-        return {self._thing_of[_canon(m.group())]: m.group() for m in self._find.finditer(fold(text))}
+        return {where: m.group() for m in self._find.finditer(fold(text)) for where in self._things_of[_canon(m.group())]}
 
     def other(self, claim: str, entry_texts: Iterable[str]) -> tuple[str, str] | None:
         """(what the claim names, what the entry names instead), where the entry names another

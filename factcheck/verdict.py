@@ -21,7 +21,7 @@ from .claims import Entry, Member
 from .meaning import Opposed, contrasts, denies, distinct, own_knowledge, restrictive, unmatched_denial
 from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Hits, Index, without_figures
 from .normalise import Token, Tokens, fold, keys, name_keys, negation_scopes, stem, tokens, visible
-from .quantities import Agreement, Kind, Quantity, Span, comparable, compare, ordinal, parse, span_of
+from .quantities import Agreement, Kind, Qualifier, Quantity, Span, comparable, compare, ordinal, parse, span_of
 
 # Coverage thresholds: the share of the claim's rarity-weighted words (figures counted in)
 # that an entry covers. Measured on the labelled sets; see the README.
@@ -255,7 +255,7 @@ class Checker:
 
     def check_one(self, claim: str, limit: int = 20, context: str = "", shown: int = SHOWN, unverified_matches: bool = True) -> CheckResult:
         toks = self.index.without_attributions(tokens(without_figures(claim)))
-        qs = parse(claim)
+        qs = _with_wholes(claim, parse(claim))
         context_toks = tokens(without_figures(context)) if context else ()
         hits = self.index.covering(toks, limit=limit, context=context_toks)
         if not unverified_matches and not self.any_may_sway(toks, qs, hits):
@@ -634,6 +634,15 @@ def _unlisted(e: Entry) -> list[Quantity]:
     """Ranks the statement writes but the entry's values leave out ("The 11th National Party
     Congress ..."): a claim's "11th" is compared with them, not found wanting."""
     return list(_unlisted_of(e.statement, frozenset(fold(v.text) for v in e.values)))
+
+
+def _with_wholes(claim: str, qs: list[Quantity]) -> list[Quantity]:
+    """A claim's "all 193 UN member states" is every one of them: a proportion, which "192 out
+    of 193" is not."""
+    folded = fold(claim)
+    return [Quantity(Kind.RATIO, f"all {q.text}", value=q.value, of=q.value, unit=q.unit, half_unit=q.half_unit,
+                     start=q.start, end=q.end) if q.kind is Kind.COUNT and not q.weak and (q.value or 0) > 1
+            and q.qualifier is Qualifier.EXACT and folded[:q.start].endswith("all ") else q for q in qs]
 
 
 WHOLE = "(all of them)"  # the unit of "all five ...", compared only with a claim's proportion ("three of the five")

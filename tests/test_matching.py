@@ -161,3 +161,17 @@ def test_invisible_characters_anywhere_never_change_a_verdict(corpus, claim, ins
 def test_claims_as_a_new_user_tried_them(corpus, claim, verdict):
     """The examples of the meaning issue, as a user typed them."""
     assert corpus.checker.check(claim).verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        ("Vietnam has diplomatic relations with all 193 UN member states.", "conflicting"),
+        ("Vietnam has defence ties with more than 100 countries, though only three of the five permanent members "
+         "of the UN Security Council.", "conflicting"),
+        ("Vietnam has defence relations with every one of the five permanent members of the UN Security Council.", "supported"),
+    ],
+    ids=["all-193-against-192-of-193", "three-of-the-five-against-all-five", "every-one-of-the-five"],
+)
+def test_all_of_them_is_a_proportion(corpus, claim, verdict):
+    assert corpus.checker.check(claim).verdict.value == verdict

@@ -365,7 +365,7 @@ class Checker:
             mentioned = self.mentioned_members(said.all_keys, e)
             for m in mentioned:
                 values += list(m.values)
-            if len(mentioned) == 1:
+            if len(mentioned) == 1 and _ranked_member(said.text, mentioned[0], said.qs):
                 values += _rank_by_date(e, mentioned[0])
             if e.list.closed and (mentioned or self.names_list(said.keys, e)):
                 values.append(_list_count(e))  # "seven countries, Benin and Guinea among them"
@@ -672,6 +672,19 @@ def _list_count(e: Entry) -> Quantity:
     """A closed list's size, a count of whatever the claim counts ("seven countries")."""
     n = len(e.list.members)
     return Quantity(Kind.COUNT, f"{n} members of its list", value=float(n), unit=LIST_SIZE, half_unit=0.5)
+
+
+_COPULA = re.compile(r"\b(?:was|is|were|are|became|remains)\b")
+
+
+def _ranked_member(claim: str, member: Member, qs: list[Quantity]) -> bool:
+    """Whether the claim ranks the member it names: the member written before its rank ("Russia
+    was Vietnam's first ...") or after it across "was" ("the first partner was Russia"), not a
+    rank of something else ("the first partnership and the one with the US")."""
+    folded = fold(claim)
+    ranks = [q.start for q in qs if q.kind is Kind.ORDINAL]
+    at = [m.start() for name in (member.name, *member.aliases) for m in re.finditer(rf"\b{re.escape(fold(name))}\b", folded)]
+    return any(a < r or _COPULA.search(folded, r, a) for a in at for r in ranks)  # "first partner was Russia"
 
 
 def _rank_by_date(e: Entry, member) -> list[Quantity]:

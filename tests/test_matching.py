@@ -175,3 +175,16 @@ def test_claims_as_a_new_user_tried_them(corpus, claim, verdict):
 )
 def test_all_of_them_is_a_proportion(corpus, claim, verdict):
     assert corpus.checker.check(claim).verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        ("Russia was Vietnam's first comprehensive strategic partner.", "conflicting"),
+        ("Hanoi's very first comprehensive strategic partner was, of course, Russia.", "conflicting"),
+        ("Fifteen years separate Vietnam's first comprehensive strategic partnership and the one with the US.", "unverified"),
+    ],
+    ids=["the-member-then-its-rank", "the-rank-then-was-the-member", "a-rank-of-something-else"],
+)
+def test_a_rank_by_date_is_compared_only_for_the_member_ranked(corpus, claim, verdict):
+    assert corpus.checker.check(claim).verdict.value == verdict

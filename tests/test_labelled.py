@@ -37,8 +37,8 @@ def test_accuracy_and_no_false_support(corpus, name, floor):
 
 
 @pytest.mark.parametrize("name, floor, most_falsely_supported", [
-    ("labelled-styles.jsonl", 0.66, 4),  # 140 headlines, posts, op-ed and textbook sentences
-    ("labelled-meaning.jsonl", 0.66, 7),  # 150 paraphrases, denials, contrasts, lists, time logic
+    ("labelled-styles.jsonl", 0.67, 3),  # 140 headlines, posts, op-ed and textbook sentences
+    ("labelled-meaning.jsonl", 0.67, 6),  # 150 paraphrases, denials, contrasts, lists, time logic
 ])
 def test_the_meaning_sets_hold_their_measured_floors(corpus, name, floor, most_falsely_supported):
     """Two later sets, written blind like the others but looked at while the meaning work was

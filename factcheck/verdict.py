@@ -375,7 +375,7 @@ class Checker:
     def judge(self, said: Said, cand: Candidate, comparisons: list[Comparison], vouched: set[Quantity]) -> Match:
         """One entry's verdict on the claim, with reasons in plain words."""
         e = cand.entry
-        claim, toks, strangers, denials = said.text, said.toks, said.strangers, said.denials
+        claim, toks, strangers = said.text, said.toks, said.strangers
         outsiders = self.list_mentions(said, e) if e.list else []
         full, core = _coverages(cand, comparisons)
         closeness = self.closeness(said, e)

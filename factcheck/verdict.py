@@ -19,7 +19,7 @@ from .clauses import causal, clauses, has_predicate, subject_of, unframe
 from .timeline import Ordered, describe, ordered, relation_holds
 from .claims import Entry, Member
 from .meaning import Opposed, contrasts, denies, distinct, own_knowledge, restrictive, unmatched_denial
-from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Hits, Index, without_figures
+from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Hits, Index, Prepared, without_figures
 from .normalise import Token, Tokens, fold, keys, name_keys, negation_scopes, stem, tokens, visible
 from .quantities import Agreement, Kind, Qualifier, Quantity, Span, comparable, compare, ordinal, parse, span_of
 
@@ -431,11 +431,13 @@ class Checker:
         narrower = restrictive(self.known).unaccounted(claim, (e.statement, *e.aliases, *(ev.quote for ev in e.evidence)))
         if narrower:
             reasons.append(f"the source does not say {_join(narrower)}")
+        if unnamed := self.unnamed(claim, toks, cand.prepared):
+            reasons.append(f"the entry does not name {_join(unnamed)}")
         agreed = [c for c in comparisons if c.agreement is Agreement.AGREE]
         needed = SUPPORT_WITH_VALUES if agreed else SUPPORT_WORDS_ONLY
         says_enough = agreed or said.telling_words >= MIN_WORDS or closeness >= DIRECT
         words_alone = cand.coverage >= SUPPORT_WORDS_ALONE  # figures cannot carry a claim about something else
-        if says_enough and words_alone and not said.tangled and not narrower and not unconfirmed and not outsiders and not flipped and not opposed and known and full >= needed and core >= SUPPORT_CORE:
+        if says_enough and words_alone and not said.tangled and not narrower and not unnamed and not unconfirmed and not outsiders and not flipped and not opposed and known and full >= needed and core >= SUPPORT_CORE:
             reasons += [_says(c) for c in agreed] or ["the entry states this"]
             return Match(e, Verdict.SUPPORTED, cand.score, tuple(reasons), tuple(comparisons), True, closeness=closeness)
         if not reasons:
@@ -465,6 +467,19 @@ class Checker:
         elif opposed and not flipped:
             reasons.append(f"the claim says “{opposed[0].claim_says}” where the source says “{opposed[0].source_says}”")
         return Reading(flipped, opposed, polarity_differs, says_opposite, tuple(reasons))
+
+    def unnamed(self, claim: str, toks: Sequence[Token], p: Prepared) -> list[str]:
+        """Capitalised words inside a name the claim gives ("the 11th Military Party Congress")
+        that the entry never uses: the claim names something else."""
+        out = []
+        for t in toks:
+            word = claim[t.start:t.end]
+            if not word[:1].isupper() or t.negator or t.key in p.vocab:
+                continue
+            before = _WORD_BEFORE.search(claim, max(0, t.start - 40), t.start)
+            if before and _IN_A_NAME.fullmatch(before.group(1)):
+                out.append(word)
+        return out
 
     def closeness(self, said: Said, e: Entry) -> float:
         """The share of the entry's statement, or of one of its aliases, that the claim says
@@ -674,6 +689,8 @@ def _list_count(e: Entry) -> Quantity:
     return Quantity(Kind.COUNT, f"{n} members of its list", value=float(n), unit=LIST_SIZE, half_unit=0.5)
 
 
+_WORD_BEFORE = re.compile(r"(\S+) +$")
+_IN_A_NAME = re.compile(r"[A-Z][\w'’-]*|\d+(?:st|nd|rd|th)")  # a capitalised word or a rank before: "11th Military Party"
 _COPULA = re.compile(r"\b(?:was|is|were|are|became|remains)\b")
 
 

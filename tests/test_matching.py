@@ -188,3 +188,16 @@ def test_all_of_them_is_a_proportion(corpus, claim, verdict):
 )
 def test_a_rank_by_date_is_compared_only_for_the_member_ranked(corpus, claim, verdict):
     assert corpus.checker.check(claim).verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        ("The 11th Military Party Congress was the first to refer to defence diplomacy.", "unverified"),
+        ("The 11th National Party Congress was the first to refer to defence diplomacy.", "supported"),
+        ("Aid from Beijing and Moscow to the Viet Minh over 1950-1954 came to thirty-four million US dollars.", "supported"),
+    ],
+    ids=["a-name-the-entry-never-uses", "the-name-it-uses", "names-apart-are-not-one-name"],
+)
+def test_a_capitalised_word_inside_a_name_the_entry_never_uses(corpus, claim, verdict):
+    assert corpus.checker.check(claim).verdict.value == verdict

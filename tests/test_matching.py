@@ -139,65 +139,31 @@ def test_invisible_characters_anywhere_never_change_a_verdict(corpus, claim, ins
     assert corpus.checker.check(hidden).verdict == corpus.checker.check(claim).verdict
 
 
-@pytest.mark.parametrize(
-    "claim, verdict",
-    [
-        ("Vietnam does not take sides.", "supported"),
-        ('Vietnam follows the "Four Nos" defence policy and does not take sides between great powers.', "supported"),
-        ('"Vietnam has established a comprehensive strategic partnership with five countries," '
-         "a foreign ministry spokesperson told reporters in 2023.", "supported"),
-        ("The United States and Vietnam normalized relations in 1995.", "supported"),
-        ("Vietnam joined ASEAN on July 28, 1996, and has since become one of the bloc's most active members.", "conflicting"),
-        ("Comprehensive strategic partner since", "unverified"),
-        ("The Four Nos include no nuclear weapons.", "conflicting"),
-        ("One of the Four Nos is no nuclear weapons.", "conflicting"),
-        ("It is false that Vietnam joined ASEAN in 1995.", "conflicting"),
-        ("It is false that Vietnam hosts foreign military bases.", "supported"),
-    ],
-    ids=["does-not-take-sides", "four-nos-and-no-sides", "a-spokesperson-quoted", "normalized-by-2002",
-         "a-trailing-clause-hides-no-wrong-year", "a-table-header", "the-four-nos-include", "one-of-the-four-nos",
-         "a-denied-fact", "a-denied-denial"],
-)
-def test_claims_as_a_new_user_tried_them(corpus, claim, verdict):
-    """The examples of the meaning issue, as a user typed them."""
-    assert corpus.checker.check(claim).verdict.value == verdict
+# claims as users write them, each with the verdict the meaning work gives it: the meaning
+# issue's own examples, proportions ("all 193"), ranks by date, names an entry never uses
+MEANING = [
+    pytest.param('Vietnam does not take sides.', 'supported', id='does-not-take-sides'),
+    pytest.param('Vietnam follows the "Four Nos" defence policy and does not take sides between great powers.', 'supported', id='four-nos-and-no-sides'),
+    pytest.param('"Vietnam has established a comprehensive strategic partnership with five countries," a foreign ministry spokesperson told reporters in 2023.', 'supported', id='a-spokesperson-quoted'),
+    pytest.param('The United States and Vietnam normalized relations in 1995.', 'supported', id='normalized-by-2002'),
+    pytest.param("Vietnam joined ASEAN on July 28, 1996, and has since become one of the bloc's most active members.", 'conflicting', id='a-trailing-clause-hides-no-wrong-year'),
+    pytest.param('Comprehensive strategic partner since', 'unverified', id='a-table-header'),
+    pytest.param('The Four Nos include no nuclear weapons.', 'conflicting', id='the-four-nos-include'),
+    pytest.param('One of the Four Nos is no nuclear weapons.', 'conflicting', id='one-of-the-four-nos'),
+    pytest.param('It is false that Vietnam joined ASEAN in 1995.', 'conflicting', id='a-denied-fact'),
+    pytest.param('It is false that Vietnam hosts foreign military bases.', 'supported', id='a-denied-denial'),
+    pytest.param('Vietnam has diplomatic relations with all 193 UN member states.', 'conflicting', id='all-193-against-192-of-193'),
+    pytest.param('Vietnam has defence ties with more than 100 countries, though only three of the five permanent members of the UN Security Council.', 'conflicting', id='three-of-the-five-against-all-five'),
+    pytest.param('Vietnam has defence relations with every one of the five permanent members of the UN Security Council.', 'supported', id='every-one-of-the-five'),
+    pytest.param("Russia was Vietnam's first comprehensive strategic partner.", 'conflicting', id='the-member-then-its-rank'),
+    pytest.param("Hanoi's very first comprehensive strategic partner was, of course, Russia.", 'conflicting', id='the-rank-then-was-the-member'),
+    pytest.param("Fifteen years separate Vietnam's first comprehensive strategic partnership and the one with the US.", 'unverified', id='a-rank-of-something-else'),
+    pytest.param('The 11th Military Party Congress was the first to refer to defence diplomacy.', 'unverified', id='a-name-the-entry-never-uses'),
+    pytest.param('The 11th National Party Congress was the first to refer to defence diplomacy.', 'supported', id='the-name-it-uses'),
+    pytest.param('Aid from Beijing and Moscow to the Viet Minh over 1950-1954 came to thirty-four million US dollars.', 'supported', id='names-apart-are-not-one-name'),
+]
 
 
-@pytest.mark.parametrize(
-    "claim, verdict",
-    [
-        ("Vietnam has diplomatic relations with all 193 UN member states.", "conflicting"),
-        ("Vietnam has defence ties with more than 100 countries, though only three of the five permanent members "
-         "of the UN Security Council.", "conflicting"),
-        ("Vietnam has defence relations with every one of the five permanent members of the UN Security Council.", "supported"),
-    ],
-    ids=["all-193-against-192-of-193", "three-of-the-five-against-all-five", "every-one-of-the-five"],
-)
-def test_all_of_them_is_a_proportion(corpus, claim, verdict):
-    assert corpus.checker.check(claim).verdict.value == verdict
-
-
-@pytest.mark.parametrize(
-    "claim, verdict",
-    [
-        ("Russia was Vietnam's first comprehensive strategic partner.", "conflicting"),
-        ("Hanoi's very first comprehensive strategic partner was, of course, Russia.", "conflicting"),
-        ("Fifteen years separate Vietnam's first comprehensive strategic partnership and the one with the US.", "unverified"),
-    ],
-    ids=["the-member-then-its-rank", "the-rank-then-was-the-member", "a-rank-of-something-else"],
-)
-def test_a_rank_by_date_is_compared_only_for_the_member_ranked(corpus, claim, verdict):
-    assert corpus.checker.check(claim).verdict.value == verdict
-
-
-@pytest.mark.parametrize(
-    "claim, verdict",
-    [
-        ("The 11th Military Party Congress was the first to refer to defence diplomacy.", "unverified"),
-        ("The 11th National Party Congress was the first to refer to defence diplomacy.", "supported"),
-        ("Aid from Beijing and Moscow to the Viet Minh over 1950-1954 came to thirty-four million US dollars.", "supported"),
-    ],
-    ids=["a-name-the-entry-never-uses", "the-name-it-uses", "names-apart-are-not-one-name"],
-)
-def test_a_capitalised_word_inside_a_name_the_entry_never_uses(corpus, claim, verdict):
+@pytest.mark.parametrize("claim, verdict", MEANING)
+def test_verdicts_follow_what_a_claim_asserts(corpus, claim, verdict):
     assert corpus.checker.check(claim).verdict.value == verdict

@@ -162,6 +162,112 @@ def validate(claims_path: str | None) -> None:
     click.echo(f"{clean(str(path))}: OK ({len(Corpus.load(path).claims.entries)} entries)", err=True)
 
 
+@cli.command(context_settings=CONTEXT)
+@claims_option
+@click.option("--write", is_flag=True, help="Append the proposed entries to the claims file (its text, comments and order are kept) instead of printing them.")
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+def extract(claims_path: str | None, write: bool, sources: tuple[str, ...]) -> None:
+    """Propose entries for the checkable sentences of SOURCE documents.
+
+    Every sentence that states a figure, a date, a named policy, a list, a
+    membership, a treaty or a first-time event, and that no entry quotes yet,
+    gets one entry per fact: id, statement, a guessed topic, parties, every
+    figure as a value, a list, polarity and the verbatim quote. A SOURCE is a
+    .md file of the claims file's sources folder. The output passes
+    'factcheck validate' as it is; review it before you rely on it.
+
+    \b
+    Exit status: 0 done, 2 usage or input error.
+
+    \b
+    Examples:
+      factcheck extract sources/my-report.md > proposed.yaml
+      factcheck extract --write sources/my-report.md
+    """
+    from .claimsedit import EditError, append_entries, write_atomically
+    from .corpus import bundled_claims, find_claims
+    from .extract import ExtractError
+    from .extract import extract as run_extract
+    from .render.proposals import document, entries_block
+    from .render.safe import clean
+
+    path = find_claims(claims_path)
+    if write and claims_path is None and path == bundled_claims():
+        raise InputError("no claims.yaml in this folder or its parents: give --claims PATH to choose the file to write")
+    try:
+        found = run_extract(path, [Path(s) for s in sources])
+    except ExtractError as exc:
+        raise InputError(str(exc)) from None
+
+    def shown(source_id: str) -> str:
+        return str(Path(os.path.relpath(found.sources_dir / f"{source_id}.md", path.parent)))
+
+    n = len(found.proposals)
+    summary = f"{n} {'entry' if n == 1 else 'entries'} proposed"
+    summary += f"; {found.skipped} already quoted" if found.skipped else ""
+    if not write:
+        click.echo(document(found.proposals, shown), nl=False)
+        click.echo(clean(summary), err=True)
+        return
+    if not found.proposals:
+        click.echo(clean(f"{summary}; {path} unchanged"), err=True)
+        return
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        write_atomically(path, append_entries(text, lambda indent: entries_block(found.proposals, shown, indent)))
+    except EditError as exc:
+        raise InputError(f"{path}: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot write: {getattr(exc, 'strerror', None) or exc}") from None
+    click.echo(clean(f"{summary}; appended to {path}"), err=True)
+
+
+@cli.command(context_settings=CONTEXT)
+@claims_option
+def coverage(claims_path: str | None) -> None:
+    """List the source sentences that state a figure, a date or a named policy
+    and that no entry quotes, as FILE:LINE.
+
+    \b
+    Exit status: 0 every such sentence is quoted, 1 some are not, 2 usage or
+    input error.
+
+    \b
+    Examples:
+      factcheck coverage
+      factcheck coverage --claims my-claims.yaml
+    """
+    from .claims import ClaimsError, load_claims
+    from .corpus import find_claims
+    from .coverage import uncovered
+    from .render.safe import clean
+
+    path = find_claims(claims_path)
+    try:
+        claims = load_claims(path)
+    except ClaimsError as exc:
+        raise InputError(str(exc)) from None
+    found, errors = uncovered(claims)
+    for error in errors:
+        click.echo(f"error: {clean(error)}", err=True)
+    for item in found:
+        where = os.path.relpath(item.path, path.parent)
+        click.echo(clean(f"{where}:{item.line}: {', '.join(item.reasons)}: {_shortened(item.text)}"))
+    click.echo(f"{_plural(len(found), 'sentence')} not quoted by any entry", err=True)
+    if errors:
+        sys.exit(EXIT_USAGE)
+    if found:
+        sys.exit(EXIT_FOUND)
+
+
+SHOWN_CHARS = 100  # of a sentence in a coverage line: enough to find it, one terminal line
+
+
+def _shortened(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS - 1] + "\u2026"
+
+
 @cli.command("claims", context_settings=CONTEXT)
 @claims_option
 @click.option("--topic", help="Only entries of this topic (aid, partnerships, defence, ...).")

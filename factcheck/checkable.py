@@ -1,0 +1,221 @@
+"""The sentences of a source document, and which of them a claims file ought to state.
+
+`extract` drafts entries from these sentences and `coverage` lists those that no entry quotes,
+so both must read a source the same way: line by line, as written (a quote must be verbatim),
+with its Markdown headings and list markers left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .clauses import has_predicate
+from .drafts import split_sentences
+from .knowledge import FOLDER
+from .normalise import fold
+from .quantities import parse
+from .sources import Source
+
+CUES_FILE = FOLDER / "checkable.txt"
+NAME_REACH = 4  # words between a policy word and the name it goes with ("the Four Nos defence policy")
+
+
+@dataclass(frozen=True)
+class SourceSentence:
+    """One sentence of a source, verbatim, with where it sits in the file."""
+
+    source: str  # the source id
+    line: int  # 1-based line of the file
+    start: int  # offsets in Source.text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What makes a sentence checkable besides its figures (knowledge/checkable.txt)."""
+
+    policy: frozenset[str]
+    treaty: tuple[str, ...]
+    membership: tuple[str, ...]
+    first: tuple[str, ...]
+    list: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for raw in CUES_FILE.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            continue
+        sections.setdefault(current, []).append(line.lower())
+    return Cues(
+        policy=frozenset(sections.get("policy", ())), treaty=tuple(sections.get("treaty", ())),
+        membership=tuple(sections.get("membership", ())), first=tuple(sections.get("first", ())),
+        list=tuple(sections.get("list", ())),
+    )
+
+
+_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?")
+_EMPHASIS = "*_"
+
+
+def source_sentences(source: Source) -> list[SourceSentence]:
+    """Every sentence of a source's body, in order. Headings, table rows and fenced code are
+    not prose: a heading titles facts, it does not state them."""
+    out: list[SourceSentence] = []
+    offset = source.body_start
+    line_no = source.line_of(offset)
+    fenced = False
+    for line in source.text[source.body_start:].split("\n"):
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and stripped and not stripped.startswith(("#", "|")):
+            skip = _MARKER.match(line).end()
+            for a, b in split_sentences(line[skip:]):
+                a, b = _unwrapped(line, skip + a, skip + b)
+                if a < b:
+                    out.append(SourceSentence(source.id, line_no, offset + a, offset + b, line[a:b]))
+        offset += len(line) + 1
+        line_no += 1
+    return out
+
+
+def _unwrapped(line: str, a: int, b: int) -> tuple[int, int]:
+    """A sentence without the emphasis marks around it ("*Vietnamese celebrate ...*")."""
+    while a < b and line[a] in _EMPHASIS:
+        a += 1
+    while b > a and line[b - 1] in _EMPHASIS:
+        b -= 1
+    return a, b
+
+
+def states_figure(text: str) -> bool:
+    """A figure or a date, not an idiom ("one of the", "first of all")."""
+    return any(not q.weak for q in parse(text))
+
+
+def names_policy(text: str) -> bool:
+    """A policy word with its name: a capitalised word right before it ("the Doi Moi policy"),
+    a quoted phrase near it ("the "Four Nos" defence policy"), or capitalised words after "of"
+    or "called", in the same stretch between commas ("the strategy of “protecting the country ...”"). An owner ("Vietnam's foreign
+    policy") or a subject ("Vietnam to determine principles") names no policy."""
+    words = text.replace("“", ' " ').replace("”", ' " ').replace('"', ' " ').split()
+    policy = cues().policy
+    for i, word in enumerate(words):
+        if _core(word).lower() not in policy:
+            continue
+        before = _before(words, i)
+        if '"' in before or (before[:1] and _names(before[0])):
+            return True
+        after = _after(words, i)
+        if '"' in after or (after[:1] and after[0].lower() in _NAMING and any(_names(w) for w in after[1:])):
+            return True
+    return False
+
+
+_NAMING = frozenset({"of", "called", "named", "known"})
+
+
+def _before(words: list[str], i: int) -> list[str]:
+    """The words before words[i], nearest first, NAME_REACH at most, not past a comma or the
+    sentence's first word (capitalised anyway)."""
+    out: list[str] = []
+    for j in range(i - 1, max(0, i - NAME_REACH) - 1, -1):
+        if j == 0 or words[j].endswith(_BREAKS):
+            break
+        out.append(words[j])
+    return out
+
+
+def _after(words: list[str], i: int) -> list[str]:
+    """The words after words[i], NAME_REACH at most, not past a comma or the like."""
+    out: list[str] = []
+    if words[i].endswith(_BREAKS):
+        return out
+    for j in range(i + 1, min(len(words), i + 1 + NAME_REACH)):
+        out.append(words[j])
+        if words[j].endswith(_BREAKS):
+            break
+    return out
+
+
+_BREAKS = (",", ";", ":", ".")
+
+
+def _core(word: str) -> str:
+    return word.strip(".,;:()’'")
+
+
+def _names(word: str) -> bool:
+    if word == '"':
+        return True
+    core = _core(word)
+    return core[:1].isupper() and not core.endswith(("’s", "'s")) and core.lower() not in _NOT_NAMES
+
+
+_NOT_NAMES = frozenset("the a an in on of our its their this that these those it party state".split())
+
+
+def _has_cue(folded: str, phrases: Iterable[str]) -> bool:
+    return any(re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", folded) for p in phrases)
+
+
+def reasons(text: str) -> tuple[str, ...]:
+    """Why a sentence is checkable, each reason a word; () when it states nothing to check.
+    A text without a verb asserts nothing but its figures: a caption, a reference or a
+    footnote ("Gaiduk, Ilya. (1996).") is checkable for its date alone."""
+    figure = states_figure(text)
+    if figure and not has_predicate(text):
+        return ("figure",)  # a caption, a reference, a footnote: dated, and quoted as such
+    if not figure and not has_predicate(text):
+        return ()
+    folded = fold(text)
+    c = cues()
+    found = ["figure"] if figure else []
+    if names_policy(text):
+        found.append("policy")
+    for name, phrases in (("treaty", c.treaty), ("membership", c.membership), ("first", c.first), ("list", c.list)):
+        if _has_cue(folded, phrases):
+            found.append(name)
+    return tuple(found)
+
+
+def coverage_reasons(text: str) -> tuple[str, ...]:
+    """What `coverage` asks of a sentence: a figure, a date or a named policy."""
+    return tuple(r for r in reasons(text) if r in {"figure", "policy"})
+
+
+def quoted_spans(entries: Iterable, source_of) -> dict[str, list[tuple[int, int]]]:
+    """Where each source is quoted by the entries: (start, end) offsets by source id.
+    `source_of(id)` gives the Source, or None when it cannot be read."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for entry in entries:
+        for ev in entry.evidence:
+            source = source_of(ev.source)
+            passage = source.find(ev.quote) if source is not None else None
+            if passage is not None:
+                spans.setdefault(ev.source, []).append((passage.start, passage.end))
+    return spans
+
+
+def overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    a, b = span
+    return any(s < b and a < e for s, e in spans)
+
+
+def display(path: Path, base: Path) -> str:
+    try:
+        return str(path.relative_to(base))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,410 @@
+"""Draft entries from a source document: one for each fact of each checkable sentence that no
+entry of the claims file quotes yet.
+
+A drafted entry is meant to be reviewed, not retyped: its quote is verbatim, every figure of
+the quote is a structured value whose `text` is the figure as written, and the whole passes
+`validate` as it is. What cannot be read from the text (which topic, whether a list is
+whole) is guessed conservatively and marked for the curator.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from . import claims as claims_module
+from .checkable import SourceSentence, cues, overlaps, quoted_spans, reasons, source_sentences, states_figure
+from .claims import ID_RE, ClaimsError, ClaimsFile, load_claims, read_text
+from .clauses import clauses, subject_of
+from .knowledge import FOLDER
+from .normalise import STOPWORDS, negated, tokens
+from .quantities import Kind, Qualifier, Quantity, Span, parse, span_of
+from .sources import Source, SourceLibrary, source_path
+
+TOPICS_FILE = FOLDER / "topics.txt"
+UNDECIDED_TOPIC = "undecided"  # where any topic will do and no cue suggests one: the curator decides
+ID_WORDS = 6  # content words of the statement an id is made of: enough to tell entries apart
+ID_LENGTH = 60  # characters at most, so that ids stay readable in `factcheck claims`
+MOST_PARTIES = 8  # names listed in `parties`; a longer run is a list, kept in `list`
+MEMBER_WORDS = 8  # a list member longer than this is a clause, not a name
+_FOOTNOTE = re.compile(r"\s*\(\d{1,2}\)(?=[\s.,;:]|$)")  # "(1)", "(2)": footnote marks and numbered points
+
+
+class ExtractError(Exception):
+    """A source or claims file that cannot be drafted from; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    values: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProposedList:
+    members: tuple[Member, ...]
+    closed: bool
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One drafted entry, with where its quote sits and how sure the guesses are."""
+
+    id: str
+    statement: str
+    topic: str
+    topic_guessed: bool  # no cue suggested the topic: the curator decides
+    parties: tuple[str, ...]
+    values: tuple[dict, ...]  # claims-file value mappings: kind, value..., text
+    list: ProposedList | None
+    polarity: str
+    source: str
+    quote: str
+    line: int
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    claims_path: Path
+    sources_dir: Path
+    proposals: tuple[Proposal, ...]
+    skipped: int = 0  # checkable facts that an entry already quotes
+    sources: tuple[Path, ...] = field(default=())
+
+
+# --- the claims file and the sources -----------------------------------------------------------
+
+
+def read_claims_or_empty(path: Path) -> ClaimsFile:
+    """The claims file; one with no YAML in it yet (empty, or comments only) has no entries and
+    its sources in `sources/` beside it, so that a curator can start from an empty file."""
+    text = read_text(path) if path.exists() else ""
+    if not _has_yaml(text):
+        return ClaimsFile(path=path, sources_dir=path.parent / "sources", entries=())
+    return load_claims(path)
+
+
+def _has_yaml(text: str) -> bool:
+    return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
+
+
+def source_id_of(path: Path, sources_dir: Path) -> str:
+    """A SOURCE argument as a source id: a file of the claims file's sources folder (or its id)."""
+    if not path.exists() and ID_RE.fullmatch(str(path)) and (sources_dir / f"{path}.md").is_file():
+        return str(path)
+    if not path.is_file():
+        raise ExtractError(f"{path}: no such file")
+    try:
+        inside = path.resolve().parent == sources_dir.resolve()
+    except OSError as exc:
+        raise ExtractError(f"{path}: cannot resolve: {exc}") from None
+    if not inside or path.suffix != ".md":
+        raise ExtractError(f"{path}: not a .md file of the sources folder {sources_dir} (copy it there first: evidence names a source by its file name)")
+    if not ID_RE.fullmatch(path.stem):
+        raise ExtractError(f"{path}: the file name {path.stem!r} is not kebab-case (a-z, 0-9, single hyphens): rename it, evidence names a source by it")
+    return path.stem
+
+
+def extract(claims_path: Path, source_args: list[Path]) -> Extraction:
+    """Proposed entries for every checkable fact of the sources that no entry quotes yet."""
+    try:
+        claims_file = read_claims_or_empty(claims_path)
+    except ClaimsError as exc:
+        raise ExtractError(str(exc)) from None
+    library = SourceLibrary(claims_file.sources_dir)
+    ids = [source_id_of(Path(a), claims_file.sources_dir) for a in source_args]
+    quoted = quoted_spans(claims_file.entries, lambda sid: _readable(library, sid))
+    allowed = allowed_topics(claims_file)
+    taken = {e.id for e in claims_file.entries}
+    proposals: list[Proposal] = []
+    skipped = 0
+    for sid in dict.fromkeys(ids):
+        try:
+            source = library.get(sid)
+        except ClaimsError as exc:
+            raise ExtractError(str(exc)) from None
+        for sentence in source_sentences(source):
+            if sentence.text.rstrip("\"'”’)").endswith("?") or not reasons(sentence.text):
+                continue  # a question asserts nothing
+            for start, end, statement in facts(sentence.text):
+                if overlaps((sentence.start + start, sentence.start + end), quoted.get(sid, ())):
+                    skipped += 1
+                    continue
+                proposal = propose(sentence, start, end, statement, allowed, taken)
+                taken.add(proposal.id)
+                proposals.append(proposal)
+    return Extraction(claims_path, claims_file.sources_dir, tuple(proposals), skipped,
+                      tuple(source_path(claims_file.sources_dir, sid) for sid in dict.fromkeys(ids)))
+
+
+def _readable(library: SourceLibrary, source_id: str) -> Source | None:
+    try:
+        return library.get(source_id)
+    except ClaimsError:
+        return None
+
+
+# --- facts of a sentence -----------------------------------------------------------------------
+
+
+def facts(sentence: str) -> list[tuple[int, int, str]]:
+    """The facts of a sentence as (start, end, statement): where the sentence separates them
+    into clauses that are each checkable ("...; ...", "..., after which ..."), one a clause,
+    each clause quoted as written and stated with the subject it leaves out; else one."""
+    whole = [(0, len(sentence), statement_of(sentence))]
+    parts = clauses(sentence)
+    if len(parts) < 2:
+        return whole
+    subject = subject_of(parts[0])
+    out = []
+    at = 0
+    for i, part in enumerate(parts):
+        written = part[len(subject) + 1:] if i and subject and part.startswith(subject + " ") and sentence.find(part, at) < 0 else part
+        start = sentence.find(written, at)
+        if start < 0 or not _checkable_part(part):
+            return whole  # the clauses were reworded ("later that same year"), or one states nothing
+        out.append((start, start + len(written), statement_of(part)))
+        at = start + len(written)
+    return out
+
+
+def _checkable_part(text: str) -> bool:
+    return states_figure(text) or bool(reasons(text.rstrip(" ,;:") + "."))
+
+
+def statement_of(text: str) -> str:
+    """A quote as one plain sentence: footnote marks and numbered points dropped, a capital
+    first and a full stop last; its words and figures as the source writes them."""
+    text = _FOOTNOTE.sub("", text).strip()
+    text = re.sub(r"^\(\d{1,2}\)\s*", "", text)
+    text = text.rstrip(" ,;:–—-")
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    if not text.endswith((".", "!", ".”", '."', ".’", ")")) or text.endswith(")") and not text.endswith(".)"):
+        text += "."
+    return text
+
+
+def propose(sentence: SourceSentence, start: int, end: int, statement: str,
+            allowed: tuple[str, ...] | None, taken: set[str]) -> Proposal:
+    quote = sentence.text[start:end].strip().rstrip(",;:")
+    figures = parse(quote)
+    listed = find_list(quote, figures)
+    in_members = {id(q) for m in (listed.members if listed else ()) for q in m[1]}
+    values = tuple(f for q in figures if not q.weak and id(q) not in in_members and (f := value_fields(q)))
+    proposed_list = ProposedList(tuple(Member(name, tuple(f for q in qs if (f := value_fields(q)))) for name, qs in listed.members), listed.closed) if listed else None
+    topic, guessed = guess_topic(statement, allowed)
+    return Proposal(
+        id=make_id(statement, taken), statement=statement, topic=topic, topic_guessed=guessed,
+        parties=parties_of(statement), values=values, list=proposed_list,
+        polarity="negative" if negated(tokens(quote)) else "positive",
+        source=sentence.source, quote=quote, line=sentence.line, reasons=reasons(sentence.text),
+    )
+
+
+# --- lists -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Listed:
+    members: tuple[tuple[str, tuple[Quantity, ...]], ...]  # name, the figures written with it
+    closed: bool
+
+
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+
+
+def find_list(quote: str, figures: list[Quantity]) -> _Listed | None:
+    """The names a quote lists after a colon or "including"/"such as": closed when the quote
+    counts them ("with five countries: ..."), open when it says they are examples."""
+    intro, at = _list_start(quote)
+    if intro is None:
+        return None
+    body = quote[at:].rstrip(" .;")
+    items: list[tuple[str, int, int]] = []
+    pos = at
+    for piece in body.split(","):
+        start = quote.index(piece, pos)
+        pos = start + len(piece)
+        text = re.sub(r"^\s*(?:and|or)\s+", "", piece)
+        a = start + (len(piece) - len(text))
+        items.append((text.strip(), a, pos))
+    names = []
+    for text, a, b in items:
+        name = _PARENTHESES.sub("", text).strip().strip("\"“”'’.")
+        name = re.sub(r"^the\s+", "", name)
+        if not name or len(name.split()) > MEMBER_WORDS:
+            return None
+        names.append((name, a, b))
+    counted = [q for q in figures if q.kind is Kind.COUNT and q.qualifier is Qualifier.EXACT and q.end <= at and not q.weak]
+    count_fits = any(q.value == len(names) for q in counted)
+    capitalised = all(n[:1].isupper() for n, _, _ in names)
+    if len(names) < 2 or len({n.lower() for n, _, _ in names}) < len(names) or not (capitalised or count_fits):
+        return None
+    members = tuple((n, tuple(q for q in figures if a <= q.start and q.end <= b and not q.weak)) for n, a, b in names)
+    return _Listed(members, closed=intro == ":" and count_fits)
+
+
+def _list_start(quote: str) -> tuple[str | None, int]:
+    colon = quote.find(": ")
+    if colon > 0:
+        return ":", colon + 2
+    low = quote.lower()
+    for cue in cues().list:
+        m = re.search(r"(?<!\w)" + re.escape(cue) + r"\s+", low)
+        if m:
+            return cue, m.end()
+    return None, 0
+
+
+# --- values ------------------------------------------------------------------------------------
+
+
+def value_fields(q: Quantity) -> dict | None:
+    """A parsed figure as the claims file writes a value; None for one it cannot write."""
+    if q.kind is Kind.DATE and q.span:
+        value, part = date_value(q.span)
+        fields: dict = {"kind": "date", "value": value}
+        if part:
+            fields["part"] = part
+        if q.relation:
+            fields["relation"] = q.relation
+    elif q.kind is Kind.PERIOD and q.span and q.span_to:
+        (start, p1), (end, p2) = date_value(q.span), date_value(q.span_to)
+        if p1 or p2:
+            return None  # a period's ends carry no part in the claims file
+        fields = {"kind": "period", "from": start, "to": end}
+    elif q.value is not None:
+        fields = {"kind": q.kind.value, "value": _number(q.value)}
+        if q.kind is Kind.RATIO:
+            fields["of"] = _number(q.of or 0)
+        if q.unit and q.kind in {Kind.MONEY, Kind.COUNT, Kind.DURATION, Kind.ORDINAL, Kind.RATIO}:
+            fields["unit"] = q.unit
+        elif q.kind in {Kind.MONEY, Kind.DURATION}:
+            return None  # their unit is required
+        if q.qualifier is not Qualifier.EXACT and q.kind is not Kind.ORDINAL:
+            fields["qualifier"] = q.qualifier.value
+    else:
+        return None
+    fields["text"] = q.text
+    return fields
+
+
+def _number(value: float) -> int | float:
+    return int(value) if value == int(value) and abs(value) < 1e18 else value
+
+
+def date_value(span: Span) -> tuple[str, str]:
+    """A date's interval as the claims file writes it: (value, part), e.g. ("1995-07-12", ""),
+    ("1946", "late"), ("1960s", ""), ("C13", "")."""
+    y = span.first.year
+    decade, century = y // 10 * 10, (y - 1) // 100 + 1
+    candidates = [(f"{y:04d}-{span.first.month:02d}-{span.first.day:02d}", ""), (f"{y:04d}-{span.first.month:02d}", ""), (f"{y:04d}", "")]
+    candidates += [(base, part) for base in (f"{y:04d}", f"{decade:04d}s", f"C{century}") for part in ("", "early", "mid", "late")]
+    for value, part in candidates:
+        try:
+            if span_of(value, part) == span:
+                return value, part
+        except ValueError:
+            continue
+    return f"{y:04d}", ""  # not reached for a span the parser made
+
+
+# --- names, ids and topics ---------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_][\w’'.&-]*")
+_JOINERS = frozenset({"of", "the", "for", "de", "and"})
+_NOT_PARTIES = frozenset({"i", "first", "second", "third", "fourth", "fifth", "finally", "however", "moreover",
+                          "furthermore", "therefore", "thus", "meanwhile", "currently", "today", "yet", "up"})
+
+
+def parties_of(text: str) -> tuple[str, ...]:
+    """The names a statement is about: runs of capitalised words ("Republic of Korea"), not
+    the sentence's first word when it is an ordinary one, nor months."""
+    from .quantities import MONTHS
+
+    words = [(m.group(), m.start()) for m in _WORD.finditer(text)]
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for i, (word, _) in enumerate(words):
+        upper = word[:1].isupper() and word.lower().rstrip(".") not in MONTHS
+        if upper and not (i == 0 and (word.lower() in STOPWORDS or word.lower() in _NOT_PARTIES or word.endswith("ly"))):
+            current.append(word)
+        elif current and word in _JOINERS - {"and"} and i + 1 < len(words) and words[i + 1][0][:1].isupper():
+            current.append(word)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    names = []
+    for run in runs:
+        name = re.sub(r"[’']s$", "", " ".join(run)).rstrip(".")
+        if name.lower() not in STOPWORDS and name.lower() not in _NOT_PARTIES and len(name) > 1:
+            names.append(name)
+    return tuple(dict.fromkeys(names))[:MOST_PARTIES]
+
+
+def make_id(statement: str, taken: set[str]) -> str:
+    """A kebab-case id from the statement's first content words; -2, -3 ... when taken."""
+    ascii_text = unicodedata.normalize("NFKD", statement.replace("đ", "d").replace("Đ", "D")).encode("ascii", "ignore").decode().lower()
+    words = [w for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in STOPWORDS]
+    base = ""
+    for word in words[:ID_WORDS]:
+        if len(base) + len(word) + 1 > ID_LENGTH:
+            break
+        base = f"{base}-{word}" if base else word
+    base = base or "entry"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def allowed_topics(claims_file: ClaimsFile) -> tuple[str, ...] | None:
+    """The topics an entry may take: the file's own `topics:` list where the loader reads one,
+    else the fixed list where the loader fixes one; None when any kebab-case topic will do.
+    Read with getattr so that this works with either loader."""
+    declared = tuple(getattr(claims_file, "topics", ()) or ())
+    if declared:
+        return declared
+    fixed = getattr(claims_module, "TOPICS", None)
+    return tuple(fixed) if fixed else None
+
+
+@lru_cache(maxsize=1)
+def topic_cues() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for raw in TOPICS_FILE.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#") and " | " in line:
+            topic, words = line.split(" | ", 1)
+            out[topic.strip()] = tuple(w.strip().lower() for w in words.split(",") if w.strip())
+    return out
+
+
+def guess_topic(text: str, allowed: tuple[str, ...] | None, used: tuple[str, ...] = ()) -> tuple[str, bool]:
+    """(topic, guessed): the allowed topic whose cues the text says most often. Without a cue,
+    `undecided` where any topic will do, else the first allowed one, marked as guessed."""
+    candidates = allowed or used or tuple(topic_cues())
+    folded = " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+    scores = Counter()
+    for topic in candidates:
+        words = (*topic_cues().get(topic, ()), topic.replace("-", " "))
+        scores[topic] = sum(folded.count(f" {w} ") for w in words)
+    best = max(candidates, key=lambda t: scores[t], default=None)
+    if best is not None and scores[best] > 0:
+        return best, False
+    if allowed:
+        return allowed[0], True
+    return UNDECIDED_TOPIC, True
+
+
+__all__ = ["ExtractError", "Extraction", "Proposal", "extract", "facts", "value_fields", "date_value"]

@@ -20,7 +20,7 @@ from pathlib import Path
 from . import claims as claims_module
 from .checkable import SourceSentence, cues, overlaps, quoted_spans, reasons, source_sentences, states_figure
 from .claims import ID_RE, ClaimsError, ClaimsFile, load_claims, read_text
-from .clauses import clauses, subject_of
+from .clauses import clauses, has_predicate, subject_of
 from .knowledge import FOLDER
 from .normalise import STOPWORDS, negated, tokens
 from .quantities import Kind, Qualifier, Quantity, Span, parse, span_of
@@ -156,7 +156,16 @@ def _readable(library: SourceLibrary, source_id: str) -> Source | None:
 def facts(sentence: str) -> list[tuple[int, int, str]]:
     """The facts of a sentence as (start, end, statement): where the sentence separates them
     into clauses that are each checkable ("...; ...", "..., after which ..."), one a clause,
-    each clause quoted as written and stated with the subject it leaves out; else one."""
+    each clause quoted as written and stated with the subject it leaves out; else one. A
+    clause that leaves out its verb ("..., and comprehensive partnerships with 10 countries")
+    is stated with it."""
+    out = []
+    for start, end, statement in _clauses(sentence):
+        out += gapped(sentence[start:end], start) or [(start, end, statement)]
+    return out
+
+
+def _clauses(sentence: str) -> list[tuple[int, int, str]]:
     whole = [(0, len(sentence), statement_of(sentence))]
     parts = clauses(sentence)
     if len(parts) < 2:
@@ -172,6 +181,48 @@ def facts(sentence: str) -> list[tuple[int, int, str]]:
         out.append((start, start + len(written), statement_of(part)))
         at = start + len(written)
     return out
+
+
+_GAP = re.compile(r",\s+and\s+|;\s+(?:and\s+)?")
+_PHRASE_END = re.compile(r"[,;]\s")
+MIN_PARALLEL = 3  # words a gapped clause must share with the full one, its figure among them
+
+
+def gapped(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """"Vietnam has established strategic partnerships with 16 countries, and comprehensive
+    partnerships with 10 countries": the second clause leaves out the verb the first has. Each
+    becomes a fact of its own, the second stated with the words it leaves out."""
+    for m in _GAP.finditer(text):
+        left = text[:m.start()]
+        stop = _PHRASE_END.search(text, m.end())
+        right = text[m.end():stop.start() if stop else len(text)].rstrip(" .")
+        if not (states_figure(left) and states_figure(right)) or has_predicate(right, sentence_end=False):
+            continue
+        full = _restored(left, right)
+        if full is None:
+            continue
+        return [(offset, offset + m.start(), statement_of(left)),
+                (offset + m.end(), offset + m.end() + len(right), statement_of(full))]
+    return []
+
+
+def _restored(full: str, gapped_clause: str) -> str | None:
+    """The gapped clause with the words it leaves out, taken from the full clause it parallels
+    word for word at their ends (a figure parallels any figure)."""
+    a, b = full.split(), gapped_clause.split()
+    same = 0
+    while same < min(len(a), len(b)) and _parallel(a[-1 - same], b[-1 - same]):
+        same += 1
+    head = len(b) - same  # the gapped clause's own words before the parallel ones
+    keep = len(a) - same - head
+    if same < MIN_PARALLEL or keep < 1 or not states_figure(" ".join(b[head:])):
+        return None
+    return " ".join(a[:keep] + b)
+
+
+def _parallel(x: str, y: str) -> bool:
+    x, y = x.strip(".,;:").lower(), y.strip(".,;:").lower()
+    return x == y or (any(c.isdigit() for c in x) and any(c.isdigit() for c in y))
 
 
 def _checkable_part(text: str) -> bool:
@@ -197,7 +248,7 @@ def propose(sentence: SourceSentence, start: int, end: int, statement: str,
     figures = parse(quote)
     listed = find_list(quote, figures)
     in_members = {id(q) for m in (listed.members if listed else ()) for q in m[1]}
-    values = tuple(f for q in figures if not q.weak and id(q) not in in_members and (f := value_fields(q)))
+    values = tuple(f for q in figures if _carried(q) and id(q) not in in_members and (f := value_fields(q)))
     proposed_list = ProposedList(tuple(Member(name, tuple(f for q in qs if (f := value_fields(q)))) for name, qs in listed.members), listed.closed) if listed else None
     topic, guessed = guess_topic(statement, allowed)
     return Proposal(
@@ -206,6 +257,15 @@ def propose(sentence: SourceSentence, start: int, end: int, statement: str,
         polarity="negative" if negated(tokens(quote)) else "positive",
         source=sentence.source, quote=quote, line=sentence.line, reasons=reasons(sentence.text),
     )
+
+
+def _carried(q: Quantity) -> bool:
+    """Every figure but the idioms ("one of", "first of all"); a number that names a doctrine
+    ("the Four Nos") is carried, so that "Five Nos" conflicts with it."""
+    return not q.weak or (q.kind is Kind.COUNT and (q.value or 0) >= NAMED_COUNT_FLOOR)
+
+
+NAMED_COUNT_FLOOR = 2  # "one" is an idiom ("one of the"); "Four Nos", "Three Withs" name things
 
 
 # --- lists -------------------------------------------------------------------------------------

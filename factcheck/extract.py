@@ -29,7 +29,7 @@ from .sources import Source, SourceLibrary, source_path
 TOPICS_FILE = FOLDER / "topics.txt"
 UNDECIDED_TOPIC = "undecided"  # where any topic will do and no cue suggests one: the curator decides
 ID_WORDS = 6  # content words of the statement an id is made of: enough to tell entries apart
-ID_LENGTH = 60  # characters at most, so that ids stay readable in `factcheck claims`
+ID_LENGTH = 72  # characters at most, so that ids stay readable in `factcheck claims`
 MOST_PARTIES = 8  # names listed in `parties`; a longer run is a list, kept in `list`
 MEMBER_WORDS = 8  # a list member longer than this is a clause, not a name
 _FOOTNOTE = re.compile(r"\s*\(\d{1,2}\)(?=[\s.,;:]|$)")  # "(1)", "(2)": footnote marks and numbered points
@@ -136,9 +136,7 @@ def extract(claims_path: Path, source_args: list[Path]) -> Extraction:
                 if overlaps((sentence.start + start, sentence.start + end), quoted.get(sid, ())):
                     skipped += 1
                     continue
-                proposal = propose(sentence, start, end, statement, allowed, taken)
-                taken.add(proposal.id)
-                proposals.append(proposal)
+                proposals += propose(sentence, start, end, statement, allowed, taken)
     return Extraction(claims_path, claims_file.sources_dir, tuple(proposals), skipped,
                       tuple(source_path(claims_file.sources_dir, sid) for sid in dict.fromkeys(ids)))
 
@@ -243,20 +241,39 @@ def statement_of(text: str) -> str:
 
 
 def propose(sentence: SourceSentence, start: int, end: int, statement: str,
-            allowed: tuple[str, ...] | None, taken: set[str]) -> Proposal:
+            allowed: tuple[str, ...] | None, taken: set[str]) -> list[Proposal]:
+    """The entry for one fact; a list whose members carry figures ("China (2008), Russia
+    (2012)") separates one fact a member, each an entry of its own too."""
     quote = sentence.text[start:end].strip().rstrip(",;:")
     figures = parse(quote)
     listed = find_list(quote, figures)
     in_members = {id(q) for m in (listed.members if listed else ()) for q in m[1]}
     values = tuple(f for q in figures if _carried(q) and id(q) not in in_members and (f := value_fields(q)))
-    proposed_list = ProposedList(tuple(Member(name, tuple(f for q in qs if (f := value_fields(q)))) for name, qs in listed.members), listed.closed) if listed else None
+    proposed_list = ProposedList(tuple(Member(m[0], _fields(m[1])) for m in listed.members), listed.closed) if listed else None
+    out = [_proposal(sentence, quote, statement, values, proposed_list, allowed, taken)]
+    for name, member_figures, a, b in (listed.members if listed and listed.head else ()):
+        fields = _fields(member_figures)
+        if fields and len(fields) == len(member_figures):
+            said = " and ".join(f"in {f['text']}" if f["kind"] == "date" and "relation" not in f else f"({f['text']})" for f in fields)
+            out.append(_proposal(sentence, quote[a:b].strip(), statement_of(f"{listed.head} {name} {said}"), fields, None, allowed, taken))
+    return out
+
+
+def _fields(figures) -> tuple[dict, ...]:
+    return tuple(f for q in figures if (f := value_fields(q)))
+
+
+def _proposal(sentence: SourceSentence, quote: str, statement: str, values: tuple[dict, ...],
+              listed: ProposedList | None, allowed: tuple[str, ...] | None, taken: set[str]) -> Proposal:
     topic, guessed = guess_topic(statement, allowed)
-    return Proposal(
+    proposal = Proposal(
         id=make_id(statement, taken), statement=statement, topic=topic, topic_guessed=guessed,
-        parties=parties_of(statement), values=values, list=proposed_list,
+        parties=parties_of(statement), values=values, list=listed,
         polarity="negative" if negated(tokens(quote)) else "positive",
         source=sentence.source, quote=quote, line=sentence.line, reasons=reasons(sentence.text),
     )
+    taken.add(proposal.id)
+    return proposal
 
 
 def _carried(q: Quantity) -> bool:
@@ -273,8 +290,9 @@ NAMED_COUNT_FLOOR = 2  # "one" is an idiom ("one of the"); "Four Nos", "Three Wi
 
 @dataclass(frozen=True)
 class _Listed:
-    members: tuple[tuple[str, tuple[Quantity, ...]], ...]  # name, the figures written with it
+    members: tuple[tuple[str, tuple[Quantity, ...], int, int], ...]  # name, the figures written with it, its span
     closed: bool
+    head: str  # what the list is of, without its count: "Vietnam has established a ... partnership with"
 
 
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
@@ -283,11 +301,11 @@ _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 def find_list(quote: str, figures: list[Quantity]) -> _Listed | None:
     """The names a quote lists after a colon or "including"/"such as": closed when the quote
     counts them ("with five countries: ..."), open when it says they are examples."""
-    intro, at = _list_start(quote)
+    intro, intro_at, at = _list_start(quote)
     if intro is None:
         return None
     body = quote[at:].rstrip(" .;")
-    items: list[tuple[str, int, int]] = []
+    items: list[tuple[str, int, int]] = []  # each member as written, and its span in the quote
     pos = at
     for piece in body.split(","):
         start = quote.index(piece, pos)
@@ -307,20 +325,22 @@ def find_list(quote: str, figures: list[Quantity]) -> _Listed | None:
     capitalised = all(n[:1].isupper() for n, _, _ in names)
     if len(names) < 2 or len({n.lower() for n, _, _ in names}) < len(names) or not (capitalised or count_fits):
         return None
-    members = tuple((n, tuple(q for q in figures if a <= q.start and q.end <= b and not q.weak)) for n, a, b in names)
-    return _Listed(members, closed=intro == ":" and count_fits)
+    members = tuple((n, tuple(q for q in figures if a <= q.start and q.end <= b and not q.weak), a, b) for n, a, b in names)
+    head_end = next((q.start for q in counted if q.value == len(names)), intro_at)
+    return _Listed(members, intro == ":" and count_fits, quote[:head_end].rstrip(" ,:"))
 
 
-def _list_start(quote: str) -> tuple[str | None, int]:
+def _list_start(quote: str) -> tuple[str | None, int, int]:
+    """How a list is introduced (":" or a cue), where that starts and where the list starts."""
     colon = quote.find(": ")
     if colon > 0:
-        return ":", colon + 2
+        return ":", colon, colon + 2
     low = quote.lower()
     for cue in cues().list:
         m = re.search(r"(?<!\w)" + re.escape(cue) + r"\s+", low)
         if m:
-            return cue, m.end()
-    return None, 0
+            return cue, m.start(), m.end()
+    return None, 0, 0
 
 
 # --- values ------------------------------------------------------------------------------------
@@ -413,15 +433,19 @@ def parties_of(text: str) -> tuple[str, ...]:
 
 
 def make_id(statement: str, taken: set[str]) -> str:
-    """A kebab-case id from the statement's first content words; -2, -3 ... when taken."""
+    """A kebab-case id from the statement's first content words, more of them while it is
+    taken (the entries of one list differ at their end), then -2, -3 ..."""
     ascii_text = unicodedata.normalize("NFKD", statement.replace("đ", "d").replace("Đ", "D")).encode("ascii", "ignore").decode().lower()
-    words = [w for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in STOPWORDS]
+    words = [w for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in STOPWORDS] or ["entry"]
     base = ""
-    for word in words[:ID_WORDS]:
-        if len(base) + len(word) + 1 > ID_LENGTH:
+    for count in range(1, len(words) + 1):
+        longer = "-".join(words[:count])
+        if len(longer) > ID_LENGTH:
             break
-        base = f"{base}-{word}" if base else word
-    base = base or "entry"
+        base = longer
+        if count >= ID_WORDS and base not in taken:
+            return base
+    base = base or words[0][:ID_LENGTH]
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1

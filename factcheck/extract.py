@@ -313,6 +313,10 @@ def find_list(quote: str, figures: list[Quantity]) -> _Listed | None:
         text = re.sub(r"^\s*(?:and|or)\s+", "", piece)
         a = start + (len(piece) - len(text))
         items.append((text.strip(), a, pos))
+    if items and " and " in items[-1][0]:
+        last, a, b = items.pop()
+        cut = a + last.index(" and ")
+        items += [(last[:cut - a], a, cut), (last[cut - a + len(" and "):], cut + len(" and "), b)]
     names = []
     for text, a, b in items:
         name = _PARENTHESES.sub("", text).strip().strip("\"“”'’.")
@@ -435,7 +439,8 @@ def parties_of(text: str) -> tuple[str, ...]:
 def make_id(statement: str, taken: set[str]) -> str:
     """A kebab-case id from the statement's first content words, more of them while it is
     taken (the entries of one list differ at their end), then -2, -3 ..."""
-    ascii_text = unicodedata.normalize("NFKD", statement.replace("đ", "d").replace("Đ", "D")).encode("ascii", "ignore").decode().lower()
+    plain = re.sub(r"[’']s\b", "", statement.replace("đ", "d").replace("Đ", "D"))  # "Eiffel's company"
+    ascii_text = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode().lower()
     words = [w for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in STOPWORDS] or ["entry"]
     base = ""
     for count in range(1, len(words) + 1):

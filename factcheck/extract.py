@@ -416,8 +416,11 @@ def parties_of(text: str) -> tuple[str, ...]:
     words = [(m.group(), m.start()) for m in _WORD.finditer(text)]
     runs: list[list[str]] = []
     current: list[str] = []
-    for i, (word, _) in enumerate(words):
+    for i, (word, at) in enumerate(words):
         upper = word[:1].isupper() and word.lower().rstrip(".") not in MONTHS
+        if current and text[words[i - 1][1] + len(words[i - 1][0]):at].strip():
+            runs.append(current)  # a comma or a bracket ends a name
+            current = []
         if upper and not (i == 0 and (word.lower() in STOPWORDS or word.lower() in _NOT_PARTIES or word.endswith("ly"))):
             current.append(word)
         elif current and word in _JOINERS - {"and"} and i + 1 < len(words) and words[i + 1][0][:1].isupper():
@@ -431,7 +434,8 @@ def parties_of(text: str) -> tuple[str, ...]:
     names = []
     for run in runs:
         name = re.sub(r"[’']s$", "", " ".join(run)).rstrip(".")
-        if name.lower() not in STOPWORDS and name.lower() not in _NOT_PARTIES and len(name) > 1:
+        ordinary = name.lower() in STOPWORDS and not name.isupper()  # "The", not "US"
+        if not ordinary and name.lower() not in _NOT_PARTIES and len(name) > 1:
             names.append(name)
     return tuple(dict.fromkeys(names))[:MOST_PARTIES]
 
@@ -486,7 +490,8 @@ def guess_topic(text: str, allowed: tuple[str, ...] | None, used: tuple[str, ...
     folded = " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
     scores = Counter()
     for topic in candidates:
-        words = (*topic_cues().get(topic, ()), topic.replace("-", " "))
+        name = topic.replace("-", " ")
+        words = (*topic_cues().get(topic, ()), name, name.removesuffix("s"))  # "lighthouses": "lighthouse" too
         scores[topic] = sum(folded.count(f" {w} ") for w in words)
     best = max(candidates, key=lambda t: scores[t], default=None)
     if best is not None and scores[best] > 0:

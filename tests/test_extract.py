@@ -139,7 +139,8 @@ def test_ids_are_kebab_case_and_unique():
     ("The tower opened in 1889.", ("aid", "history"), "aid", True),  # a fixed or declared list: its first, marked
     ("The tower opened in 1889.", None, "undecided", True),  # any topic will do: the curator decides
     ("The lighthouse was lit in 1811.", ("lighthouses", "bridges"), "lighthouses", False),
-    ("The bridge was built in 1890.", ("lighthouses", "bridges"), "lighthouses", True),
+    ("The bridge was built in 1890.", ("lighthouses", "bridges"), "bridges", False),
+    ("The ferry sailed in 1890.", ("lighthouses", "bridges"), "lighthouses", True),
 ])
 def test_topic_guess(text, allowed, topic, guessed):
     assert guess_topic(text, allowed) == (topic, guessed)

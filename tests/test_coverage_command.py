@@ -1,0 +1,79 @@
+"""`factcheck coverage`: the sentences of the sources that state a figure, a date or a named
+policy and that no entry quotes, as FILE:LINE; exit 1 when there are any."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.checkable import coverage_reasons, reasons
+from factcheck.cli import cli
+
+from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, write_corpus
+
+ROOT = Path(__file__).parent.parent
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("Vietnam joined ASEAN on 28 July 1995.", ("figure", "membership")),
+    ("Vietnam pursues the \"Four Nos\" defence policy.", ("policy",)),
+    ("The Doi Moi policy was launched to reform the economy.", ("policy",)),
+    ("Vietnam's foreign policy is independent.", ()),  # an owner names no policy
+    ("This requires Vietnam to determine principles, interests, and behaviour.", ()),
+    ("Both countries signed a treaty of friendship.", ("treaty",)),
+    ("Fidel Castro was the first foreign leader to visit Quang Tri.", ("figure", "first")),
+    ("He visited many countries, including France and China.", ("list",)),
+    ("Gaiduk, Ilya. (1996).", ("figure",)),  # a reference: dated, no verb
+    ("The sea was rough.", ()),
+    ("Comprehensive strategic partner since", ()),  # no verb, no figure
+    ("One of the reasons is clear.", ()),  # an idiom, not a figure
+])
+def test_what_makes_a_sentence_checkable(sentence, why):
+    assert reasons(sentence) == why
+
+
+def test_coverage_asks_for_figures_dates_and_named_policies_only():
+    assert coverage_reasons("Both countries signed a treaty of friendship.") == ()
+    assert coverage_reasons("Vietnam joined ASEAN on 28 July 1995.") == ("figure",)
+
+
+def test_lists_each_sentence_no_entry_quotes(tmp_path: Path):
+    path = write_corpus(tmp_path, ASEAN_ENTRY, {"doc": PATH_TO_THE_WORLD})
+    result = run("coverage", "--claims", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == "sources/doc.md:9: figure: It later joined the WTO in 2007, after long talks.\n"
+    assert result.stderr == "1 sentence not quoted by any entry\n"
+
+
+def test_exit_0_when_every_such_sentence_is_quoted(tmp_path: Path):
+    path = write_corpus(tmp_path, ASEAN_ENTRY + WTO_ENTRY, {"doc": PATH_TO_THE_WORLD})
+    result = run("coverage", "--claims", str(path))
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_claims_file_that_does_not_load_is_exit_2(tmp_path: Path):
+    path = tmp_path / "claims.yaml"
+    path.write_text("claims: 3\n", encoding="utf-8")
+    result = run("coverage", "--claims", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: ")
+
+
+BUNDLED_UNCOVERED = [
+    # it restates, as advice, the motto that the entry from the sentence before it quotes
+    "sources/enhancing-international-integration-and-defence-diplomacy.md:44: policy: It is vital to ensure our principles in defence cooperation",
+]
+
+
+def test_the_bundled_file_leaves_only_the_sentences_named_in_the_readme():
+    result = run("coverage", "--claims", str(ROOT / "claims.yaml"))
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(BUNDLED_UNCOVERED)
+    assert all(line.startswith(expected) for line, expected in zip(lines, BUNDLED_UNCOVERED))
+    assert result.exit_code == 1

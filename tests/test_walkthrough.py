@@ -1,0 +1,98 @@
+"""The README's "Your own sources", end to end, on a subject of this test's own: a folder made
+by hand, extract, review, validate, check, scan and coverage, as a curator runs them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from factcheck.cli import cli
+
+README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+LIGHTHOUSE = """\
+---
+title: Skerryvore, a lighthouse history
+published: 2019-09-01
+date: 2019-09
+---
+# Skerryvore
+
+The Skerryvore lighthouse was first lit on 1 February 1844.
+Its tower is 48 metres tall, and about 4,300 tonnes of granite went into it.
+Alan Stevenson designed the lighthouse; its construction took six years.
+The station had four keepers at a time: two on the rock and two ashore.
+The keepers were withdrawn in 1994, when the light became automatic.
+Storms are frequent there.
+"""
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The hand-made start: an empty claims file, one document in sources/."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "skerryvore.md").write_text(LIGHTHOUSE, encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text("sources: sources\nclaims: []\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_from_a_document_to_checked_drafts(folder: Path):
+    # extract: what would be drafted, then appended
+    shown = run("extract", "sources/skerryvore.md")
+    assert shown.exit_code == 0
+    proposed = yaml.safe_load(shown.stdout)["claims"]
+    assert "Storms are frequent there." not in [e["evidence"][0]["quote"] for e in proposed]
+    written = run("extract", "--write", "sources/skerryvore.md")
+    assert written.exit_code == 0
+    assert f"{len(proposed)} entries proposed; appended to" in written.stderr
+    claims = folder / "claims.yaml"
+    assert yaml.safe_load(claims.read_text(encoding="utf-8"))["claims"] == proposed
+
+    # review: the curator rewords one statement and keeps the rest
+    text = claims.read_text(encoding="utf-8")
+    reviewed = text.replace("statement: The Skerryvore lighthouse was first lit on 1 February 1844.",
+                            "statement: Skerryvore lighthouse was first lit on 1 February 1844.")
+    assert reviewed != text
+    claims.write_text(reviewed, encoding="utf-8")
+
+    assert run("validate").exit_code == 0
+
+    conflicting = run("check", "The Skerryvore lighthouse was first lit in 1854.")
+    assert conflicting.exit_code == 1
+    assert conflicting.stdout.startswith("CONFLICTING")
+    assert "sources/skerryvore.md:8" in conflicting.stdout
+    supported = run("check", "Skerryvore lighthouse was first lit in February 1844.")
+    assert supported.exit_code == 0, supported.stdout
+
+    (folder / "draft.md").write_text("# Notes\n\nThe Skerryvore lighthouse was first lit on 1 February 1844. "
+                                     "About 43,000 tonnes of granite went into its tower.\n", encoding="utf-8")
+    scanned = run("scan", "draft.md")
+    assert scanned.exit_code == 1
+    assert re.search(r"^3:\d+ +CONFLICTING About 43,000 tonnes", scanned.stdout, re.M)
+
+    covered = run("coverage")
+    assert (covered.exit_code, covered.stdout) == (0, "")
+
+    # the document grows: only the new sentence is drafted
+    with (folder / "sources" / "skerryvore.md").open("a", encoding="utf-8") as f:
+        f.write("A museum opened at Hynish in 1959.\n")
+    assert run("coverage").exit_code == 1
+    again = run("extract", "--write", "sources/skerryvore.md")
+    assert "1 entry proposed" in again.stderr
+    assert run("validate").exit_code == 0
+    assert run("coverage").exit_code == 0
+
+
+def test_the_readme_walks_through_these_steps():
+    section = README[README.index("## Your own sources"):]
+    for step in ("factcheck extract sources/", "factcheck extract --write", "factcheck validate",
+                 "factcheck check", "factcheck scan", "factcheck coverage", "**Review**"):
+        assert step in section

@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from .clauses import has_predicate
 from .drafts import split_sentences
@@ -212,10 +211,3 @@ def quoted_spans(entries: Iterable, source_of) -> dict[str, list[tuple[int, int]
 def overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
     a, b = span
     return any(s < b and a < e for s, e in spans)
-
-
-def display(path: Path, base: Path) -> str:
-    try:
-        return str(path.relative_to(base))
-    except ValueError:
-        return str(path)

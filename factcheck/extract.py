@@ -13,7 +13,6 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,7 +31,8 @@ ID_WORDS = 6  # content words of the statement an id is made of: enough to tell 
 ID_LENGTH = 72  # characters at most, so that ids stay readable in `factcheck claims`
 MOST_PARTIES = 8  # names listed in `parties`; a longer run is a list, kept in `list`
 MEMBER_WORDS = 8  # a list member longer than this is a clause, not a name
-_FOOTNOTE = re.compile(r"\s*\(\d{1,2}\)(?=[\s.,;:]|$)")  # "(1)", "(2)": footnote marks and numbered points
+MEMBER_CHARS = 200  # the same in characters, checked first
+_FOOTNOTE = re.compile(r"\s{0,3}\(\d{1,2}\)(?=[\s.,;:]|$)")  # "(1)", "(2)": footnote marks and numbered points
 
 
 class ExtractError(Exception):
@@ -188,32 +188,79 @@ MIN_PARALLEL = 3  # words a gapped clause must share with the full one, its figu
 
 def gapped(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     """"Vietnam has established strategic partnerships with 16 countries, and comprehensive
-    partnerships with 10 countries": the second clause leaves out the verb the first has. Each
-    becomes a fact of its own, the second stated with the words it leaves out."""
+    partnerships with 10 countries": a later clause leaves out the verb the first has. Each
+    becomes a fact of its own, a later one stated with the words it leaves out. [] when the
+    text has no such clauses."""
+    out: list[tuple[int, int, str]] = []
+    first, head = "", None
     for m in _GAP.finditer(text):
-        left = text[:m.start()]
-        stop = _PHRASE_END.search(text, m.end())
-        right = text[m.end():stop.start() if stop else len(text)].rstrip(" .")
-        if not (states_figure(left) and states_figure(right)) or has_predicate(right, sentence_end=False):
+        if out and m.start() < out[-1][1] - offset:
             continue
-        full = _restored(left, right)
+        right = _gapped_clause(text, m.end())
+        if not states_figure(right) or has_predicate(right, sentence_end=False):
+            if out:
+                break
+            continue
+        if not out:
+            left = text[:m.start()]
+            if not states_figure(left):
+                continue
+            head = _shared_head(left, right)
+            if _restored(left, right, head) is None:
+                continue
+            first = left
+            out.append((offset, offset + m.start(), statement_of(left)))
+        full = _restored(first, right, head)
         if full is None:
-            continue
-        return [(offset, offset + m.start(), statement_of(left)),
-                (offset + m.end(), offset + m.end() + len(right), statement_of(full))]
-    return []
+            break
+        out.append((offset + m.end(), offset + m.end() + len(right), statement_of(full)))
+    if out and any(not q.weak for q in parse(text[out[-1][1] - offset:])):
+        return []  # a figure after the last gapped clause would belong to no fact
+    return out
 
 
-def _restored(full: str, gapped_clause: str) -> str | None:
-    """The gapped clause with the words it leaves out, taken from the full clause it parallels
-    word for word at their ends (a figure parallels any figure)."""
-    a, b = full.split(), gapped_clause.split()
+def _gapped_clause(text: str, start: int) -> str:
+    """The clause from `start`: up to a semicolon, and on past commas while it has no verb
+    ("a developed, high-income country by 2045", not "..., heightened its profile")."""
+    end = text.find(";", start)
+    end = len(text) if end < 0 else end
+    clause = ""
+    for piece in text[start:end].split(","):
+        longer = f"{clause},{piece}" if clause else piece
+        if clause and has_predicate(longer, sentence_end=False):
+            break
+        clause = longer
+    return clause.rstrip(" .")
+
+
+def _shared_head(full: str, gapped_clause: str) -> list[str] | None:
+    """The full clause's words before where the gapped one starts as it does ("... to become"
+    before "a developing country"): its first two words written in the full clause."""
+    a, b = full.split(), [_bare(w) for w in gapped_clause.split()[:2]]
+    for p in range(len(a) - 1):
+        if len(b) == 2 and [_bare(w) for w in a[p:p + 2]] == b:
+            return a[:p]
+    return None
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:").lower()
+
+
+def _restored(full: str, gapped_clause: str, head: list[str] | None = None) -> str | None:
+    """The gapped clause with the words it leaves out: after the full clause's `head` where it
+    starts as the full one does, else where the two end alike word for word (a figure
+    parallels any figure)."""
+    b = gapped_clause.split()
+    if head:
+        return " ".join(head + b)
+    a = full.split()
     same = 0
     while same < min(len(a), len(b)) and _parallel(a[-1 - same], b[-1 - same]):
         same += 1
-    head = len(b) - same  # the gapped clause's own words before the parallel ones
-    keep = len(a) - same - head
-    if same < MIN_PARALLEL or keep < 1 or not states_figure(" ".join(b[head:])):
+    own = len(b) - same  # the gapped clause's own words before the parallel ones
+    keep = len(a) - same - own
+    if same < MIN_PARALLEL or keep < 1 or not states_figure(" ".join(b[own:])):
         return None
     return " ".join(a[:keep] + b)
 
@@ -248,7 +295,8 @@ def propose(sentence: SourceSentence, start: int, end: int, statement: str,
     figures = parse(quote)
     listed = find_list(quote, figures)
     in_members = {id(q) for m in (listed.members if listed else ()) for q in m[1]}
-    values = tuple(f for q in figures if _carried(q) and id(q) not in in_members and (f := value_fields(q)))
+    carried = [q for q in figures if _carried(q) and id(q) not in in_members]
+    values = tuple(f for q in carried for f in (value_fields(q), *map(value_fields, period_ends(q))) if f)
     proposed_list = ProposedList(tuple(Member(m[0], _fields(m[1])) for m in listed.members), listed.closed) if listed else None
     out = [_proposal(sentence, quote, statement, values, proposed_list, allowed, taken)]
     for name, member_figures, a, b in (listed.members if listed and listed.head else ()):
@@ -257,6 +305,24 @@ def propose(sentence: SourceSentence, start: int, end: int, statement: str,
             said = " and ".join(f"in {f['text']}" if f["kind"] == "date" and "relation" not in f else f"({f['text']})" for f in fields)
             out.append(_proposal(sentence, quote[a:b].strip(), statement_of(f"{listed.head} {name} {said}"), fields, None, allowed, taken))
     return out
+
+
+_JOINER = re.compile(r"\s*(?:[-–—]|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b)\s*")
+
+
+def period_ends(q: Quantity) -> list[Quantity]:
+    """The two ends of a period written as two days ("August 8, 1967 - August 8, 2023"), as
+    dates of their own: each is an event's date ("ASEAN was founded on August 8, 1967"), which
+    a claim of it is then confirmed by, not only consistent with."""
+    if q.kind is not Kind.PERIOD:
+        return []
+    sides = _JOINER.split(q.text, maxsplit=1)
+    if len(sides) != 2:
+        return []
+    ends = [next((d for d in parse(side) if d.kind is Kind.DATE and d.span == span), None)
+            for side, span in zip(sides, (q.span, q.span_to))]
+    days = all(d is not None and d.span.days == 0 and not d.relation for d in ends)
+    return [d for d in ends if d is not None] if days else []
 
 
 def _fields(figures) -> tuple[dict, ...]:
@@ -295,7 +361,7 @@ class _Listed:
     head: str  # what the list is of, without its count: "Vietnam has established a ... partnership with"
 
 
-_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_PARENTHESES = re.compile(r"\s{0,3}\([^()]{0,200}\)")  # bounded: source text is untrusted
 
 
 def find_list(quote: str, figures: list[Quantity]) -> _Listed | None:
@@ -319,6 +385,8 @@ def find_list(quote: str, figures: list[Quantity]) -> _Listed | None:
         items += [(last[:cut - a], a, cut), (last[cut - a + len(" and "):], cut + len(" and "), b)]
     names = []
     for text, a, b in items:
+        if len(text) > MEMBER_CHARS:
+            return None
         name = _PARENTHESES.sub("", text).strip().strip("\"“”'’.")
         name = re.sub(r"^the\s+", "", name)
         if not name or len(name.split()) > MEMBER_WORDS:

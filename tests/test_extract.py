@@ -260,3 +260,24 @@ def test_no_value_of_a_bundled_source_sentence_is_left_out(tmp_path: Path):
     assert run("extract", "--claims", str(path), "--write", str(tmp_path / "sources" / source.name)).exit_code == 0
     assert validate(path) == []
     assert sum(1 for q in parse(path.read_text(encoding="utf-8")) if q.kind is Kind.MONEY) > 0
+
+
+SENTENCE_PARTS = st.sampled_from([
+    "Vietnam", "joined", "ASEAN", "in 1995", ",", ";", ", and", ":", "five countries", "China (2008)",
+    "including", "France", "the", "not", "more than 100", "34 million US dollars", "(1)", "“Four Nos”",
+    "policy", "treaty", "first", "  ", "and", "of", "é", "\u2028", "'s",
+])
+
+
+@given(st.lists(SENTENCE_PARTS, max_size=25).map(" ".join))
+def test_every_fact_quotes_the_sentence_as_written(sentence):
+    """Whatever a sentence holds, each fact's quote is a piece of it and each of its figures
+    can be written as a value."""
+    from factcheck.checkable import SourceSentence
+    from factcheck.extract import propose
+
+    for start, end, statement in facts(sentence):
+        assert sentence[start:end] in sentence and statement
+        for p in propose(SourceSentence("doc", 1, 0, len(sentence), sentence), start, end, statement, None, set()):
+            assert p.quote in sentence
+            assert all(v["text"] in p.quote for v in p.values)

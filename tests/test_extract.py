@@ -281,3 +281,17 @@ def test_every_fact_quotes_the_sentence_as_written(sentence):
         for p in propose(SourceSentence("doc", 1, 0, len(sentence), sentence), start, end, statement, None, set()):
             assert p.quote in sentence
             assert all(v["text"] in p.quote for v in p.values)
+
+
+def test_write_never_goes_to_the_bundled_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("extract", "--write", "anything.md")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: no claims.yaml in this folder or its parents: give --claims PATH to choose the file to write\n"
+
+
+def test_a_source_that_is_not_text_is_one_line(lighthouse: Path):
+    (lighthouse.parent / "sources" / "binary.md").write_bytes(b"\xff\xfe\x00 not text")
+    result = run("extract", "--claims", str(lighthouse), str(lighthouse.parent / "sources" / "binary.md"))
+    assert result.exit_code == 2
+    assert "not UTF-8 text" in result.stderr and result.stderr.count("\n") == 1

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import claims as claims_module
 from .checkable import SourceSentence, cues, overlaps, quoted_spans, reasons, source_sentences, states_figure
-from .claims import ID_RE, ClaimsError, ClaimsFile, load_claims, read_text
+from .claims import ClaimsError, ClaimsFile, load_claims, read_text
 from .clauses import clauses, has_predicate, subject_of
 from .knowledge import FOLDER
 from .normalise import STOPWORDS, negated, tokens
@@ -26,6 +26,7 @@ from .quantities import Kind, Qualifier, Quantity, Span, parse, span_of
 from .sources import Source, SourceLibrary, source_path
 
 TOPICS_FILE = FOLDER / "topics.txt"
+KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # ids, topics and source names, as the schema has them
 UNDECIDED_TOPIC = "undecided"  # where any topic will do and no cue suggests one: the curator decides
 ID_WORDS = 6  # content words of the statement an id is made of: enough to tell entries apart
 ID_LENGTH = 72  # characters at most, so that ids stay readable in `factcheck claims`
@@ -96,7 +97,7 @@ def _has_yaml(text: str) -> bool:
 
 def source_id_of(path: Path, sources_dir: Path) -> str:
     """A SOURCE argument as a source id: a file of the claims file's sources folder (or its id)."""
-    if not path.exists() and ID_RE.fullmatch(str(path)) and (sources_dir / f"{path}.md").is_file():
+    if not path.exists() and KEBAB.fullmatch(str(path)) and (sources_dir / f"{path}.md").is_file():
         return str(path)
     if not path.is_file():
         raise ExtractError(f"{path}: no such file")
@@ -106,7 +107,7 @@ def source_id_of(path: Path, sources_dir: Path) -> str:
         raise ExtractError(f"{path}: cannot resolve: {exc}") from None
     if not inside or path.suffix != ".md":
         raise ExtractError(f"{path}: not a .md file of the sources folder {sources_dir} (copy it there first: evidence names a source by its file name)")
-    if not ID_RE.fullmatch(path.stem):
+    if not KEBAB.fullmatch(path.stem):
         raise ExtractError(f"{path}: the file name {path.stem!r} is not kebab-case (a-z, 0-9, single hyphens): rename it, evidence names a source by it")
     return path.stem
 
@@ -418,6 +419,10 @@ def _list_start(quote: str) -> tuple[str | None, int, int]:
 # --- values ------------------------------------------------------------------------------------
 
 
+UNITLESS_KINDS = frozenset({"percent", "multiple"})  # the claims file gives these no unit
+UNIT_KINDS = frozenset({"money", "duration", "measure"})  # and these always one (by name: not every version has measures)
+
+
 def value_fields(q: Quantity) -> dict | None:
     """A parsed figure as the claims file writes a value; None for one it cannot write."""
     if q.kind is Kind.DATE and q.span:
@@ -436,9 +441,9 @@ def value_fields(q: Quantity) -> dict | None:
         fields = {"kind": q.kind.value, "value": _number(q.value)}
         if q.kind is Kind.RATIO:
             fields["of"] = _number(q.of or 0)
-        if q.unit and q.kind in {Kind.MONEY, Kind.COUNT, Kind.DURATION, Kind.ORDINAL, Kind.RATIO}:
+        if q.unit and q.kind.value not in UNITLESS_KINDS:
             fields["unit"] = q.unit
-        elif q.kind in {Kind.MONEY, Kind.DURATION}:
+        elif q.kind.value in UNIT_KINDS:
             return None  # their unit is required
         if q.qualifier is not Qualifier.EXACT and q.kind is not Kind.ORDINAL:
             fields["qualifier"] = q.qualifier.value

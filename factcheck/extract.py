@@ -44,6 +44,7 @@ class ExtractError(Exception):
 class Member:
     name: str
     values: tuple[dict, ...] = ()
+    aliases: tuple[str, ...] = ()  # an acronym the source gives beside it: "European Union (EU)"
 
 
 @dataclass(frozen=True)
@@ -298,7 +299,7 @@ def propose(sentence: SourceSentence, start: int, end: int, statement: str,
     in_members = {id(q) for m in (listed.members if listed else ()) for q in m[1]}
     carried = [q for q in figures if _carried(q) and id(q) not in in_members]
     values = tuple(f for q in carried for f in (value_fields(q), *map(value_fields, period_ends(q))) if f)
-    proposed_list = ProposedList(tuple(Member(m[0], _fields(m[1])) for m in listed.members), listed.closed) if listed else None
+    proposed_list = ProposedList(tuple(Member(m[0], _fields(m[1]), _acronyms(quote[m[2]:m[3]], m[0])) for m in listed.members), listed.closed) if listed else None
     out = [_proposal(sentence, quote, statement, values, proposed_list, allowed, taken)]
     for name, member_figures, a, b in (listed.members if listed and listed.head else ()):
         fields = _fields(member_figures)
@@ -324,6 +325,13 @@ def period_ends(q: Quantity) -> list[Quantity]:
             for side, span in zip(sides, (q.span, q.span_to))]
     days = all(d is not None and d.span.days == 0 and not d.relation for d in ends)
     return [d for d in ends if d is not None] if days else []
+
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&.]{1,9})\)")
+
+
+def _acronyms(item: str, name: str) -> tuple[str, ...]:
+    return tuple(a for a in _ACRONYM.findall(item) if a != name)
 
 
 def _fields(figures) -> tuple[dict, ...]:
@@ -370,7 +378,7 @@ def find_list(quote: str, figures: list[Quantity]) -> _Listed | None:
     counts them ("with five countries: ..."), open when it says they are examples."""
     intro, intro_at, at = _list_start(quote)
     if intro is None:
-        return None
+        return _enumeration(quote, figures)
     body = quote[at:].rstrip(" .;")
     items: list[tuple[str, int, int]] = []  # each member as written, and its span in the quote
     pos = at
@@ -401,6 +409,51 @@ def find_list(quote: str, figures: list[Quantity]) -> _Listed | None:
     members = tuple((n, tuple(q for q in figures if a <= q.start and q.end <= b and not q.weak), a, b) for n, a, b in names)
     head_end = next((q.start for q in counted if q.value == len(names)), intro_at)
     return _Listed(members, intro == ":" and count_fits, quote[:head_end].rstrip(" ,:"))
+
+
+_ENUMERATED_AFTER = re.compile(r"(?<!\w)(?:with|to|in|from|between|by|of|visited)\s+")
+MIN_ENUMERATED = 3  # names in a row, the last after "and", that make a list without a colon
+
+
+def _enumeration(quote: str, figures: list[Quantity]) -> _Listed | None:
+    """Names in a row after a preposition, the last after "and" ("signed FTAs with ASEAN,
+    Japan, Chile, the EU and South Korea"): a list, open, for the source does not count it."""
+    for m in _ENUMERATED_AFTER.finditer(quote):
+        items = _names_in_a_row(quote, m.end())
+        if len(items) >= MIN_ENUMERATED and len({n.lower() for n, _, _ in items}) == len(items):
+            members = tuple((n, tuple(q for q in figures if a <= q.start and q.end <= b and not q.weak), a, b) for n, a, b in items)
+            return _Listed(members, False, quote[:m.end()].rstrip())
+    return None
+
+
+def _names_in_a_row(quote: str, pos: int) -> list[tuple[str, int, int]]:
+    """The names from `pos` separated by commas, up to the one after "and"; [] when the run
+    does not end so."""
+    items: list[tuple[str, int, int]] = []
+    while pos < len(quote):
+        end = min((i for i in (quote.find(",", pos), quote.find(";", pos)) if i >= 0), default=len(quote))
+        piece = quote[pos:end]
+        last = re.match(r"\s*and\s+", piece) if items else None
+        joined = piece.find(" and ") if not last else -1
+        if last or joined >= 0:
+            pairs = [(pos + last.end(), end)] if last else [(pos, pos + joined), (pos + joined + len(" and "), end)]
+            names = [(_member_name(quote[a:b]), a, b) for a, b in pairs]
+            return items + names if all(n for n, _, _ in names) else []
+        name = _member_name(piece)
+        if not name or end == len(quote) or quote[end] != ",":
+            return []
+        items.append((name, pos, end))
+        pos = end + 1
+    return []
+
+
+def _member_name(text: str) -> str:
+    """A list item as a member's name: "the European Union (EU)" is "European Union"; "" for
+    an item that is no name (lower case, or too long)."""
+    if len(text) > MEMBER_CHARS:
+        return ""
+    name = re.sub(r"^the\s+", "", _PARENTHESES.sub("", text).strip().strip("\"“”'’.").strip())
+    return name if name[:1].isupper() and len(name.split()) <= MEMBER_WORDS else ""
 
 
 def _list_start(quote: str) -> tuple[str | None, int, int]:

@@ -81,6 +81,9 @@ def test_each_fact_quotes_its_own_words():
     ("The firm had two founders: Ada Lovelace and Charles Babbage.", ["Ada Lovelace", "Charles Babbage"], True),
     ("He visited many countries, including France, the United Kingdom and China.", ["France", "United Kingdom", "China"], False),
     ("The firm had three founders: Ada Lovelace and Charles Babbage.", ["Ada Lovelace", "Charles Babbage"], False),
+    ("So far, Vietnam has signed FTAs with the European Union (EU), Japan, Chile and South Korea", ["European Union", "Japan", "Chile", "South Korea"], False),
+    ("He met leaders in Paris, London, and Rome.", ["Paris", "London", "Rome"], False),
+    ("He went to Paris and Rome.", None, None),  # two names in a row are a pair, not a list
     ("It reads as follows: the sea was rough.", None, None),
     ("No list here, only 12 ships.", None, None),
 ])

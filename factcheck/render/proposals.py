@@ -85,8 +85,10 @@ def entry_lines(p: Proposal, shown_path: str) -> list[str]:
     if p.list:
         lines += ["  list:", f"    closed: {'true' if p.list.closed else 'false'}", "    members:"]
         for m in p.list.members:
-            if m.values:
-                lines.append(f"      - {{name: {scalar(m.name, flow=True)}, values: [" + ", ".join(flow(v) for v in m.values) + "]}")
+            if m.values or m.aliases:
+                aliases = f", aliases: [{', '.join(scalar(a, flow=True) for a in m.aliases)}]" if m.aliases else ""
+                values = f", values: [{', '.join(flow(v) for v in m.values)}]" if m.values else ""
+                lines.append(f"      - {{name: {scalar(m.name, flow=True)}{aliases}{values}}}")
             else:
                 lines.append(f"      - {scalar(m.name)}")
     lines.append(f"  polarity: {p.polarity}")

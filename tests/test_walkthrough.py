@@ -96,3 +96,18 @@ def test_the_readme_walks_through_these_steps():
     for step in ("factcheck extract sources/", "factcheck extract --write", "factcheck validate",
                  "factcheck check", "factcheck scan", "factcheck coverage", "**Review**"):
         assert step in section
+
+
+def test_the_readmes_output_is_what_extract_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The README shows real output: its document, drafted again, gives the entries it shows."""
+    section = README[README.index("## Your own sources"):]
+    document = section.split("<<'END'\n", 1)[1].split("\nEND\n", 1)[0] + "\n"
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "eiffel-tower.md").write_text(document, encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text("sources: sources\nclaims: []\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("extract", "sources/eiffel-tower.md")
+    shown = section.split("$ factcheck extract sources/eiffel-tower.md\n", 1)[1].split("$ factcheck extract --write", 1)[0]
+    head, tail = shown.split("  ...\n")
+    assert (result.stdout + result.stderr).startswith(head)
+    assert (result.stdout + result.stderr).endswith(tail)

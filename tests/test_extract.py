@@ -12,7 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.cli import cli
-from factcheck.extract import allowed_topics, date_value, facts, find_list, guess_topic, make_id, parties_of, value_fields
+from factcheck.facts import facts
+from factcheck.lists import find_list
+from factcheck.naming import allowed_topics, guess_topic, make_id, parties_of
+from factcheck.valuefields import date_value, value_fields
 from factcheck.quantities import Kind, parse, span_of
 from factcheck.validate import validate
 

@@ -35,11 +35,20 @@ class _Place:
 def append_entries(text: str, block: Callable[[int], str]) -> str:
     """The claims file's text with entries added at the end of its `claims` list; `block(indent)`
     gives the entries as list items at that indentation."""
-    place = _place(text)
-    if not text.endswith("\n") and text:
+    if text and not text.endswith("\n"):
         text += "\n"
-        place = _place(text)
-    items = block(place.indent)
+    place = _place(text)
+    edited = _edited(text, place, block(place.indent))
+    try:
+        data, _ = load(edited)
+    except YamlError:
+        data = None
+    if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
+        raise EditError("the entries cannot be added as text here; the file is left as it was")
+    return edited
+
+
+def _edited(text: str, place: _Place, items: str) -> str:
     if place.key_needed:
         return text + "claims:\n" + items
     head, tail = text[:place.offset], text[place.offset:]

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from factcheck.checkable import coverage_reasons, reasons
@@ -77,3 +79,32 @@ def test_the_bundled_file_leaves_only_the_sentences_named_in_the_readme():
     assert len(lines) == len(BUNDLED_UNCOVERED)
     assert all(line.startswith(expected) for line, expected in zip(lines, BUNDLED_UNCOVERED))
     assert result.exit_code == 1
+
+
+LINES = st.sampled_from([
+    "# A heading with 1995", "Saigon fell on 30 April 1975.", "*A caption, 2024.*", "- A list item of 12 ships.",
+    "| a | table |", "```", "code 1999", "", "  ", "Two sentences. The second in 2001!", "> A quote of 5 men.",
+    "Über 3 Männer.", "\t", "1. First of 3.",
+])
+
+
+@given(st.lists(LINES, max_size=20).map("\n".join))
+def test_a_sentence_is_the_source_as_written_at_its_line(body):
+    from factcheck.checkable import source_sentences
+    from factcheck.sources import Source
+
+    text = "---\ntitle: t\n---\n" + body
+    source = Source("doc", Path("doc.md"), text, body_start=len("---\ntitle: t\n---\n"))
+    for s in source_sentences(source):
+        assert text[s.start:s.end] == s.text and s.text.strip() == s.text
+        assert source.line_of(s.start) == s.line
+        assert not s.text.startswith(("#", "|"))
+
+
+def test_headings_tables_and_code_are_not_prose():
+    from factcheck.checkable import source_sentences
+    from factcheck.sources import Source
+
+    text = "# In 1995\n\n| 1995 | x |\n```\ncode of 1999\n```\n*Saigon fell on 30 April 1975.*\n- Ships: 12.\n"
+    assert [(s.line, s.text) for s in source_sentences(Source("doc", Path("doc.md"), text))] == [
+        (7, "Saigon fell on 30 April 1975."), (8, "Ships: 12.")]

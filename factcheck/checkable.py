@@ -43,6 +43,7 @@ class Cues:
     membership: tuple[str, ...]
     first: tuple[str, ...]
     list: tuple[str, ...]
+    not_facts: tuple[str, ...]  # how a line starts that states nothing ("See also ...")
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,7 @@ def cues() -> Cues:
     return Cues(
         policy=frozenset(sections.get("policy", ())), treaty=tuple(sections.get("treaty", ())),
         membership=tuple(sections.get("membership", ())), first=tuple(sections.get("first", ())),
-        list=tuple(sections.get("list", ())),
+        list=tuple(sections.get("list", ())), not_facts=tuple(sections.get("not-facts", ())),
     )
 
 
@@ -174,6 +175,8 @@ def reasons(text: str) -> tuple[str, ...]:
     """Why a sentence is checkable, each reason a word; () when it states nothing to check.
     A text without a verb asserts nothing but its figures: a caption, a reference or a
     footnote ("Gaiduk, Ilya. (1996).") is checkable for its date alone."""
+    if text.lower().startswith(cues().not_facts):
+        return ()
     figure = states_figure(text)
     if figure and not has_predicate(text):
         return ("figure",)  # a caption, a reference, a footnote: dated, and quoted as such

@@ -32,6 +32,7 @@ def run(*args: str):
     ("Fidel Castro was the first foreign leader to visit Quang Tri.", ("figure", "first")),
     ("He visited many countries, including France and China.", ("list",)),
     ("Gaiduk, Ilya. (1996).", ("figure",)),  # a reference: dated, no verb
+    ("See also Southeast Asia Treaty Organization ; Southeast Asian Americans .", ()),  # points elsewhere
     ("The sea was rough.", ()),
     ("Comprehensive strategic partner since", ()),  # no verb, no figure
     ("One of the reasons is clear.", ()),  # an idiom, not a figure

@@ -67,27 +67,48 @@ def cues() -> Cues:
 
 _MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?")
 _EMPHASIS = "*_"
+_EMPHASIS_AS_QUOTES = str.maketrans({mark: '"' for mark in _EMPHASIS})  # where sentences are cut, not what they say
 
 
 def source_sentences(source: Source) -> list[SourceSentence]:
-    """Every sentence of a source's body, in order. Headings, table rows and fenced code are
-    not prose: a heading titles facts, it does not state them."""
+    """Every sentence of a source's body, in order. A paragraph is its consecutive lines, as in
+    Markdown, so that a sentence wrapped over two lines is one sentence (cited at the line it
+    starts on); a list item starts a paragraph of its own. Headings, table rows and fenced
+    code are not prose: a heading titles facts, it does not state them."""
     out: list[SourceSentence] = []
+    for start, end in _paragraphs(source):
+        # line breaks read as spaces, one for one: offsets into the text stay offsets into the file
+        block = source.text[start:end].replace("\r", " ").replace("\n", " ")
+        for a, b in split_sentences(block.translate(_EMPHASIS_AS_QUOTES)):  # "*A caption*" starts a sentence
+            a, b = _unwrapped(block, a, b)
+            if a < b:
+                out.append(SourceSentence(source.id, source.line_of(start + a), start + a, start + b, block[a:b]))
+    return out
+
+
+def _paragraphs(source: Source) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the body's prose paragraphs, list markers left out."""
+    out: list[tuple[int, int]] = []
+    current: list[int] | None = None  # [start, end] of the paragraph being read
     offset = source.body_start
-    line_no = source.line_of(offset)
     fenced = False
     for line in source.text[source.body_start:].split("\n"):
         stripped = line.strip()
         if stripped.startswith(("```", "~~~")):
             fenced = not fenced
-        elif not fenced and stripped and not stripped.startswith(("#", "|")):
-            skip = _MARKER.match(line).end()
-            for a, b in split_sentences(line[skip:]):
-                a, b = _unwrapped(line, skip + a, skip + b)
-                if a < b:
-                    out.append(SourceSentence(source.id, line_no, offset + a, offset + b, line[a:b]))
+        prose = not fenced and stripped and not stripped.startswith(("#", "|", "```", "~~~"))
+        skip = _MARKER.match(line).end() if prose else 0
+        if current is not None and (not prose or skip and line[:skip].strip()):
+            out.append((current[0], current[1]))  # a blank line, a heading, a new list item or quote
+            current = None
+        if prose:
+            if current is None:
+                current = [offset + skip, offset + len(line)]
+            else:
+                current[1] = offset + len(line)
         offset += len(line) + 1
-        line_no += 1
+    if current is not None:
+        out.append((current[0], current[1]))
     return out
 
 

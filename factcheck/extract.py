@@ -145,7 +145,7 @@ def propose(sentence: SourceSentence, start: int, end: int, statement: str,
             allowed: tuple[str, ...] | None, taken: set[str]) -> list[Proposal]:
     """The entry for one fact; a list whose members carry figures ("China (2008), Russia
     (2012)") separates one fact a member, each an entry of its own too."""
-    quote = sentence.text[start:end].strip().rstrip(",;:")
+    quote = " ".join(sentence.text[start:end].split()).rstrip(",;:")  # a wrapped line reads as one
     figures = parse(quote)
     listed = find_list(quote, figures)
     in_members = {id(q) for m in (listed.members if listed else ()) for q in m[1]}

@@ -135,7 +135,7 @@ def _checkable_part(text: str) -> bool:
 def statement_of(text: str) -> str:
     """A quote as one plain sentence: footnote marks and numbered points dropped, a capital
     first and a full stop last; its words and figures as the source writes them."""
-    text = _FOOTNOTE.sub("", text).strip()
+    text = " ".join(_FOOTNOTE.sub("", text).split())
     text = re.sub(r"^\(\d{1,2}\)\s*", "", text)
     text = text.rstrip(" ,;:–—-")
     if text and text[0].islower():

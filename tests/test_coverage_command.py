@@ -97,9 +97,19 @@ def test_a_sentence_is_the_source_as_written_at_its_line(body):
     text = "---\ntitle: t\n---\n" + body
     source = Source("doc", Path("doc.md"), text, body_start=len("---\ntitle: t\n---\n"))
     for s in source_sentences(source):
-        assert text[s.start:s.end] == s.text and s.text.strip() == s.text
+        assert text[s.start:s.end].replace("\n", " ") == s.text and s.text.strip() == s.text
         assert source.line_of(s.start) == s.line
         assert not s.text.startswith(("#", "|"))
+
+
+def test_a_paragraph_is_its_consecutive_lines():
+    from factcheck.checkable import source_sentences
+    from factcheck.sources import Source
+
+    text = "The tower was opened\non 31 March 1889. It is tall.\n*A caption, 2024.*\n\n- One item of 1990.\n- Another of 1991.\n"
+    assert [(s.line, s.text) for s in source_sentences(Source("doc", Path("doc.md"), text))] == [
+        (1, "The tower was opened on 31 March 1889."), (2, "It is tall."), (3, "A caption, 2024."),
+        (5, "One item of 1990."), (6, "Another of 1991.")]
 
 
 def test_headings_tables_and_code_are_not_prose():

@@ -149,6 +149,18 @@ def _back_over_trailing(text: str, offset: int) -> int:
     return start
 
 
+def append_to_file(path: Path, block: Callable[[int], str]) -> None:
+    """`append_entries` on the file at `path` (created when missing), written in one step;
+    every failure is an EditError."""
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        write_atomically(path, append_entries(text, block))
+    except UnicodeDecodeError:
+        raise EditError("not UTF-8 text") from None
+    except OSError as exc:
+        raise EditError(f"cannot write: {exc.strerror or exc}") from None
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Replace the file in one step: a reader never sees half of it, a failure leaves it whole."""
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644

@@ -184,7 +184,7 @@ def extract(claims_path: str | None, write: bool, sources: tuple[str, ...]) -> N
       factcheck extract sources/my-report.md > proposed.yaml
       factcheck extract --write sources/my-report.md
     """
-    from .claimsedit import EditError, append_entries, write_atomically
+    from .claimsedit import EditError, append_to_file
     from .corpus import bundled_claims, find_claims
     from .extract import ExtractError
     from .extract import extract as run_extract
@@ -213,12 +213,9 @@ def extract(claims_path: str | None, write: bool, sources: tuple[str, ...]) -> N
         click.echo(clean(f"{summary}; {path} unchanged"), err=True)
         return
     try:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-        write_atomically(path, append_entries(text, lambda indent: entries_block(found.proposals, shown, indent)))
+        append_to_file(path, lambda indent: entries_block(found.proposals, shown, indent))
     except EditError as exc:
         raise InputError(f"{path}: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot write: {getattr(exc, 'strerror', None) or exc}") from None
     click.echo(clean(f"{summary}; appended to {path}"), err=True)
 
 

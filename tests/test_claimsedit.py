@@ -37,6 +37,9 @@ def test_a_string_reads_back_as_itself_in_a_flow_collection(text):
     ("line\u2028break", '"line\\u2028break"'),
     ("a # comment", '"a # comment"'),
     ('He said "no".', 'He said "no".'),
+    ("::error::x", '"\\x3a:error\\x3a:x"'),  # no workflow command in a CI log
+    ("see ##[warning]x", '"see \\x23#[warning]x"'),
+    ("\x1b[31mred", '"\\x1b[31mred"'),
 ])
 def test_plain_only_where_safe(text, written):
     assert scalar(text) == written

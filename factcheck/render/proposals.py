@@ -2,7 +2,8 @@
 
 The text comes from source documents, which are untrusted: every string is written plain only
 when it cannot mean anything else to YAML, and double-quoted with escapes otherwise, so that no
-source text can add a key, end the list or hide a line break.
+source text can add a key, end the list or hide a line break, nor drive a terminal or a CI log
+(an escape sequence, "::error::" and "##[" are written as YAML escapes, and read back as written).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ ITEM_INDENT = 2  # "  - id: ...": the bundled file's indentation of its entries
 _PLAIN = re.compile(r"[^\W\d_][\w .’'()/&-]*", re.UNICODE)
 _RESERVED = frozenset("y n yes no on off true false null".split())
 _BREAKS = frozenset("\x85\u2028\u2029")  # line breaks to YAML, though printable to Python
+_COMMAND_MARKER = re.compile(r":(?=:)|#(?=#\[)")  # of a GitHub workflow command: "::error::", "##[warning]"
 
 
 def scalar(text: str, flow: bool = False) -> str:
@@ -24,9 +26,11 @@ def scalar(text: str, flow: bool = False) -> str:
     if _plain(text, flow):
         return text
     out = []
-    for c in text:
+    for i, c in enumerate(text):
         if c in '"\\':
             out.append("\\" + c)
+        elif _COMMAND_MARKER.match(text, i):
+            out.append(f"\\x{ord(c):02x}")  # no CI log reads a workflow command in it
         elif c.isprintable() and c not in _BREAKS:
             out.append(c)
         elif ord(c) <= 0xFF:
@@ -41,7 +45,8 @@ def scalar(text: str, flow: bool = False) -> str:
 def _plain(text: str, flow: bool) -> bool:
     """Plain only what YAML cannot read otherwise: a letter first, no ": " nor " #", nothing
     that ends a flow collection inside one, no YAML keyword, no odd spacing."""
-    if not _PLAIN_START.match(text) or text != text.strip() or "  " in text or text.lower() in _RESERVED:
+    if (not _PLAIN_START.match(text) or text != text.strip() or "  " in text or text.lower() in _RESERVED
+            or _COMMAND_MARKER.search(text)):
         return False
     if flow:
         return bool(_PLAIN.fullmatch(text))
@@ -97,8 +102,10 @@ def entry_lines(p: Proposal, shown_path: str) -> list[str]:
 
 
 def _comment(text: str) -> str:
-    """A path inside a comment: one line, whatever it holds."""
-    return "".join(c if c.isprintable() and c not in _BREAKS else "?" for c in text)
+    """A path inside a comment: one line, whatever it holds, no workflow command in it."""
+    from .safe import clean
+
+    return clean(text)
 
 
 def entries_block(proposals: list[Proposal] | tuple[Proposal, ...], shown_path, indent: int = ITEM_INDENT) -> str:

@@ -109,5 +109,12 @@ def test_the_readmes_output_is_what_extract_prints(tmp_path: Path, monkeypatch: 
     result = run("extract", "sources/eiffel-tower.md")
     shown = section.split("$ factcheck extract sources/eiffel-tower.md\n", 1)[1].split("$ factcheck extract --write", 1)[0]
     head, tail = shown.split("  ...\n")
-    assert (result.stdout + result.stderr).startswith(head)
-    assert (result.stdout + result.stderr).endswith(tail)
+    output = _any_topic(result.stdout + result.stderr)
+    assert output.startswith(_any_topic(head))
+    assert output.endswith(_any_topic(tail))
+
+
+def _any_topic(text: str) -> str:
+    """The output with its guessed topics blanked: which topics a file allows depends on the
+    loader (a fixed list, or the file's own), the rest of the output does not."""
+    return re.sub(r"(topic: |decide \()[a-z-]+", r"\1TOPIC", text)

@@ -17,7 +17,7 @@ from .checkable import SourceSentence, overlaps, quoted_spans, reasons, source_s
 from .claims import ClaimsError, ClaimsFile, load_claims, read_text
 from .facts import facts, statement_of
 from .lists import find_list
-from .naming import KEBAB, allowed_topics, guess_topic, make_id, parties_of
+from .naming import KEBAB, Topics, make_id, parties_of
 from .normalise import negated, tokens
 from .quantities import Kind, Quantity, parse
 from .sources import Source, SourceLibrary, source_path
@@ -110,7 +110,7 @@ def extract(claims_path: Path, source_args: list[Path]) -> Extraction:
     library = SourceLibrary(claims_file.sources_dir)
     ids = [source_id_of(Path(a), claims_file.sources_dir) for a in source_args]
     quoted = quoted_spans(claims_file.entries, lambda sid: _readable(library, sid))
-    allowed = allowed_topics(claims_file)
+    topics = Topics.of(claims_file)
     taken = {e.id for e in claims_file.entries}
     proposals: list[Proposal] = []
     skipped = 0
@@ -126,7 +126,7 @@ def extract(claims_path: Path, source_args: list[Path]) -> Extraction:
                 if overlaps((sentence.start + start, sentence.start + end), quoted.get(sid, ())):
                     skipped += 1
                     continue
-                proposals += propose(sentence, start, end, statement, allowed, taken)
+                proposals += propose(sentence, start, end, statement, topics, taken)
     return Extraction(claims_path, claims_file.sources_dir, tuple(proposals), skipped,
                       tuple(source_path(claims_file.sources_dir, sid) for sid in dict.fromkeys(ids)))
 
@@ -142,7 +142,7 @@ def _readable(library: SourceLibrary, source_id: str) -> Source | None:
 
 
 def propose(sentence: SourceSentence, start: int, end: int, statement: str,
-            allowed: tuple[str, ...] | None, taken: set[str]) -> list[Proposal]:
+            topics: Topics, taken: set[str]) -> list[Proposal]:
     """The entry for one fact; a list whose members carry figures ("China (2008), Russia
     (2012)") separates one fact a member, each an entry of its own too."""
     quote = " ".join(sentence.text[start:end].split()).rstrip(",;:")  # a wrapped line reads as one
@@ -152,12 +152,12 @@ def propose(sentence: SourceSentence, start: int, end: int, statement: str,
     carried = [q for q in figures if _carried(q) and id(q) not in in_members]
     values = tuple(f for q in carried for f in (value_fields(q), *map(value_fields, period_ends(q))) if f)
     proposed_list = ProposedList(tuple(Member(m[0], _fields(m[1]), _acronyms(quote[m[2]:m[3]], m[0])) for m in listed.members), listed.closed) if listed else None
-    out = [_proposal(sentence, quote, statement, values, proposed_list, allowed, taken)]
+    out = [_proposal(sentence, quote, statement, values, proposed_list, topics, taken)]
     for name, member_figures, a, b in (listed.members if listed and listed.head else ()):
         fields = _fields(member_figures)
         if fields and len(fields) == len(member_figures):
             said = " and ".join(f"in {f['text']}" if f["kind"] == "date" and "relation" not in f else f"({f['text']})" for f in fields)
-            out.append(_proposal(sentence, quote[a:b].strip(), statement_of(f"{listed.head} {name} {said}"), fields, None, allowed, taken))
+            out.append(_proposal(sentence, quote[a:b].strip(), statement_of(f"{listed.head} {name} {said}"), fields, None, topics, taken))
     return out
 
 
@@ -173,8 +173,8 @@ def _fields(figures) -> tuple[dict, ...]:
 
 
 def _proposal(sentence: SourceSentence, quote: str, statement: str, values: tuple[dict, ...],
-              listed: ProposedList | None, allowed: tuple[str, ...] | None, taken: set[str]) -> Proposal:
-    topic, guessed = guess_topic(statement, allowed)
+              listed: ProposedList | None, topics: Topics, taken: set[str]) -> Proposal:
+    topic, guessed = topics.guess(statement)
     proposal = Proposal(
         id=make_id(statement, taken), statement=statement, topic=topic, topic_guessed=guessed,
         parties=parties_of(statement), values=values, list=listed,

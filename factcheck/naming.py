@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import claims as claims_module
@@ -102,19 +103,53 @@ def topic_cues() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def guess_topic(text: str, allowed: tuple[str, ...] | None, used: tuple[str, ...] = ()) -> tuple[str, bool]:
-    """(topic, guessed): the allowed topic whose cues the text says most often. Without a cue,
-    `undecided` where any topic will do, else the first allowed one, marked as guessed."""
-    candidates = allowed or used or tuple(topic_cues())
-    folded = " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
-    scores = Counter()
-    for topic in candidates:
-        name = topic.replace("-", " ")
-        words = (*topic_cues().get(topic, ()), name, name.removesuffix("s"))  # "lighthouses": "lighthouse" too
-        scores[topic] = sum(folded.count(f" {w} ") for w in words)
-    best = max(candidates, key=lambda t: scores[t], default=None)
-    if best is not None and scores[best] > 0:
-        return best, False
-    if allowed:
-        return allowed[0], True
-    return UNDECIDED_TOPIC, True
+MIN_SHARED_WORDS = 2  # content words a text must share with a topic's entries for them to suggest it
+
+
+@dataclass(frozen=True)
+class Topics:
+    """What a drafted entry's topic is guessed among: the topics the file allows (None: any),
+    those its entries use, and the words of its entries' statements by topic."""
+
+    allowed: tuple[str, ...] | None = None
+    used: tuple[str, ...] = ()
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, claims_file: ClaimsFile) -> Topics:
+        by_topic: dict[str, set[str]] = {}
+        for entry in claims_file.entries:
+            by_topic.setdefault(entry.topic, set()).update(_content_words(entry.statement))
+        return cls(allowed_topics(claims_file), tuple(by_topic), {t: frozenset(w) for t, w in by_topic.items()})
+
+    def guess(self, text: str) -> tuple[str, bool]:
+        """(topic, guessed): the candidate whose cue words the text says most often, else the
+        one whose entries share most words with it; without either, `undecided` where any
+        topic will do, else the first allowed one, marked as guessed."""
+        candidates = self.allowed or self.used or tuple(topic_cues())
+        folded = " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+        scores = Counter()
+        for topic in candidates:
+            name = topic.replace("-", " ")
+            words = (*topic_cues().get(topic, ()), name, name.removesuffix("s"))  # "lighthouses": "lighthouse" too
+            scores[topic] = sum(folded.count(f" {w} ") for w in words)
+        best = max(candidates, key=lambda t: scores[t], default=None)
+        if best is not None and scores[best] > 0:
+            return best, False
+        mine = _content_words(text)
+        shared = {t: len(mine & self.words.get(t, frozenset())) for t in candidates}
+        nearest = max(candidates, key=lambda t: shared[t], default=None)
+        if nearest is not None and shared[nearest] >= MIN_SHARED_WORDS:
+            return nearest, False
+        if self.allowed:
+            return self.allowed[0], True
+        return UNDECIDED_TOPIC, True
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3 and w not in STOPWORDS}
+
+
+def guess_topic(text: str, allowed: tuple[str, ...] | None) -> tuple[str, bool]:
+    """A topic guessed for a file of no entries that allows `allowed` (None: any)."""
+    return Topics(allowed).guess(text)

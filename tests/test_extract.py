@@ -152,6 +152,23 @@ def test_topic_guess(text, allowed, topic, guessed):
     assert guess_topic(text, allowed) == (topic, guessed)
 
 
+def test_without_a_cue_the_topic_of_the_entries_most_alike():
+    from factcheck.claims import ClaimsFile, Entry, Evidence
+    from factcheck.naming import Topics
+
+    def entry(topic: str, statement: str) -> Entry:
+        return Entry(id=topic, statement=statement, topic=topic, evidence=(Evidence("doc", statement),))
+
+    claims = ClaimsFile(Path("claims.yaml"), Path("sources"), (
+        entry("ferries", "The ferry crossing to Hynish harbour takes forty minutes."),
+        entry("keepers", "Three keepers lived on the rock at a time.")))
+    words = Topics.of(claims).words
+    assert {"ferry", "crossing", "hynish"} <= words["ferries"]
+    topics = Topics(("keepers", "ferries"), ("ferries", "keepers"), words)  # as a file declaring them reads
+    assert topics.guess("A second ferry crossing to Hynish opened in 1960.") == ("ferries", False)
+    assert topics.guess("The weather changed in 1960.") == ("keepers", True)
+
+
 def test_the_topics_allowed_are_the_files_own_where_it_declares_them():
     class Declared:
         topics = ("lighthouses",)
@@ -281,10 +298,11 @@ def test_every_fact_quotes_the_sentence_as_written(sentence):
     can be written as a value."""
     from factcheck.checkable import SourceSentence
     from factcheck.extract import propose
+    from factcheck.naming import Topics
 
     for start, end, statement in facts(sentence):
         assert sentence[start:end] in sentence and statement
-        for p in propose(SourceSentence("doc", 1, 0, len(sentence), sentence), start, end, statement, None, set()):
+        for p in propose(SourceSentence("doc", 1, 0, len(sentence), sentence), start, end, statement, Topics(), set()):
             assert p.quote in " ".join(sentence.split())  # as written, whitespace folded as quotes are found
             assert all(v["text"] in p.quote for v in p.values)
 

@@ -238,11 +238,14 @@ class Checker:
     def split(self, claim: str) -> list[str]:
         """"with China in 2008, Russia in 2012 and India in 2016": one fact per (name, figure)."""
         toks = tokens(without_figures(claim))
-        names = [n for n in self.index.name_spans(toks) if n[0] not in IMPLICIT_NAMES]
+        names = [(n[0], n[1], n[2], _JOINERS) for n in self.index.name_spans(toks) if n[0] not in IMPLICIT_NAMES]
+        # and kinds of thing: "comprehensive partnerships with 16 countries and strategic partnerships with 10"
+        names += [(form, start, end, _THING_JOINERS) for start, end, form in distinct(self.known).spans(claim)]
+        names.sort(key=lambda n: n[1])
         qs = [q for q in parse(claim) if not q.weak]
         pairs = []
         for q in qs:
-            before = [n for n in names if n[2] <= q.start and q.start - n[2] <= 12 and _only_joiners(claim[n[2]:q.start])]
+            before = [n for n in names if n[2] <= q.start and q.start - n[2] <= 12 and _only_joiners(claim[n[2]:q.start], n[3])]
             if before:
                 n = before[-1]
                 pairs.append((n[1], q.end, n[0]))
@@ -272,7 +275,8 @@ class Checker:
         candidates = [c for c, keep in zip(candidates, kept) if keep]
         compared = [comps for comps, keep in zip(compared, kept) if keep]
         # figures that an entry about the same subjects confirms
-        confirmed = [(x.claim, c.score) for c, comps in zip(candidates, compared) if not c.missing_names and _coverages(c, comps)[1] >= CONFLICT
+        confirmed = [(x.claim, c.score) for c, comps in zip(candidates, compared)
+                     if not c.missing_names and _coverages(c, comps)[1] >= CONFLICT and not self.elsewhere(claim, c.entry)
                      for x in comps if x.agreement is Agreement.AGREE]
         matches = [
             self.judge(said, c, comps, {q for q, score in confirmed if score >= c.score - CONFLICT_MARGIN})
@@ -379,7 +383,7 @@ class Checker:
         outsiders = self.list_mentions(said, e) if e.list else []
         full, core = _coverages(cand, comparisons)
         closeness = self.closeness(said, e)
-        elsewhere = distinct(self.known).other(claim, (e.statement, *e.aliases))  # "strategic partnership" for "comprehensive ..."
+        elsewhere = self.elsewhere(claim, e)
         known = not cand.missing_names and not strangers and not elsewhere
         reasons: list[str] = []
 
@@ -444,8 +448,13 @@ class Checker:
             reasons.append(f"the entry only partly matches the claim ({full:.0%} of its words)")
         # why it is not a conflict comes first: another subject
         reasons.sort(key=lambda r: not r.startswith(("the entry is not about", "the entry does not mention", "the entry is about")))
-        return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), core >= CONFLICT, cand.missing_names,
+        return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), core >= CONFLICT and not elsewhere, cand.missing_names,
                      closeness=closeness, differs=bool(flipped or opposed))
+
+    def elsewhere(self, claim: str, e: Entry) -> tuple[str, str] | None:
+        """What the claim names and the entry names another of instead ("strategic partnership"
+        for "comprehensive partnership")."""
+        return distinct(self.known).other(claim, (e.statement, *e.aliases))
 
     def read(self, said: Said, cand: Candidate, same_otherwise: bool, figures_differ: bool) -> Reading:
         """What the entry makes of what the claim asserts besides its figures: a denial of what
@@ -828,8 +837,12 @@ def _keys_of_nouns(nouns: tuple[str, ...]) -> frozenset[str]:
     return frozenset({stem(quantities.plural_key(w)) for w in words} | {stem(w) for w in words})
 
 
-def _only_joiners(text: str) -> bool:
-    return all(w in {"in", "(", ")", ",", "on", "at", "since", "from", "-"} for w in text.replace("(", " ( ").replace(",", " , ").split())
+_JOINERS = frozenset({"in", "(", ")", ",", "on", "at", "since", "from", "-"})  # between a name and its figure: "China in 2008"
+_THING_JOINERS = _JOINERS | {"with"}  # between a kind of relation and its figure: "partnerships with 16 countries"
+
+
+def _only_joiners(text: str, joiners: frozenset[str] = _JOINERS) -> bool:
+    return all(w in joiners for w in text.replace("(", " ( ").replace(",", " , ").split())
 
 
 def _kind_word(q: Quantity) -> str:

@@ -161,6 +161,10 @@ MEANING = [
     pytest.param('The 11th Military Party Congress was the first to refer to defence diplomacy.', 'unverified', id='a-name-the-entry-never-uses'),
     pytest.param('The 11th National Party Congress was the first to refer to defence diplomacy.', 'supported', id='the-name-it-uses'),
     pytest.param('Aid from Beijing and Moscow to the Viet Minh over 1950-1954 came to thirty-four million US dollars.', 'supported', id='names-apart-are-not-one-name'),
+    pytest.param('Vietnam has established comprehensive partnerships with 16 countries.', 'conflicting', id='a-plural-kind-of-relation'),
+    pytest.param('In 2018 Vietnam had strategic partnerships with 10 countries.', 'conflicting', id='another-kind-does-not-vouch'),
+    pytest.param('By 2018 Vietnam had comprehensive partnerships with 16 countries and strategic partnerships with 10.', 'conflicting', id='two-kinds-two-figures-swapped'),
+    pytest.param('By 2018 Vietnam had comprehensive partnerships with 10 countries and strategic partnerships with 16.', 'supported', id='two-kinds-two-figures'),
 ]
 
 

@@ -395,6 +395,12 @@ def _decade_span(decade: int, part: str = "") -> Span:
     return Span(date(decade, 1, 1), date(decade + 9, 12, 31))
 
 
+def _hundreds_span(year: int) -> Span:
+    """"The 1960s" is a decade; "the 1200s", a round hundred, is the thirteenth century (but
+    "the 2000s" is read as the decade, as it mostly is)."""
+    return _century_span(year // 100 + 1) if year % 100 == 0 and year < 2000 else _decade_span(year)
+
+
 def _century_span(n: int, part: str = "") -> Span:
     start = (n - 1) * 100 + 1
     if part == "early":
@@ -462,11 +468,11 @@ def _read_date(toks: list[_Tok], i: int) -> _Date | None:
                 span = None
             if span and toks[i + 1].end == toks[i + 2].start and toks[i + 3].end == toks[i + 4].start:
                 return _Date(span, i, i + 5)
-    # decades: 1960s, the 1960s
+    # decades: 1960s, the 1960s; "the 1200s" is a century, the thirteenth
     if t.kind == "num" and re.fullmatch(r"1\d{3}|20\d{2}", t.text) and i + 1 < n and toks[i + 1].low == "s" and toks[i + 1].start == t.end:
-        return _Date(_decade_span(int(t.text)), i, i + 2)
+        return _Date(_hundreds_span(int(t.text)), i, i + 2)
     if t.kind == "num" and re.fullmatch(r"1\d{2}0s|20\d0s", t.text):
-        return _Date(_decade_span(int(t.text[:4])), i, i + 1)
+        return _Date(_hundreds_span(int(t.text[:4])), i, i + 1)
     # centuries: the thirteenth century, twenty-first century, 20th century
     if t.low in TENS_WORDS and i + 3 < n and toks[i + 1].text == "-" and toks[i + 2].low in ORDINAL_WORDS and toks[i + 3].low == "century":
         nth = TENS_WORDS[t.low] + ORDINAL_WORDS[toks[i + 2].low]
@@ -521,9 +527,10 @@ def _relation_before(toks: list[_Tok], i: int) -> tuple[str, int]:
 
 
 _MONEY_SYMBOLS = {"$", "US$", "€", "£"}
+FREQUENCY_WORDS = {"twice": 2.0, "thrice": 3.0}
 # every word that can start a figure: a number, an ordinal, a month, a currency, "decade-long"
 _STARTERS = frozenset(UNITS_WORDS) | frozenset(TENS_WORDS) | frozenset(ORDINAL_WORDS) | frozenset(MONTHS) | _CURRENCY_FIRST | {
-    "a", "an", "decade", "year", "century", "month"}
+    "a", "an", "decade", "year", "century", "month"} | frozenset(FREQUENCY_WORDS)
 _PERIOD_JOINERS = {"to", "until", "till", "-", "–", "—", "and", "through"}
 
 
@@ -559,6 +566,21 @@ def _parse(text: str) -> list[Quantity]:
     return out
 
 
+# after "three times" these make it a multiple ("three times as many", "three times the size")
+_MULTIPLE_AFTER = frozenset({"as", "more", "less", "fewer", "than", "the", "that", "over", "larger", "bigger", "greater",
+                             "higher", "smaller", "faster", "lower", "longer", "per", "a", "an", "its", "their", "what"})
+_FREQUENCY_REACH = 3  # the words before "three times" that say what happened three times
+
+
+def _frequency(text: str, toks: list[_Tok], a: int, b: int, value: float) -> Quantity | None:
+    """"Invaded three times", "visited twice": how often something happened, a count of
+    events compared with "three invasions"; None for a multiple ("twice as many")."""
+    if a == 0 or toks[a - 1].kind != "word" or (b < len(toks) and toks[b].low in _MULTIPLE_AFTER):
+        return None
+    before = tuple(t.low for t in toks[max(0, a - _FREQUENCY_REACH):a] if t.kind == "word")
+    return _mk(Kind.COUNT, text, toks, a, b, value=value, unit="times", nouns=before)
+
+
 def _mk(kind: Kind, text: str, toks: list[_Tok], a: int, b: int, **kw) -> Quantity:
     start, end = toks[a].start, toks[b - 1].end
     return Quantity(kind=kind, text=text[start:end], start=start, end=end, **kw)
@@ -569,6 +591,8 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
     t = toks[i]
     if t.kind == "num" and _is_identifier(toks, i):
         return None, i + 1
+    if t.low in FREQUENCY_WORDS:
+        return _frequency(text, toks, i, i + 1, FREQUENCY_WORDS[t.low]), i + 1
     # periods and dates first: they start with a relation, a part, a month, a day or a year
     d = _read_date(toks, i)
     if d is not None and not (_year_tok(t) and d.end == i + 1 and _looks_counted(toks, i)):
@@ -680,6 +704,8 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
             after += 0
         return _mk(Kind.MONEY, text, toks, qs, after, value=value, unit=code, qualifier=q, half_unit=half), after
     # multiples: 40 times, ten-fold
+    if j < n and toks[j].low == "times" and q is Qualifier.EXACT and (often := _frequency(text, toks, qs, j + 1, value)):
+        return often, j + 1
     if j < n and toks[j].low in {"times", "fold"}:
         return _mk(Kind.MULTIPLE, text, toks, qs, j + 1, value=value, qualifier=q, half_unit=half), j + 1
     if j + 1 < n and toks[j].text == "-" and toks[j + 1].low == "fold":

@@ -433,6 +433,7 @@ class Checker:
         if outsiders and e.list and not e.list.closed:
             reasons.append(f"the source's list is not closed and does not name {_join(outsiders)}")
         narrower = restrictive(self.known).unaccounted(claim, (e.statement, *e.aliases, *(ev.quote for ev in e.evidence)))
+        narrower = [w for w in narrower if not any(w in fold(c.claim.text) for c in comparisons if c.agreement is Agreement.AGREE)]  # "three times": a figure agreed
         if narrower:
             reasons.append(f"the source does not say {_join(narrower)}")
         if unnamed := self.unnamed(claim, toks, cand.prepared):
@@ -833,8 +834,10 @@ def _noun_keys(q: Quantity) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _keys_of_nouns(nouns: tuple[str, ...]) -> frozenset[str]:
+    """The stems of what a figure counts, and their known equivalents' ("invaded" three times:
+    "invasions")."""
     words = {w.removesuffix("'s").removesuffix("’s") for noun in nouns for w in noun.split()}
-    return frozenset({stem(quantities.plural_key(w)) for w in words} | {stem(w) for w in words})
+    return frozenset({stem(quantities.plural_key(w)) for w in words} | {stem(w) for w in words} | set(keys(tokens(" ".join(nouns)))))
 
 
 _JOINERS = frozenset({"in", "(", ")", ",", "on", "at", "since", "from", "-"})  # between a name and its figure: "China in 2008"

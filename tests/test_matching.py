@@ -165,6 +165,8 @@ MEANING = [
     pytest.param('In 2018 Vietnam had strategic partnerships with 10 countries.', 'conflicting', id='another-kind-does-not-vouch'),
     pytest.param('By 2018 Vietnam had comprehensive partnerships with 16 countries and strategic partnerships with 10.', 'conflicting', id='two-kinds-two-figures-swapped'),
     pytest.param('By 2018 Vietnam had comprehensive partnerships with 10 countries and strategic partnerships with 16.', 'supported', id='two-kinds-two-figures'),
+    pytest.param("Vietnam was invaded three times by the Mongol Empire's Yuan dynasty in the 1200s.", 'supported', id='how-often-as-a-count'),
+    pytest.param('The Mongol Yuan dynasty invaded Vietnam twice in the thirteenth century.', 'conflicting', id='twice-against-three-invasions'),
 ]
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .knowledge import Knowledge, bundled
-from .normalise import STOPWORDS, fold, keys, tokens
+from .normalise import STOPWORDS, fold, headline_cased, keys, tokens
 from .quantities import MONTHS, parse
 
 MIN_CLAUSE_WORDS = 2  # a side with fewer content words is a phrase of the other, not a clause
@@ -224,7 +224,7 @@ def has_predicate(text: str, known: Knowledge | None = None, sentence_end: bool 
         return True  # a label and its value (a table row read with its header: "India: Since 2016.")
     if ends and len(stripped.split()) >= SHORTEST_SENTENCE:
         return True  # a sentence: taken to have its verb
-    if stripped.isupper():
+    if stripped.isupper() or headline_cased(stripped):
         return _headline_in_capitals(stripped, known)
     words = _WORD.findall(text)
     for i, word in enumerate(words):
@@ -245,12 +245,17 @@ def has_predicate(text: str, known: Knowledge | None = None, sentence_end: bool 
 
 
 def _headline_in_capitals(text: str, known: Knowledge) -> bool:
-    """"RUSSIA INHERITS $10BN DEBT": in capitals, a verb is a word always a verb, one in -ed,
-    or one in -s after the first word, not ending as nouns do."""
+    """"RUSSIA INHERITS $10BN DEBT", "Russia Inherits $10bn Debt": in capitals or Title Case, a
+    verb is a word always a verb, one in -ed, or one in -s after the first word, not ending as
+    nouns do."""
     words = [w.lower() for w in _WORD.findall(text)]
     return any(w in known.verbs or (w.endswith("ed") and w not in known.not_verbs_ed)
-               or (i and w.endswith("s") and not w.endswith(known.noun_endings) and w not in known.not_verbs)
+               or (0 < i < len(words) - 1 and w.endswith("s") and not w.endswith(known.noun_endings) and w not in known.not_verbs
+                   and words[i + 1] not in _AFTER_A_NOUN)
                for i, w in enumerate(words))
+
+
+_AFTER_A_NOUN = frozenset({"and", "or", "of"})  # "Soviet Arms and the ... Invasion": a plural noun, not a verb in -s
 
 
 def causal(sentence: str, known: Knowledge | None = None) -> bool:

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 
 from .claims import ClaimsFile, Entry
 from .knowledge import parse_equivalents
-from .normalise import LIGHT_WORDS, NAMES, Token, Tokens, keys, lengths_by_first_word, name_keys, negation_scopes, stem, tokens, use_equivalents
+from .normalise import LIGHT_WORDS, NAMES, Token, Tokens, headline_cased, keys, lengths_by_first_word, name_keys, negation_scopes, stem, tokens, use_equivalents
 from .quantities import parse
 
 # Named things every entry is about, or that no claim is about alone.
@@ -181,6 +181,8 @@ class Index:
         """Capitalised words no entry knows ("Pete Peterson", "Angola"): a claim naming them
         is about something the claims file does not cover."""
         out: list[str] = []
+        if headline_cased(claim):
+            return out  # in Title Case every word is capitalised: none is known to be a name
         first = next((t.start for t in toks), 0)
         sentence_starts = {first} | {t.start for prev, t in zip(toks, toks[1:]) if _SENTENCE_END(claim, prev.end, t.start)}
         for t in toks:

@@ -185,6 +185,21 @@ class _Invisible(dict):
 _INVISIBLE = _Invisible()
 
 
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+HEADLINE_WORDS = 3  # capitalised longer words after the first: "Vietnam Joins ASEAN" is too short to tell
+
+
+def headline_cased(text: str) -> bool:
+    """Whether a text is written in Title Case ("Hanoi and Seoul Upgrade Ties in 2022"), where
+    capitals mark neither names nor a sentence's start: every longer word capitalised but
+    function words ("with", "from"). Text in capitals is not: it is read as a headline
+    elsewhere."""
+    words = _LONG_WORD.findall(text)[1:]
+    if text.isupper() or any(w[0].islower() and w.lower() not in STOPWORDS for w in words):
+        return False
+    return sum(w[0].isupper() for w in words) >= HEADLINE_WORDS
+
+
 def visible(text: str) -> str:
     """Text without invisible format characters: a soft hyphen, zero-width space or joiner,
     word joiner, BOM or directional mark shows nothing, yet one in a word or a figure hid a

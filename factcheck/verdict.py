@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from . import quantities
 from .clauses import causal, clauses, has_predicate, subject_of, unframe
+from .tables import record_sentence
 from .timeline import Ordered, describe, ordered, relation_holds
 from .claims import Entry, Member
 from .meaning import Opposed, contrasts, denies, distinct, own_knowledge, restrictive, unmatched_denial
@@ -156,7 +157,8 @@ class Checker:
         Invisible format characters are dropped first (`visible`): the claim checked, and
         shown, is the claim as it reads."""
         claim, context = visible(claim), visible(context)
-        framed = unframe(claim, self.speaks_of)
+        read = record_sentence(claim) or claim  # "Partner: Russia — Since: 2012" is a table row
+        framed = unframe(read, self.speaks_of)
         if (events := ordered(framed.text, subject_of(framed.text))) and (timed := self.check_order(claim, events)):
             return _denied(timed, framed.frame) if framed.denied else timed
         parts = [*framed.reports, *(p for c in clauses(framed.text) for p in (self.split(c) if not context else [c]))]
@@ -173,7 +175,7 @@ class Checker:
                 result = CheckResult(claim, Verdict.UNVERIFIED, ())  # as for a claim of one part
         else:
             result = replace(self.check_one(parts[0], context=context, shown=shown, unverified_matches=unverified_matches), claim=claim)
-        if result.verdict is not Verdict.UNVERIFIED and not has_predicate(claim) and not (
+        if result.verdict is not Verdict.UNVERIFIED and not has_predicate(read) and not (
                 result.verdict is Verdict.CONFLICTING and _figure_conflict(result)):
             # a heading asserts nothing: never supported, contradicted only by a figure it gives
             result = CheckResult(claim, Verdict.UNVERIFIED, result.matches, result.parts,

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.clauses import Framed, clauses, has_predicate, unframe
+from factcheck.normalise import headline_cased
 from factcheck.cli import cli
 
 NO_DATABASE = settings(database=None)
@@ -363,6 +364,9 @@ def test_clauses_keep_the_sentence_words_in_order(sentence):
         ('"Vietnam joined ASEAN."', True),
         ("(Vietnam joined ASEAN.)", True),
         ("VIETNAM JOINS ASEAN", True),
+        ("Russia Inherited $10bn Soviet-Era Debt From Vietnam", True),
+        ("Vietnam Sends First Officers to UN Peacekeeping", True),
+        ("Soviet Arms and the December 1978 Invasion of Cambodia", False),
     ],
     ids=["empty", "only-spaces", "heading-ending-in-since", "heading-with-quotes", "relations-with",
          "two-names", "possessive-phrase", "name-and-plural-noun", "two-capitalised-words",
@@ -370,10 +374,28 @@ def test_clauses_keep_the_sentence_words_in_order(sentence):
          "a-date", "a-prepositional-phrase", "past-verb", "copula", "contraction", "irregular-past",
          "ed-at-the-end", "s-after-a-name", "s-verb-before-an-article", "a-word-before-a-determiner",
          "a-full-stop-makes-a-sentence", "question-mark", "exclamation-mark", "semicolon",
-         "full-stop-inside-quotes", "full-stop-inside-brackets", "a-headline-in-capitals"],
+         "full-stop-inside-quotes", "full-stop-inside-brackets", "a-headline-in-capitals",
+         "title-case-ed", "title-case-s-verb", "title-case-plural-noun-before-and"],
 )
 def test_has_predicate(text, expected):
     assert has_predicate(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hanoi and Seoul Upgrade Ties to Comprehensive Strategic Partnership in 2022", True),
+        ("Defence Ties Now Span More Than 100 Nations, Deputy Defence Minister Writes", True),
+        ("Vietnam joined the World Trade Organization in 2007.", False),
+        ("Vietnam Joins ASEAN", False),
+        ("VIETNAM JOINS ASEAN IN 1995", False),
+        ("Comprehensive strategic partner since", False),
+    ],
+    ids=["title-case", "function-words-may-be-capitalised", "a-sentence-with-names", "too-short-to-tell",
+         "capitals-are-read-elsewhere", "sentence-case-heading"],
+)
+def test_headline_cased(text, expected):
+    assert headline_cased(text) is expected
 
 
 @pytest.mark.parametrize(

@@ -27,10 +27,12 @@ class Framed:
     reports: tuple[str, ...] = ()  # reports the sources speak of, whole: assertions of their own
 
 
-def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: False, known: Knowledge | None = None) -> Framed:
+def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: False, known: Knowledge | None = None,
+            lead_in: bool = True) -> Framed:
     """The assertion inside a denial or a report; the sentence itself when it has no frame.
     `speaks_of(frame)`: whether the sources speak of a report's frame ("Pham Minh Chinh told
-    CSIS in May 2023 that ..."), which is then an assertion of its own."""
+    CSIS in May 2023 that ..."), which is then an assertion of its own. `lead_in`: whether a
+    label before a colon may lead in ("Fun fact: ..."); in a table row it is the subject."""
     known = known or bundled()
     text, denied, frame, reports = _untagged(sentence), False, [], []
     while True:  # "It is false that Y said that ..." peels one frame a round
@@ -42,6 +44,8 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
         elif m := next((m for p in known.reported_before if (m := p.match(text))), None):
             if speaks_of(_THAT_END.sub("", text[:m.end()].strip())):
                 reports.append(text.strip())  # who said it, with what they said
+        elif (m := _LEAD_IN.match(text)) and (not lead_in or speaks_of(m.group(1)) or not has_predicate(text[m.end():], known, sentence_end=False)):
+            m = None  # "Countries with strategic partnerships: 16": a label, of a value  # "Vietnam's CSP club: China '08, ...": the label is part of the claim
         if not m or m.end() >= len(text.rstrip()):
             denied = denied != bool(m and m.re in known.deny_frames)  # a frame of nothing frames nothing
             break
@@ -53,6 +57,10 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
     return Framed(text, denied, " ".join(frame), tuple(reports))
 
 
+# "Fun fact:", "Crazy stat:", "Reminder:": a short label before a colon, naming nothing the
+# sources know and giving no figure, before a clause with a verb, leads in to the claim and
+# asserts nothing itself
+_LEAD_IN = re.compile(r"\s*((?:[A-Za-z][\w'’-]*\s+){0,3}[A-Za-z][\w'’-]*)\s*:\s+(?=\S)")
 _TAG = re.compile(r"(?<![\w&])#(?=[A-Za-z])")
 _TAG_WORD = re.compile(r"[#@][\w-]+[.!?]?")
 

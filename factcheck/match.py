@@ -93,6 +93,9 @@ def score_of(covered: float, total: float, ratio: float) -> float:
     return 100 * (0.8 * (covered / total if total else 0.0) + 0.2 * ratio)
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,}").fullmatch
+
+
 class Index:
     """The claims file prepared for matching; built once per file."""
 
@@ -187,8 +190,8 @@ class Index:
         sentence_starts = {first} | {t.start for prev, t in zip(toks, toks[1:]) if _SENTENCE_END(claim, prev.end, t.start)}
         for t in toks:
             word = claim[t.start:t.end]
-            if t.negator or not word[:1].isupper() or t.start in sentence_starts:
-                continue
+            if t.negator or not word[:1].isupper() or (t.start in sentence_starts and not _ACRONYM(word)):
+                continue  # a sentence's first word is capitalised anyway, but "VUFO" is a name
             if t.key in self.postings or t.key in self.attribution or (t.key,) in self.names:
                 continue
             if out and claim[out_end:t.start].strip() == "":

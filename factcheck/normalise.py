@@ -99,7 +99,8 @@ of off on once only or other our ours out over own same she should so some such 
 the their theirs them then there these they this those through to too under until up very
 us was we were what when where which while who whom why will with would you your yours
 now then still since per via within upon among amid whose whether either
-""".split())
+til lol lmao smh imo imho tbh fyi btw omg ngl
+""".split())  # the last line: a social post's fillers, which say nothing of the fact
 # Words that say little about which fact a claim is about: they weigh little when matching.
 LIGHT_WORDS = frozenset("""
 take took taken takes place placed reach reached reaches come came comes become became

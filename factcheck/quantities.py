@@ -138,7 +138,7 @@ QUALIFIERS = [
     ("around", Qualifier.ABOUT), ("approximately", Qualifier.ABOUT),
     ("approx", Qualifier.ABOUT), ("roughly", Qualifier.ABOUT), ("some", Qualifier.ABOUT),
     ("an estimated", Qualifier.ABOUT), ("estimated", Qualifier.ABOUT),
-    ("circa", Qualifier.ABOUT), ("c", Qualifier.ABOUT), ("ca", Qualifier.ABOUT),
+    ("circa", Qualifier.ABOUT), ("c", Qualifier.ABOUT), ("ca", Qualifier.ABOUT), ("~", Qualifier.ABOUT),
     ("close to", Qualifier.ALMOST), ("nearly", Qualifier.ALMOST), ("almost", Qualifier.ALMOST),
     ("just", Qualifier.EXACT), ("only", Qualifier.EXACT), ("exactly", Qualifier.EXACT),
 ]
@@ -150,9 +150,9 @@ CURRENCY_WORDS = {
     "yuan": "CNY", "rmb": "CNY", "roubles": "RUB", "rubles": "RUB", "£": "GBP", "pounds": "GBP",
 }
 DURATION_UNITS = {
-    "year": "years", "years": "years", "decade": "decades", "decades": "decades",
-    "month": "months", "months": "months", "week": "weeks", "weeks": "weeks", "day": "days",
-    "days": "days", "hour": "hours", "hours": "hours", "century": "centuries",
+    "year": "years", "years": "years", "yr": "years", "yrs": "years", "decade": "decades", "decades": "decades",
+    "month": "months", "months": "months", "week": "weeks", "weeks": "weeks", "wks": "weeks", "day": "days",
+    "days": "days", "hour": "hours", "hours": "hours", "hrs": "hours", "century": "centuries",
     "centuries": "centuries",
 }
 # "three decades" is "30 years": durations compare in one unit per family
@@ -185,7 +185,7 @@ _TOKEN = re.compile(
     r"""
     (?P<num>\d+(?:[.,]\d+)*)               # digits with separators, checked after matching
     | (?P<word>[A-Za-z]+(?:['’][A-Za-z]+)?)   # words
-    | (?P<sym>US\$|\$|€|£|%|[-–—/])        # symbols that matter
+    | (?P<sym>US\$|\$|€|£|%|~|[-–—/])      # symbols that matter
     """,
     re.VERBOSE,
 )
@@ -200,6 +200,10 @@ class _Tok:
     end: int
 
 
+_SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d\d)(?![\d'’])")  # "China '08", "the '60s"
+SHORT_YEAR_PIVOT = 30  # "'23" is 2023, "'54" is 1954: this project's sources end in the 2020s
+
+
 def _tokens(text: str) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(text):
@@ -207,6 +211,10 @@ def _tokens(text: str) -> list[_Tok]:
         if len(raw) > 40:  # no word or number that long is a figure's (symbols never are)
             continue
         start, end = m.span()
+        if m.lastgroup == "num" and len(raw) == 2 and start and (year := _SHORT_YEAR.match(text, start - 1)):
+            century = 2000 if int(year.group(1)) <= SHORT_YEAR_PIVOT else 1900
+            out.append(_Tok("num", str(century + int(raw)), str(century + int(raw)), start - 1, end))
+            continue
         out.append(_Tok(m.lastgroup, raw, raw.lower().replace("’", "'"), start, end))
     return out
 
@@ -675,6 +683,8 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
     if num is None:
         return None, i + 1
     q, qs = _qualifier_before(toks, i)
+    if q is Qualifier.EXACT and text[toks[num.end - 1].end:toks[num.end - 1].end + 1] == "+":
+        q = Qualifier.AT_LEAST  # "400+ experts"
     j = num.end
     value, half = num.value, _round_half(num.value, num.half)
     # "X out of Y", "X of the Y"

@@ -157,8 +157,9 @@ class Checker:
         Invisible format characters are dropped first (`visible`): the claim checked, and
         shown, is the claim as it reads."""
         claim, context = visible(claim), visible(context)
-        read = record_sentence(claim) or claim  # "Partner: Russia — Since: 2012" is a table row
-        framed = unframe(read, self.speaks_of)
+        record = record_sentence(claim)  # "Partner: Russia — Since: 2012" is a table row
+        read = record or claim
+        framed = unframe(read, self.speaks_of, lead_in=record is None)
         if (events := ordered(framed.text, subject_of(framed.text))) and (timed := self.check_order(claim, events)):
             return _denied(timed, framed.frame) if framed.denied else timed
         parts = [*framed.reports, *(p for c in clauses(framed.text) for p in (self.split(c) if not context else [c]))]

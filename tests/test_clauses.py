@@ -382,6 +382,21 @@ def test_has_predicate(text, expected):
 
 
 @pytest.mark.parametrize(
+    "sentence, text, frame",
+    [
+        ("Crazy stat: socialist countries gave Vietnam ~$70bn in aid", "socialist countries gave Vietnam ~$70bn in aid", "Crazy stat:"),
+        ("Fun fact: Olof Palme led anti-war marches in Stockholm", "Olof Palme led anti-war marches in Stockholm", "Fun fact:"),
+        ("Countries with strategic partnerships: 16", "Countries with strategic partnerships: 16", ""),
+        ("India: Since 2014.", "India: Since 2014.", ""),
+    ],
+    ids=["a-lead-in", "another-lead-in", "a-label-of-a-value", "a-name-is-no-lead-in"],
+)
+def test_a_short_label_before_a_clause_leads_in(sentence, text, frame):
+    framed = unframe(sentence, speaks_of=lambda f: "India" in f)
+    assert (framed.text, framed.frame) == (text, frame)
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         ("Hanoi and Seoul Upgrade Ties to Comprehensive Strategic Partnership in 2022", True),

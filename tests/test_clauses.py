@@ -43,10 +43,16 @@ ASEAN = "Vietnam joined ASEAN in 1995."
          Framed(ASEAN, True, "It is false that it is false that it is false that")),
         ("It is false that.", Framed(".", True, "It is false that")),
         ("Vietnam joined ASEAN in 1995. It is false that", Framed("Vietnam joined ASEAN in 1995. It is false that")),
+        ("Few remember that Vietnam joined ASEAN in 1995.", Framed(ASEAN, False, "Few remember that")),
+        ("Few Western readers know that Vietnam joined ASEAN in 1995.", Framed(ASEAN, False, "Few Western readers know that")),
+        ("It is often forgotten that Vietnam joined ASEAN in 1995.", Framed(ASEAN, False, "It is often forgotten that")),
+        ("Contrary to a popular misconception, Vietnam joined ASEAN in 1995.",
+         Framed(ASEAN, False, "Contrary to a popular misconception,")),
     ],
     ids=["no-frame", "empty", "only-spaces", "it-is-false-that", "frame-in-capitals", "its-not-true-that",
          "a-myth", "contrary-to-popular-belief-asserts", "no-it-is-not-true-that", "no-truth-in-the-claim",
-         "two-denials-cancel", "three-denials-deny", "a-frame-and-a-full-stop", "a-frame-at-the-end-is-no-frame"],
+         "two-denials-cancel", "three-denials-deny", "a-frame-and-a-full-stop", "a-frame-at-the-end-is-no-frame",
+         "few-remember-asserts", "few-readers-know-asserts", "often-forgotten-asserts", "contrary-to-a-misconception-asserts"],
 )
 def test_unframe_denials(sentence, expected):
     assert unframe(sentence) == expected

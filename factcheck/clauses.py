@@ -258,6 +258,7 @@ def _headline_in_capitals(text: str, known: Knowledge) -> bool:
     nouns do."""
     words = [w.lower() for w in _WORD.findall(text)]
     return any(w in known.verbs or (w.endswith("ed") and w not in known.not_verbs_ed)
+               or (i and w in known.headline_verbs and words[i - 1] not in _BEFORE_ADJECTIVE and not words[i - 1].endswith(("'s", "’s")))
                or (0 < i < len(words) - 1 and w.endswith("s") and not w.endswith(known.noun_endings) and w not in known.not_verbs
                    and words[i + 1] not in _AFTER_A_NOUN)
                for i, w in enumerate(words))

@@ -21,7 +21,7 @@ from .timeline import Ordered, describe, ordered, relation_holds
 from .claims import Entry, Member
 from .meaning import Opposed, contrasts, denies, distinct, own_knowledge, restrictive, unmatched_denial
 from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Hits, Index, Prepared, without_figures
-from .normalise import Token, Tokens, fold, keys, name_keys, negation_scopes, stem, tokens, visible
+from .normalise import Token, Tokens, fold, headline_cased, keys, name_keys, negation_scopes, stem, tokens, visible
 from .quantities import Agreement, Kind, Qualifier, Quantity, Span, comparable, compare, ordinal, parse, span_of
 
 # Coverage thresholds: the share of the claim's rarity-weighted words (figures counted in)
@@ -484,7 +484,9 @@ class Checker:
     def unnamed(self, claim: str, toks: Sequence[Token], p: Prepared) -> list[str]:
         """Capitalised words inside a name the claim gives ("the 11th Military Party Congress")
         that the entry never uses: the claim names something else."""
-        out = []
+        out: list[str] = []
+        if headline_cased(claim):
+            return out  # in Title Case, capitals mark no name
         for t in toks:
             word = claim[t.start:t.end]
             if not word[:1].isupper() or t.negator or t.key in p.vocab:

@@ -373,6 +373,9 @@ def test_clauses_keep_the_sentence_words_in_order(sentence):
         ("Russia Inherited $10bn Soviet-Era Debt From Vietnam", True),
         ("Vietnam Sends First Officers to UN Peacekeeping", True),
         ("Soviet Arms and the December 1978 Invasion of Cambodia", False),
+        ("Moscow and Hanoi Sign Friendship Treaty, November 1978", True),
+        ("The Upgrade of Ties With Seoul in 2022", False),
+        ("Vietnam's Upgrade of Ties With Seoul in 2022", False),
     ],
     ids=["empty", "only-spaces", "heading-ending-in-since", "heading-with-quotes", "relations-with",
          "two-names", "possessive-phrase", "name-and-plural-noun", "two-capitalised-words",
@@ -381,7 +384,8 @@ def test_clauses_keep_the_sentence_words_in_order(sentence):
          "ed-at-the-end", "s-after-a-name", "s-verb-before-an-article", "a-word-before-a-determiner",
          "a-full-stop-makes-a-sentence", "question-mark", "exclamation-mark", "semicolon",
          "full-stop-inside-quotes", "full-stop-inside-brackets", "a-headline-in-capitals",
-         "title-case-ed", "title-case-s-verb", "title-case-plural-noun-before-and"],
+         "title-case-ed", "title-case-s-verb", "title-case-plural-noun-before-and", "title-case-base-verb",
+         "title-case-noun-after-an-article", "title-case-noun-after-a-possessive"],
 )
 def test_has_predicate(text, expected):
     assert has_predicate(text) is expected

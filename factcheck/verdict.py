@@ -311,7 +311,7 @@ class Checker:
             text=claim, toks=toks, qs=qs, figures=sum(not q.weak for q in qs), keys=claim_keys,
             all_keys=frozenset(keys(tokens(without_figures(claim)))),
             strangers=self.index.unknown_proper_nouns(claim, toks),
-            denials=negation_scopes(without_figures(claim), toks),
+            denials=negation_scopes(claim, toks),  # the words of its figures too: "not ... until May 1997"
             tangled=any(a.negator and b.negator for a, b in zip(toks, toks[1:])),
             predicate=self.predicate_weights(claim, toks, context_keys),
             telling_words=sum(self.index.weight(k) >= 1.0 for k in claim_keys),

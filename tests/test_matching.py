@@ -167,6 +167,8 @@ MEANING = [
     pytest.param('By 2018 Vietnam had comprehensive partnerships with 10 countries and strategic partnerships with 16.', 'supported', id='two-kinds-two-figures'),
     pytest.param("Vietnam was invaded three times by the Mongol Empire's Yuan dynasty in the 1200s.", 'supported', id='how-often-as-a-count'),
     pytest.param('The Mongol Yuan dynasty invaded Vietnam twice in the thirteenth century.', 'conflicting', id='twice-against-three-invasions'),
+    pytest.param('The US and Vietnam did not exchange ambassadors until May 1997.', 'supported', id='not-until-a-date-says-when'),
+    pytest.param('In 1964 guerrillas in Caracas seized a US officer to demand the release of Nguyen Van Troi, who was held in Hanoi.', 'unverified', id='hanoi-is-not-saigon'),
 ]
 
 

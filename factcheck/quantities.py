@@ -410,14 +410,16 @@ def _hundreds_span(year: int) -> Span:
 
 
 def _century_span(n: int, part: str = "") -> Span:
+    """The nth century in either reckoning: most writers start the 21st in 2000, the strict
+    count in 2001 and ends it in 2100; a year of either reading is not contradicted."""
     start = (n - 1) * 100 + 1
     if part == "early":
-        return Span(date(start, 1, 1), date(start + 32, 12, 31))
+        return Span(date(start - 1, 1, 1), date(start + 32, 12, 31))
     if part == "mid":
         return Span(date(start + 33, 1, 1), date(start + 65, 12, 31))
     if part == "late":
         return Span(date(start + 66, 1, 1), date(start + 99, 12, 31))
-    return Span(date(start, 1, 1), date(start + 99, 12, 31))
+    return Span(date(start - 1, 1, 1), date(start + 99, 12, 31))
 
 
 @dataclass

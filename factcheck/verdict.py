@@ -502,6 +502,8 @@ class Checker:
         best = 0.0
         for text in (e.statement, *e.aliases):
             words = set(keys(tokens(without_figures(text))))
+            if all((k,) in self.index.names for k in words):
+                continue  # an alias that is a name ("Russia") is said by every claim naming it
             if total := sum(self.index.weight(k) for k in words):
                 best = max(best, sum(self.index.weight(k) for k in words if k in said.all_keys) / total)
         return best
@@ -871,6 +873,9 @@ def decide(matches: list[Match]) -> tuple[Verdict, list[Match]]:
     conflicts = [m for m in matches if m.verdict is Verdict.CONFLICTING and not _consistent_elsewhere(m, matches)]
     conflicts.sort(key=lambda m: not any(c.agreement is Agreement.AGREE for c in m.comparisons))
     conflict = conflicts[0] if conflicts else None
+    if conflict and (same := _states_it_more_loosely(matches)) and same.closeness > conflict.closeness and not support:
+        # the entry that states the claim finds it only more precise; a related entry is about another fact
+        return Verdict.UNVERIFIED, _first(same, matches)
     if conflict and support and conflict.only_list_item:
         conflict = None  # an entry stating the claim outweighs a list that seems to lack it
     if conflict and support and conflict.by_meaning and support.closeness >= DIRECT and support.closeness > conflict.closeness:
@@ -883,6 +888,14 @@ def decide(matches: list[Match]) -> tuple[Verdict, list[Match]]:
     if support:
         return Verdict.SUPPORTED, _first(support, matches)
     return Verdict.UNVERIFIED, matches
+
+
+def _states_it_more_loosely(matches: list[Match]) -> Match | None:
+    """An entry that restates the claim (DIRECT) and finds its figures agreeing or only more
+    precise than its own ("December 1991" against "1991")."""
+    return next((m for m in matches if m.verdict is Verdict.UNVERIFIED and m.strong and not m.missing_names and not m.differs
+                 and m.closeness >= DIRECT and m.comparisons
+                 and all(c.agreement is Agreement.AGREE or _more_precise(c) for c in m.comparisons)), None)
 
 
 def _joint_support(index: Index, toks: Sequence[Token], matches: list[Match], qs: list[Quantity]) -> list[Match]:

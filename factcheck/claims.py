@@ -16,7 +16,6 @@ from .files import TooLarge, Version, read_version
 from .quantities import Kind, Quantity
 
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-TOPICS = ("aid", "partnerships", "defence", "diplomacy", "history", "economy", "solidarity", "policy", "organisations")
 MAX_CLAIMS_BYTES = 200 * 1024 * 1024  # some 300,000 entries; loading takes about 6 bytes a byte
 
 ENTRY_KEYS = {"id", "statement", "topic", "parties", "values", "list", "polarity", "aliases", "fact", "evidence"}
@@ -29,6 +28,7 @@ VALUE_KEYS = {
     Kind.MULTIPLE: ({"value"}, {"qualifier"}),
     Kind.ORDINAL: ({"value"}, {"unit"}),
     Kind.DURATION: ({"value", "unit"}, {"qualifier"}),
+    Kind.MEASURE: ({"value", "unit"}, {"qualifier"}),
     Kind.DATE: ({"value"}, {"part", "relation"}),
     Kind.PERIOD: ({"from", "to"}, set()),
 }
@@ -126,6 +126,7 @@ class ClaimsFile:
     entries: tuple[Entry, ...]
     soft_problems: tuple[Problem, ...] = field(default=())
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    topics: tuple[str, ...] = ()  # declared by the file; () when any kebab-case topic will do
 
     def by_id(self, entry_id: str) -> Entry | None:
         return next((e for e in self.entries if e.id == entry_id), None)
@@ -189,7 +190,7 @@ def parse_claims(text: str, path: Path) -> ClaimsFile:
     vocabulary = checker.vocabulary(data.get("vocabulary") if isinstance(data, dict) else None, data)
     if checker.problems:
         raise ClaimsError(checker.problems)
-    return ClaimsFile(path=path, sources_dir=sources_dir, entries=tuple(entries), vocabulary=vocabulary)
+    return ClaimsFile(path=path, sources_dir=sources_dir, entries=tuple(entries), vocabulary=vocabulary, topics=checker.topics)
 
 
 class _Checker:
@@ -198,6 +199,7 @@ class _Checker:
     def __init__(self, file: str, problems: list[Problem]):
         self.file = file
         self.problems = problems
+        self.topics: tuple[str, ...] = ()
 
     def add(self, node: object, where: str, message: str, line: int | None = None) -> None:
         ln = line if line is not None else getattr(node, "line", 0)
@@ -211,9 +213,10 @@ class _Checker:
             self.add(data, "", f"expected a mapping with a 'claims' list, found {_type_name(data)}", line=1)
             return [], path.parent / "sources"
         for key in data:
-            if key not in {"claims", "sources", "vocabulary"}:
-                self.add(data, _name(key), "unknown key (expected 'claims', and optionally 'sources' and 'vocabulary')",
+            if key not in {"claims", "sources", "topics", "vocabulary"}:
+                self.add(data, _name(key), "unknown key (expected 'claims', and optionally 'sources', 'topics' and 'vocabulary')",
                          line=_key_line(data, key))
+        self.topics = self.declared_topics(data)
         sources = data.get("sources", "sources")
         if not isinstance(sources, str) or not sources.strip():
             self.add(data, "sources", f"expected a folder path, found {_type_name(sources)}", line=_key_line(data, "sources"))
@@ -237,6 +240,16 @@ class _Checker:
             seen[entry.id] = entry.line
             entries.append(entry)
         return entries, path.parent / sources
+
+    def declared_topics(self, data: dict) -> tuple[str, ...]:
+        """`topics:`, the file's own list of topics; without one, any kebab-case topic will do."""
+        raw = data.get("topics")
+        if raw is None:
+            return ()
+        if not isinstance(raw, list) or not raw or not all(isinstance(t, str) and ID_RE.fullmatch(t) for t in raw):
+            self.add(data, "topics", "expected a list of kebab-case topics", line=_key_line(data, "topics"))
+            return ()
+        return tuple(dict.fromkeys(raw))
 
     def vocabulary(self, raw: object, data: object) -> Vocabulary:
         """`vocabulary:` of the claims file: for each kind, a list of lines as its bundled
@@ -279,8 +292,10 @@ class _Checker:
             self.add(raw, f"{where}.id", f"{_shown(entry_id)} is not kebab-case (a-z, 0-9, single hyphens)", line=_key_line(raw, "id"))
         statement = self.string(raw, "statement", where)
         topic = self.string(raw, "topic", where)
-        if topic and topic not in TOPICS:
-            self.add(raw, f"{where}.topic", f"unknown topic {_shown(topic)} (one of: {', '.join(TOPICS)})", line=_key_line(raw, "topic"))
+        if topic and self.topics and topic not in self.topics:
+            self.add(raw, f"{where}.topic", f"unknown topic {_shown(topic)} (the file's topics: {', '.join(self.topics)})", line=_key_line(raw, "topic"))
+        elif topic and not ID_RE.fullmatch(topic):
+            self.add(raw, f"{where}.topic", f"{_shown(topic)} is not kebab-case (a-z, 0-9, single hyphens)", line=_key_line(raw, "topic"))
         parties = self.strings(raw, "parties", where)
         aliases = self.strings(raw, "aliases", where)
         polarity = self.string(raw, "polarity", where, required=False) or "positive"

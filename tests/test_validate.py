@@ -140,7 +140,7 @@ def test_the_bundled_claims_file_validates_clean() -> None:
         ),
         pytest.param(
             CLEAN.replace("kind: money", "kind: cash"),
-            [(7, 1, "claims[0].values[0].kind", "expected one of money, count, percent, ratio, multiple, ordinal, duration, date, period, found 'cash'")],
+            [(7, 1, "claims[0].values[0].kind", "expected one of money, count, percent, ratio, multiple, ordinal, duration, measure, date, period, found 'cash'")],
             id="wrong type",
         ),
         pytest.param(

@@ -162,6 +162,26 @@ def validate(claims_path: str | None) -> None:
     click.echo(f"{clean(str(path))}: OK ({len(Corpus.load(path).claims.entries)} entries)", err=True)
 
 
+@cli.command(context_settings=CONTEXT)
+def schema() -> None:
+    """Print the JSON Schema of the claims file (draft 2020-12).
+
+    The same schema that validate and every command check a claims file with:
+    give it to an editor (the YAML language server) or to check-jsonschema in
+    pre-commit.
+
+    \b
+    Examples:
+      factcheck schema > claims.schema.json
+      check-jsonschema --schemafile claims.schema.json claims.yaml
+    """
+    import json
+
+    from .schema import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
 @cli.command("claims", context_settings=CONTEXT)
 @claims_option
 @click.option("--topic", help="Only entries of this topic (aid, partnerships, defence, ...).")

@@ -47,7 +47,7 @@ def write(tmp_path: Path, head: str = "", entry: str = ENTRY) -> Path:
         pytest.param("topics: [landmarks, museums]\n", ENTRY, [], id="a declared topic"),
         pytest.param("topics: [museums]\n", ENTRY, ["claims[0].topic: unknown topic 'landmarks' (the file's topics: museums)"], id="an undeclared topic"),
         pytest.param("", ENTRY.replace("topic: landmarks", "topic: Land Marks"), ["claims[0].topic: 'Land Marks' is not kebab-case (a-z, 0-9, single hyphens)"], id="a topic not kebab-case"),
-        pytest.param("", ENTRY.replace("unit: m,", "unit: furlong,"), ["claims[0].values[0]: unknown unit 'furlong'"], id="an unknown unit"),
+        pytest.param("", ENTRY.replace("unit: m,", "unit: furlong,"), ["claims[0].values[0].unit: unknown unit 'furlong' (one of: m, km,"], id="an unknown unit"),
         pytest.param("", ENTRY.replace("value: 330,", "value: 331,"), ["claims[0].values[0].text: \"330 m\" does not parse as 331 m: it reads 330 m"], id="a measure its text does not say"),
     ],
 )

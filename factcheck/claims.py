@@ -65,6 +65,15 @@ class ListSpec:
 
 
 @dataclass(frozen=True)
+class Example:
+    """A claim with the verdict it must get: the entry tests itself (validate runs it), and a
+    supported one is a known rewording that helps matching find the entry."""
+
+    verdict: str  # supported, conflicting or unverified
+    claim: str
+
+
+@dataclass(frozen=True)
 class Entry:
     id: str
     statement: str
@@ -77,6 +86,12 @@ class Entry:
     aliases: tuple[str, ...] = ()
     fact: str = ""
     line: int = 0
+    examples: tuple[Example, ...] = ()
+
+    @property
+    def rewordings(self) -> tuple[str, ...]:
+        """The claims its examples say it supports."""
+        return tuple(x.claim for x in self.examples if x.verdict == "supported")
 
     def all_values(self) -> tuple[Quantity, ...]:
         members = tuple(v for m in self.list.members for v in m.values) if self.list else ()
@@ -254,6 +269,7 @@ def _entry(raw: dict, where: str, add) -> Entry | None:
         parties=tuple(p.strip() for p in raw.get("parties") or ()), values=tuple(values), list=list_spec,
         polarity=raw.get("polarity", "positive"), aliases=tuple(a.strip() for a in raw.get("aliases") or ()),
         fact=raw.get("fact", ""), line=raw.line,
+        examples=tuple(Example(verdict, claim.strip()) for verdict, claims in (raw.get("examples") or {}).items() for claim in claims),
     )
 
 

@@ -138,7 +138,8 @@ def validate(claims_path: str | None) -> None:
 
     Checks YAML syntax, the schema, duplicate ids and keys, unknown sources,
     quotes that are not verbatim in their source, values that do not occur in
-    their quote, and malformed lists.
+    their quote, malformed lists, and that every entry's examples get their
+    verdicts from the real checker.
 
     \b
     Exit status: 0 clean, 1 problems found, 2 usage error.
@@ -159,7 +160,9 @@ def validate(claims_path: str | None) -> None:
     if problems:
         click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {clean(str(path))}", err=True)
         sys.exit(EXIT_FOUND)
-    click.echo(f"{clean(str(path))}: OK ({len(Corpus.load(path).claims.entries)} entries)", err=True)
+    entries = Corpus.load(path).claims.entries
+    examples = sum(len(e.examples) for e in entries)
+    click.echo(f"{clean(str(path))}: OK ({len(entries)} entries{f', {examples} examples' if examples else ''})", err=True)
 
 
 @cli.command(context_settings=CONTEXT)

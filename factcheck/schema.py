@@ -94,6 +94,11 @@ def _build() -> dict:
             "type": "array", "minItems": 1, "items": {"$ref": "#/$defs/evidence"},
             "x-expected": "a non-empty list of {source, quote}",
         },
+        "examples": {
+            "type": "object", "x-expected": f"a mapping of {', '.join(VERDICTS)}", "additionalProperties": False,
+            "description": "claims with the verdict each must get; validate checks them, and supported ones are known rewordings",
+            "properties": {verdict: {**_TEXTS, "description": f"claims that must be {verdict}"} for verdict in VERDICTS},
+        },
     }
     return {
         "$schema": DRAFT,

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .claims import ClaimsError, Entry, Problem, build, read_text
+from .claims import ClaimsError, ClaimsFile, Entry, Problem, Read, build, read_text
 from .normalise import fold
 from .quantities import TIME_KINDS, Kind, Qualifier, Quantity, describe, parse
 from .sources import SourceLibrary
@@ -52,6 +52,7 @@ def validate(path: Path) -> list[Problem]:
         _check_values(report, item)
         _check_list(report, item)
     _check_facts(report, located)
+    _check_examples(report, located, read, path)
     return sorted(read.problems + report.problems, key=lambda p: (p.line, p.column))
 
 
@@ -236,3 +237,41 @@ def _check_facts(report: _Report, located: list[_Located]) -> None:
     for item in located:
         if uses[item.entry.fact] == 1:
             report.add(item.raw.position("fact"), f"{item.where}.fact", f"fact {item.entry.fact!r} is used by no other entry: only entries that give the same fact share a fact key")
+
+
+# --- examples: entries that test themselves ---------------------------------------------------
+
+
+def _check_examples(report: _Report, located: list[_Located], read: Read, path: Path) -> None:
+    """Check every example claim with the real checker, against the well-formed entries; each
+    one that does not get its verdict, from its own entry, is a problem at its line."""
+    if not any(item.entry.examples for item in located) or not read.sources_dir.is_dir():
+        return
+    from .corpus import Corpus  # the checker: only a file with examples needs it
+
+    claims = ClaimsFile(path, read.sources_dir, tuple(e for _, e in read.entries), vocabulary=read.vocabulary, topics=read.topics)
+    checker = Corpus(claims).checker
+    for item in located:
+        for verdict, raw_claims in (item.raw.get("examples") or {}).items():
+            for n, claim in enumerate(raw_claims):
+                problem = _example_problem(checker.check(claim.strip()), item.entry.id, verdict)
+                if problem:
+                    report.add(raw_claims.position(n), f"{item.where}.examples.{verdict}[{n}]", problem)
+
+
+def _example_problem(result, entry_id: str, verdict: str) -> str | None:
+    """What is wrong with an example's result: another verdict, or the right one from another entry."""
+    said = _quoted(result.claim)
+    if result.verdict.value != verdict:
+        return f"{said} is {result.verdict.value}, not {verdict}: {' '.join(result.reason.split())}"
+    if verdict == "unverified" or _decided_by(result, entry_id):
+        return None
+    other = next((m.entry.id for m in result.matches if m.verdict.value == verdict), "another entry")
+    return f"{said} is {verdict} by {other!r}, not by this entry"
+
+
+def _decided_by(result, entry_id: str) -> bool:
+    """Whether the entry gives the result its verdict, itself or in one of its parts."""
+    if any(m.entry.id == entry_id and m.verdict is result.verdict for m in result.matches):
+        return True
+    return any(_decided_by(part, entry_id) for part in result.parts if part.verdict is result.verdict)

@@ -166,6 +166,35 @@ def validate(claims_path: str | None) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
+@click.argument("folder", default=".", type=click.Path(file_okay=True, dir_okay=True, path_type=Path))
+def init(folder: Path) -> None:
+    """Start a new claims project in FOLDER (default: the current folder).
+
+    Writes claims.yaml (topics and one sample entry), its JSON Schema, a
+    sample source document in sources/, a sample draft in drafts/,
+    .factcheck.yaml and a GitHub Actions workflow. validate passes on it at
+    once. Overwrites nothing: if any of these files exists, writes none.
+
+    \b
+    Exit status: 0 written, 2 a file exists or cannot be written.
+
+    \b
+    Examples:
+      factcheck init my-facts && cd my-facts && factcheck validate
+    """
+    from .init import InitError
+    from .init import init as start
+
+    try:
+        written = start(folder)
+    except InitError as exc:
+        raise InputError(str(exc)) from None
+    for path in written:
+        click.echo(f"created {_clean(str(path))}", err=True)
+    click.echo("next: replace the sample source and entry with your own, then run 'factcheck validate'", err=True)
+
+
+@cli.command(context_settings=CONTEXT)
 def schema() -> None:
     """Print the JSON Schema of the claims file (draft 2020-12).
 

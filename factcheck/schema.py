@@ -211,7 +211,7 @@ class _Walker:
             if branch is None:
                 self.add(at, where, f"expected {schema['x-expected']}, found {type_name(value)}")
                 return
-            schema = {**branch, "x-expected": branch.get("x-expected", schema["x-expected"])}
+            schema = branch
         if "enum" in schema:
             if value not in schema["enum"] or isinstance(value, bool):
                 allowed = ", ".join(map(str, schema["enum"]))
@@ -280,22 +280,35 @@ def _types(schema: dict) -> tuple[str, ...]:
     return (kind,) if isinstance(kind, str) else tuple(kind)
 
 
-_CHECKS = {
-    "string": lambda v: isinstance(v, str),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and _finite(v),
-    "boolean": lambda v: isinstance(v, bool),
-    "object": lambda v: isinstance(v, dict),
-    "array": lambda v: isinstance(v, list),
-}
+_SPECS: dict[int, tuple[frozenset[str], bool]] = {}  # a schema's types and whether it takes a date: worked out once
+# (keyed by id: only the schemas of SCHEMA, which live as long as the module, are ever looked up)
+
+
+def _spec(schema: dict) -> tuple[frozenset[str], bool]:
+    spec = _SPECS.get(id(schema))
+    if spec is None:
+        spec = _SPECS[id(schema)] = (frozenset(_types(schema)), bool(schema.get("x-date")))
+    return spec
 
 
 def _fits(value: object, schema: dict) -> bool:
-    schema = _resolve(schema)
-    if schema.get("x-date") and isinstance(value, datetime.date):  # YAML reads 2007-01-11 as a date
+    """Whether the value is of a type the schema allows; a number must be finite."""
+    names, takes_date = _spec(_resolve(schema))
+    if not names:
         return True
-    types = _types(schema)
-    return not types or any(_CHECKS[t](value) for t in types)
+    if isinstance(value, bool):
+        return "boolean" in names
+    if isinstance(value, int):
+        return "integer" in names or "number" in names and _finite(value)
+    if isinstance(value, float):
+        return "number" in names and _finite(value)
+    if isinstance(value, str):
+        return "string" in names
+    if isinstance(value, dict):
+        return "object" in names
+    if isinstance(value, list):
+        return "array" in names
+    return takes_date and isinstance(value, datetime.date)  # YAML reads 2007-01-11 as a date
 
 
 def _finite(number: float) -> bool:

@@ -198,7 +198,10 @@ def build(data: object, path: Path, problems: list[Problem]) -> Read:
     from . import schema
 
     shown = str(path)
-    add = lambda at, where, message: problems.append(Problem(shown, at[0], at[1], where, message))  # noqa: E731
+
+    def add(at: tuple[int, int], where: str, message: str) -> None:
+        problems.append(Problem(shown, at[0], at[1], where, message))
+
     bad: set[int] = set()  # entries with a problem: left out, the others still built
     for found in schema.check(data):
         problems.append(Problem(shown, found.line, found.column, found.where, found.message))

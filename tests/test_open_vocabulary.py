@@ -80,3 +80,16 @@ def test_the_bundled_file_declares_its_topics() -> None:
 
     claims = load_claims(bundled_claims())
     assert set(claims.topics) == {e.topic for e in claims.entries}
+
+
+def test_the_topics_and_a_measure_come_back_from_the_cache(tmp_path: Path) -> None:
+    from factcheck.cache import Entries
+    from factcheck.corpus import Corpus
+
+    path = write(tmp_path, "topics: [landmarks, museums]\n")
+    built = Corpus.load(path)
+    built.index  # builds and stores the cache
+    cached = Corpus.load(path)
+    assert isinstance(cached.claims.entries, Entries)  # served from the cache
+    assert cached.claims.topics == ("landmarks", "museums")
+    assert cached.checker.check("The Eiffel Tower is about 1,083 feet tall.").verdict.value == "supported"

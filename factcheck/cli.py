@@ -216,7 +216,7 @@ def schema() -> None:
 
 @cli.command("claims", context_settings=CONTEXT)
 @claims_option
-@click.option("--topic", help="Only entries of this topic (aid, partnerships, defence, ...).")
+@click.option("--topic", help="Only entries of this topic (one of the file's topics: aid, partnerships, ... in the bundled file).")
 @click.argument("text", required=False)
 def list_claims(claims_path: str | None, topic: str | None, text: str | None) -> None:
     """List the entries of the claims file, optionally those containing TEXT.

@@ -133,3 +133,16 @@ def test_the_schema_copy_beside_the_bundled_file_is_current() -> None:
     if not copy_beside.exists():
         pytest.skip("installed from a wheel: the copy is not packaged")
     assert json.loads(copy_beside.read_text(encoding="utf-8")) == printed()
+
+
+DOC = (Path(__file__).parent.parent / "docs" / "claims-schema.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted({*schema.SCHEMA["properties"], *schema.SCHEMA["$defs"]["entry"]["properties"], *schema.VERDICTS,
+            *(branch["properties"]["kind"]["const"] for branch in schema.SCHEMA["$defs"]["value"]["oneOf"]),
+            *(key for branch in schema.SCHEMA["$defs"]["value"]["oneOf"] for key in branch["properties"])}),
+)
+def test_every_key_and_kind_of_the_schema_is_documented(name: str) -> None:
+    assert f"`{name}`" in DOC

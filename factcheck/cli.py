@@ -138,7 +138,8 @@ def validate(claims_path: str | None) -> None:
 
     Checks YAML syntax, the schema, duplicate ids and keys, unknown sources,
     quotes that are not verbatim in their source, values that do not occur in
-    their quote, and malformed lists.
+    their quote, malformed lists, and that every entry's examples get their
+    verdicts from the real checker.
 
     \b
     Exit status: 0 clean, 1 problems found, 2 usage error.
@@ -159,12 +160,63 @@ def validate(claims_path: str | None) -> None:
     if problems:
         click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {clean(str(path))}", err=True)
         sys.exit(EXIT_FOUND)
-    click.echo(f"{clean(str(path))}: OK ({len(Corpus.load(path).claims.entries)} entries)", err=True)
+    entries = Corpus.load(path).claims.entries
+    examples = sum(len(e.examples) for e in entries)
+    click.echo(f"{clean(str(path))}: OK ({len(entries)} entries{f', {examples} examples' if examples else ''})", err=True)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("folder", default=".", type=click.Path(file_okay=True, dir_okay=True, path_type=Path))
+def init(folder: Path) -> None:
+    """Start a new claims project in FOLDER (default: the current folder).
+
+    Writes claims.yaml (topics and one sample entry), its JSON Schema, a
+    sample source document in sources/, a sample draft in drafts/,
+    .factcheck.yaml and a GitHub Actions workflow. validate passes on it at
+    once. Overwrites nothing: if any of these files exists, writes none.
+
+    \b
+    Exit status: 0 written, 2 a file exists or cannot be written.
+
+    \b
+    Examples:
+      factcheck init my-facts && cd my-facts && factcheck validate
+    """
+    from .init import InitError
+    from .init import init as start
+
+    try:
+        written = start(folder)
+    except InitError as exc:
+        raise InputError(str(exc)) from None
+    for path in written:
+        click.echo(f"created {_clean(str(path))}", err=True)
+    click.echo("next: replace the sample source and entry with your own, then run 'factcheck validate'", err=True)
+
+
+@cli.command(context_settings=CONTEXT)
+def schema() -> None:
+    """Print the JSON Schema of the claims file (draft 2020-12).
+
+    The same schema that validate and every command check a claims file with:
+    give it to an editor (the YAML language server) or to check-jsonschema in
+    pre-commit.
+
+    \b
+    Examples:
+      factcheck schema > claims.schema.json
+      check-jsonschema --schemafile claims.schema.json claims.yaml
+    """
+    import json
+
+    from .schema import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
 @cli.command("claims", context_settings=CONTEXT)
 @claims_option
-@click.option("--topic", help="Only entries of this topic (aid, partnerships, defence, ...).")
+@click.option("--topic", help="Only entries of this topic (one of the file's topics: aid, partnerships, ... in the bundled file).")
 @click.argument("text", required=False)
 def list_claims(claims_path: str | None, topic: str | None, text: str | None) -> None:
     """List the entries of the claims file, optionally those containing TEXT.

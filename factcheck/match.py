@@ -48,8 +48,8 @@ class Prepared:
     """An entry with its words and names ready for comparison."""
 
     entry: Entry
-    vocab: frozenset[str]  # words of the statement, aliases, parties, members and quotes
-    core: frozenset[str]  # words of the statement, aliases and list members only
+    vocab: frozenset[str]  # words of the statement, aliases, rewordings, parties, members and quotes
+    core: frozenset[str]  # words of the statement, aliases, rewordings (supported examples) and list members only
     names: frozenset[tuple[str, ...]]
     denies: tuple[frozenset[str], ...]  # what the statement's denials deny (negation scopes)
     statement_text: str  # folded plain text, for rapidfuzz tie-breaks
@@ -119,13 +119,13 @@ class Index:
         postings: dict[str, list[int]] = defaultdict(list)
         df: Counter[str] = Counter()
         for i, e in enumerate(claims.entries):
-            texts = [e.statement, *e.aliases, *e.parties, *(q.quote for q in e.evidence)]
+            texts = [e.statement, *e.aliases, *e.rewordings, *e.parties, *(q.quote for q in e.evidence)]
             sentences = (passages or {}).get(e.id, [])
             texts += sentences
             texts += _member_names(e)
             toks = [t for text in texts for t in tokens(without_figures(text))]
             vocab = frozenset(keys(toks))
-            core_texts = [e.statement, *e.aliases, *_member_names(e)]
+            core_texts = [e.statement, *e.aliases, *e.rewordings, *_member_names(e)]
             core_toks = [t for text in core_texts for t in tokens(without_figures(text))]
             core = frozenset(keys(core_toks))
             ent_names = frozenset(self.find_names(core_toks)) | {name_keys(p) for p in e.parties if name_keys(p)}

@@ -1,5 +1,5 @@
-"""Figures as values: parse amounts, counts, percentages, ordinals, durations, dates and periods
-out of prose, and compare two of them with their precision and qualifiers.
+"""Figures as values: parse amounts, counts, percentages, ordinals, durations, measures (330 m,
+1,083 feet), dates and periods out of prose, and compare two of them with their precision and qualifiers.
 
 Fuzzy text similarity barely moves when "34 million" becomes "43 million"; these values do.
 Every pattern here is applied to untrusted text, so each one is linear: no nested quantifiers.
@@ -10,10 +10,13 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 from enum import StrEnum
+
+from . import units
 
 
 class Kind(StrEnum):
@@ -24,6 +27,7 @@ class Kind(StrEnum):
     MULTIPLE = "multiple"
     ORDINAL = "ordinal"
     DURATION = "duration"
+    MEASURE = "measure"  # a physical quantity in a unit of units.txt: 330 m, about 1,083 feet
     DATE = "date"
     PERIOD = "period"
 
@@ -185,7 +189,7 @@ _TOKEN = re.compile(
     r"""
     (?P<num>\d+(?:[.,]\d+)*)               # digits with separators, checked after matching
     | (?P<word>[A-Za-z]+(?:['’][A-Za-z]+)?)   # words
-    | (?P<sym>US\$|\$|€|£|%|~|[-–—/])      # symbols that matter
+    | (?P<sym>US\$|\$|€|£|%|~|[-–—/²³])    # symbols that matter
     """,
     re.VERBOSE,
 )
@@ -729,6 +733,10 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
         factor = IN_YEARS.get(unit, 1.0)
         unit = "years" if unit in IN_YEARS else unit
         return _mk(Kind.DURATION, text, toks, qs, k + 1, value=value * factor, unit=unit, qualifier=q, half_unit=half * factor), k + 1
+    # measures: 330 m, about 1,083 feet, a 330-metre tower, 2,000 square kilometres
+    if (measured := _unit_at(toks, k)) is not None:
+        unit, end = measured
+        return _mk(Kind.MEASURE, text, toks, qs, end, value=value, unit=unit.name, qualifier=q, half_unit=half), end
     # counts: more than 100 countries, five US presidents, 4200 schools
     if num.word and value == 1 or (num.word and toks[num.start].low in {"a", "an"} and value < 100 and toks[num.end - 1].low not in _GROUPS
                                    and toks[num.end - 1].low != "of"):
@@ -747,6 +755,17 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
     # "Four No's" names a doctrine: compared when the entry counts it, never missed otherwise
     weak = (num.word and value == 1) or named
     return _mk(Kind.COUNT, text, toks, qs, j, value=value, unit=unit, qualifier=q, half_unit=half, weak=weak, nouns=_nouns_after(toks, j)), j
+
+
+def _unit_at(toks: list[_Tok], k: int) -> tuple[units.Unit, int] | None:
+    """The unit of measure written at token k, its longest form, and the token after it."""
+    if k >= len(toks):
+        return None
+    for words, unit in units.table().forms.get(toks[k].low, ()):
+        end = k + len(words)
+        if end <= len(toks) and all(toks[k + n].low == w for n, w in enumerate(words)):
+            return unit, end
+    return None
 
 
 def _is_identifier(toks: list[_Tok], i: int) -> bool:
@@ -858,6 +877,8 @@ def from_fields(fields: dict) -> Quantity:
     if kind is Kind.PERIOD:
         return Quantity(kind, text, span=span_of(fields["from"]), span_to=span_of(fields["to"]))
     value = float(fields["value"])
+    if kind is Kind.MEASURE and units.unit(str(fields["unit"])) is None:
+        raise ValueError(f"unknown unit {str(fields['unit'])!r} (one of: {', '.join(units.names())})")
     parsed = [p for p in parse(text) if p.value is not None]
     half = next((p.half_unit for p in parsed if p.value == value), _default_half(value))
     if kind is Kind.PERCENT:
@@ -875,7 +896,7 @@ def _default_half(value: float) -> float:
         digits = str(int(abs(value)))
         zeros = len(digits) - len(digits.rstrip("0")) if value else 0
         return _round_half(value, 0.5 * 10**zeros)
-    decimals = len(repr(value).split(".")[1])
+    decimals = -Decimal(repr(value)).as_tuple().exponent  # repr may be "1e-06": no "." to count after
     return 0.5 * 10**-decimals
 
 
@@ -884,7 +905,7 @@ def _default_half(value: float) -> float:
 KIND_GROUP = {
     Kind.MONEY: "money", Kind.COUNT: "count", Kind.PERCENT: "percent", Kind.RATIO: "percent",
     Kind.MULTIPLE: "multiple", Kind.ORDINAL: "ordinal", Kind.DURATION: "duration",
-    Kind.DATE: "time", Kind.PERIOD: "time",
+    Kind.MEASURE: "measure", Kind.DATE: "time", Kind.PERIOD: "time",
 }
 _LOWER = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
 _UPPER = {Qualifier.LESS_THAN, Qualifier.AT_MOST}
@@ -897,7 +918,22 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         return False
     if a.kind is Kind.DURATION and a.unit != b.unit:
         return False
+    if a.kind is Kind.MEASURE:
+        return _dimension(a) is not None and _dimension(a) == _dimension(b)
     return True
+
+
+def _dimension(q: Quantity) -> str | None:
+    unit = units.unit(q.unit)
+    return unit.dimension if unit else None
+
+
+def in_base_unit(q: Quantity) -> Quantity:
+    """A measure in its dimension's base unit, its rounding with it: "1,083 feet" as 330.1 m."""
+    unit = units.unit(q.unit)
+    if q.kind is not Kind.MEASURE or unit is None or q.value is None:
+        return q
+    return replace(q, value=q.value * unit.size, half_unit=q.half_unit * unit.size, unit=units.base(unit.dimension))
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:
@@ -945,6 +981,10 @@ def compare(claim: Quantity, source: Quantity) -> Agreement:
     """
     if KIND_GROUP[claim.kind] == "time":
         return _compare_time(claim, source)
+    if claim.kind is Kind.MEASURE:  # in one unit: "330 m" and "about 1,083 feet"
+        if not comparable(claim, source):
+            return Agreement.OPEN
+        claim, source = in_base_unit(claim), in_base_unit(source)
     if claim.kind is Kind.RATIO and source.kind is Kind.RATIO and claim.of and source.of:
         # "16 million out of 37 million": the wholes must agree before the parts can
         whole_c = Quantity(Kind.COUNT, "", value=claim.of, half_unit=_default_half(claim.of))
@@ -1109,5 +1149,5 @@ def describe(q: Quantity) -> str:
 
 __all__ = [
     "Agreement", "Kind", "Qualifier", "Quantity", "Span", "compare", "comparable", "describe",
-    "from_fields", "ordinal", "parse", "span_of",
+    "from_fields", "in_base_unit", "ordinal", "parse", "span_of",
 ]

@@ -858,7 +858,7 @@ def _only_joiners(text: str, joiners: frozenset[str] = _JOINERS) -> bool:
 def _kind_word(q: Quantity) -> str:
     return {Kind.DATE: "date", Kind.PERIOD: "period", Kind.MONEY: "amount", Kind.COUNT: "count",
             Kind.PERCENT: "percentage", Kind.RATIO: "proportion", Kind.MULTIPLE: "multiple",
-            Kind.ORDINAL: "rank", Kind.DURATION: "duration"}[q.kind]
+            Kind.ORDINAL: "rank", Kind.DURATION: "duration", Kind.MEASURE: "measure"}[q.kind]
 
 
 def _join(items: list[str]) -> str:

@@ -148,7 +148,7 @@ BILLION_LAUGHS = (
         pytest.param("claims:\n" + "- " * 100_000 + "x\n", r"YAML nested more than 32 levels deep", id="deep block"),
         pytest.param("claims: " + "9" * 5000 + "\n", r"YAML error: an integer of more than 1000 characters", id="5000 digits"),
         pytest.param("claims:\n  - {id: x, statement: s, topic: aid, evidence: [{source: doc, quote: q}], values: [{kind: count, value: 1.0e+400, text: x}]}\n",
-                     r":2:1: claims\[0\]\.values\[0\]\.value: expected a finite number, found inf", id="1e400"),
+                     r":2:99: claims\[0\]\.values\[0\]\.value: expected a finite number, found inf", id="1e400"),
         pytest.param("claims: [1, 2]\n\x00\n", r":2:1: YAML error: unacceptable character #x0000: control characters are not allowed", id="NUL"),
     ],
 )

@@ -208,7 +208,7 @@ def show(claims_path: str | None, entry_id: str) -> None:
 
 @cli.command(context_settings=CONTEXT)
 @claims_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "github", "sarif"]), default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "concise", "json", "jsonl", "github", "sarif", "html"]), default="text", show_default=True, help="Output format (concise: one line a finding; html: one self-contained page).")
 @click.option("--fail-on", type=click.Choice(["conflicting", "unverified", "never"]), default=None, help="Exit 1 when a finding at this level exists  [default: conflicting]")
 @click.option("--show", multiple=True, type=click.Choice(["supported", "unverified"]), help="Also report these verdicts (unverified: only sentences stating a figure, a date or a named policy). Repeatable.")
 @click.option("--include", multiple=True, metavar="GLOB", help="Files to read in folders  [default: *.md, *.markdown, *.txt]. Repeatable.")
@@ -237,7 +237,8 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
     from .discover import find_drafts, read_draft
     from .drafts import DraftError, read_sentences
     from .render.safe import clean
-    from .scan import Scan
+    from .render.summary import summary_line
+    from .scan import Scan, Tally
     from .workers import WorkerError, available_cpus, checking
 
     try:
@@ -256,6 +257,7 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
     for w in warnings:
         click.echo(f"warning: {clean(w)}", err=True)
     findings, counts, failed = [], {}, 0
+    texts: dict[str, str] = {}  # each draft's text, for the one format that shows drafts whole
 
     def readable():
         """Each draft's sentences; a draft that cannot be read is one line, and the scan goes on."""
@@ -268,6 +270,8 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
                 click.echo(f"error: {clean(str(exc))}", err=True)
                 failed += 1
                 continue
+            if fmt == "html":
+                texts[draft.path] = text
             yield draft.path, read_sentences(text, markdown=draft.markdown)
 
     scanning = Scan(corpus.checker, corpus.index, frozenset(settings.show), top)
@@ -277,27 +281,32 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
             with progress:
                 task = progress.add_task("scanning", total=len(drafts))
                 for checked in checked_drafts:
-                    tally = counts.setdefault(checked.path, {"conflicting": 0, "unverified": 0, "supported": 0, "sentences": 0})
-                    tally["sentences"] += checked.sentences
-                    for finding in checked.findings:
-                        tally[finding.verdict.value] += 1
+                    counts[checked.path] = counts.get(checked.path, Tally()) + checked.tally
                     findings.extend(checked.findings)
                     progress.update(task, completed=len(counts) + failed)
     except WorkerError as exc:
         raise OutsideError(str(exc)) from None
-    _emit_findings(corpus, findings, counts, fmt, top)
-    totals = {k: sum(c[k] for c in counts.values()) for k in ("conflicting", "unverified", "supported", "sentences")}
-    summary = (
-        f"factcheck: {_plural(len(counts), 'file')}, {_plural(totals['sentences'], 'sentence')}: "
-        f"{totals['conflicting']} conflicting, {totals['unverified']} unverified, {totals['supported']} supported"
-        + (f"; {_plural(failed, 'file')} could not be read" if failed else "")
-    )
-    click.echo(summary, err=True)
+    _emit_findings(corpus, findings, counts, fmt, top, texts)
+    total = sum(counts.values(), Tally())
+    click.echo(summary_line(len(counts), total, failed), err=True)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _write_step_summary(os.environ["GITHUB_STEP_SUMMARY"], corpus, findings, counts)
     if failed:
         sys.exit(EXIT_USAGE)
     level = settings.fail_on
-    if level == "conflicting" and totals["conflicting"] or level == "unverified" and (totals["conflicting"] or totals["unverified"]):
+    if level == "conflicting" and total.conflicting or level == "unverified" and (total.conflicting or total.worthy):
         sys.exit(EXIT_FOUND)
+
+
+def _write_step_summary(path: str, corpus, findings, counts) -> None:
+    """GitHub's job summary: a Markdown table appended to the file the runner names."""
+    from .render.stepsummary import step_summary
+
+    try:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(step_summary(corpus, findings, counts))
+    except OSError as exc:
+        raise InputError(f"GITHUB_STEP_SUMMARY: cannot write {path}: {exc.strerror or exc}") from None
 
 
 @cli.command(context_settings=CONTEXT)
@@ -329,8 +338,17 @@ def discrepancies(claims_path: str | None, fmt: str) -> None:
     Console().print(discrepancy_table(found))
 
 
-def _emit_findings(corpus, findings, counts, fmt: str, top: int) -> None:
-    if fmt in ("json", "jsonl"):
+def _emit_findings(corpus, findings, counts, fmt: str, top: int, texts: dict[str, str]) -> None:
+    if fmt == "concise":
+        from .render.concise import concise_lines
+
+        for line in concise_lines(corpus, findings):
+            click.echo(line)
+    elif fmt == "html":
+        from .render.html import html_report
+
+        click.echo(html_report(corpus, findings, counts, texts), nl=False)
+    elif fmt in ("json", "jsonl"):
         from .render.jsonout import dump_findings, finding_dict
 
         dump_findings([finding_dict(corpus, f, top) for f in findings], fmt, sys.stdout)
@@ -355,10 +373,6 @@ def _emit_findings(corpus, findings, counts, fmt: str, top: int) -> None:
         renderer.print_findings(findings)
         renderer.print_summary(counts)
     sys.stdout.flush()  # output that cannot be written is the error, before a summary says all went well
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _progress(total: int, enabled: bool):

@@ -257,7 +257,7 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
     for w in warnings:
         click.echo(f"warning: {clean(w)}", err=True)
     findings, counts, failed = [], {}, 0
-    texts: dict[str, str] = {}  # each draft's text, for the one format that shows drafts whole
+    texts: dict[str, str] = {}  # each draft's text, for the formats that show drafts whole or fix them
 
     def readable():
         """Each draft's sentences; a draft that cannot be read is one line, and the scan goes on."""
@@ -270,7 +270,7 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
                 click.echo(f"error: {clean(str(exc))}", err=True)
                 failed += 1
                 continue
-            if fmt == "html":
+            if fmt in ("html", "sarif"):
                 texts[draft.path] = text
             yield draft.path, read_sentences(text, markdown=draft.markdown)
 
@@ -363,7 +363,7 @@ def _emit_findings(corpus, findings, counts, fmt: str, top: int, texts: dict[str
         from .render.jsonout import dumps
         from .render.sarif import sarif_log
 
-        click.echo(dumps(sarif_log(findings, corpus, version("factcheck")), indent=2))
+        click.echo(dumps(sarif_log(findings, corpus, version("factcheck"), texts), indent=2))
     else:
         from rich.console import Console
 

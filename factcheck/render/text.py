@@ -15,7 +15,7 @@ from rich.text import Text
 from ..corpus import Cited, Corpus
 from ..quantities import Agreement
 from ..sources import QUOTE_CHARS
-from ..verdict import CheckResult, Comparison, Match, Verdict
+from ..verdict import CheckResult, Comparison, Match, Verdict, deciding  # noqa: F401 - deciding: renderers import it here
 from .safe import clean
 
 VERDICT_STYLE = {Verdict.SUPPORTED: "bold green", Verdict.CONFLICTING: "bold red", Verdict.UNVERIFIED: "bold yellow"}
@@ -91,15 +91,6 @@ class TextRenderer:
 def verdict_text(verdict: Verdict) -> Text:
     word = verdict.value.upper()
     return Text.assemble((word, VERDICT_STYLE[verdict]), " " * (VERDICT_WIDTH - len(word)))
-
-
-def deciding(result: CheckResult) -> tuple[CheckResult, Match | None]:
-    """The (part) result and entry that result.reason speaks of: for a claim of several parts,
-    the first part with the claim's verdict, so the evidence shown is the evidence that decided."""
-    for part in result.parts:
-        if part.verdict is result.verdict and part.matches:
-            return deciding(part)
-    return result, (result.matches[0] if result.matches else None)
 
 
 def unique(cited: list[Cited]) -> list[Cited]:

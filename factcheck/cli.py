@@ -88,7 +88,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command(context_settings=CONTEXT)
 @claims_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format; json writes one object per claim (JSON Lines).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True, help="Output format; json (or jsonl, the same) writes one object per claim (JSON Lines).")
 @click.option("--top", type=click.IntRange(1, 50), default=3, show_default=True, help="Matches shown per claim.")
 @click.argument("claims", nargs=-1)
 def check(claims_path: str | None, fmt: str, top: int, claims: tuple[str, ...]) -> None:
@@ -118,7 +118,7 @@ def check(claims_path: str | None, fmt: str, top: int, claims: tuple[str, ...]) 
     for text in texts:
         result = corpus.checker.check(text, shown=top)
         results.append(result)
-        if fmt == "json":
+        if fmt in ("json", "jsonl"):
             from .render.jsonout import dumps, result_dict
 
             click.echo(dumps(result_dict(corpus, result, top)))
@@ -176,9 +176,12 @@ def list_claims(claims_path: str | None, topic: str | None, text: str | None) ->
     """
     from rich.console import Console
 
-    from .render.entries import entries_table, select
+    from .render.entries import entries_table, select, topics
 
     corpus = load_corpus(claims_path)
+    known = topics(corpus)
+    if topic is not None and topic not in known:
+        raise InputError(f"unknown topic {topic!r}; the topics are: {', '.join(known)}")
     entries = select(corpus, topic, text)
     if not entries:
         raise click.ClickException("no entry matches")
@@ -197,12 +200,14 @@ def show(claims_path: str | None, entry_id: str) -> None:
     """
     from rich.console import Console
 
-    from .render.entries import print_entry
+    from .render.entries import close_ids, print_entry
 
     corpus = load_corpus(claims_path)
     entry = corpus.claims.by_id(entry_id)
     if entry is None:
-        raise InputError(f"no entry with id {entry_id!r} (see 'factcheck claims')")
+        close = close_ids(corpus, entry_id)
+        hint = f"did you mean {' or '.join(close)}?" if close else "see 'factcheck claims'"
+        raise InputError(f"no entry with id {entry_id!r} ({hint})")
     print_entry(Console(), corpus, entry)
 
 
@@ -333,9 +338,9 @@ def discrepancies(claims_path: str | None, fmt: str) -> None:
         return
     from rich.console import Console
 
-    from .render.entries import discrepancy_table
+    from .render.entries import print_discrepancies
 
-    Console().print(discrepancy_table(found))
+    print_discrepancies(Console(), found)
 
 
 def _emit_findings(corpus, findings, counts, fmt: str, top: int, texts: dict[str, str]) -> None:

@@ -29,6 +29,7 @@ class TextRenderer:
         self.top = top
         self.console = console or Console()
         self._printed = False
+        self._titled: set[str] = set()  # sources whose title has been shown: once is enough
 
     def print_result(self, result: CheckResult) -> None:
         """A few lines per claim; a blank line between claims."""
@@ -75,8 +76,12 @@ class TextRenderer:
                 self.emit(Text(clean(m.reasons[0]), style="dim italic"), indent=6, lead=Text("\u2014 ", style="dim"))
 
     def citation(self, c: Cited) -> Text:
-        where = f"{self.corpus.display_path(c.source)}:{c.passage.line}"
-        return Text.assemble((clean(where), "cyan"), "  ", clean(c.source.title), (f" ({clean(c.source.published)})", "dim"))
+        """`file:line`, and the source's title and date the first time the source is cited."""
+        where = Text(clean(f"{self.corpus.display_path(c.source)}:{c.passage.line}"), style="cyan")
+        if c.source.id in self._titled:
+            return where
+        self._titled.add(c.source.id)
+        return Text.assemble(where, "  ", clean(c.source.title), (f" ({clean(c.source.published)})", "dim"))
 
     def emit(self, text: Text, indent: int = 0, lead: Text | None = None) -> None:
         """Print text wrapped to the console at `indent`; wrapped lines align after `lead`."""

@@ -339,7 +339,7 @@ def test_text_findings_golden(corpus: Corpus, findings: list[Finding]) -> None:
         "    “Since Vietnam’s ASEAN membership (July 28, 1995), the country has deepened its regional ties.”\n"
         "2:1     CONFLICTING Vietnam joined the WTO in 2005.\n"
         "  the claim says 2005; the source says 2007\n"
-        "  sources/doc.md:9  Vietnam's path to the world (2020-05-01)\n"
+        "  sources/doc.md:9\n"  # its title was shown with its first passage
         "    “It later joined the WTO in 2007, after long talks.” — the claim says 2005\n"
         "4:1     UNVERIFIED  Vietnam joined NATO in 1949.\n"
         "  No entry states this.\n"

@@ -23,7 +23,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from ..corpus import Corpus
 from ..drafts import as_positioned
 from ..scan import Finding, Tally
-from ..verdict import Verdict
 from .safe import plain
 from .scantext import COLUMNS, evidence, explanation
 from .summary import plural
@@ -144,7 +143,5 @@ def _tip(corpus: Corpus, f: Finding) -> str:
         parts.append(f"<span class=\"where\">{text(corpus.display_path(c.source))}:{c.passage.line}</span>")
         parts.append(f"<span class=\"title\">{text(c.source.title)} ({text(c.source.published)})</span>")
         parts.append(f"<span class=\"passage\">\u201c{text(c.passage.sentence)}\u201d</span>")
-    elif f.verdict is Verdict.UNVERIFIED:
-        parts.append("<span class=\"passage none\">No entry of the claims file states this.</span>")
     return f"<span class=\"tip\" role=\"tooltip\">{''.join(parts)}</span>"
 

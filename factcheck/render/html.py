@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..corpus import Corpus

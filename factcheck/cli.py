@@ -229,14 +229,16 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
     .factcheck.yaml or [tool.factcheck] in pyproject.toml; options win.
 
     \b
-    Exit status: 0 clean, 1 a finding at the --fail-on level, 2 usage or
-    input error (other files are still scanned).
+    Exit status: 0 clean, 1 a finding at the --fail-on level (unverified:
+    a check-worthy unverified sentence, shown or not), 2 usage or input
+    error (other files are still scanned).
 
     \b
     Examples:
       factcheck scan drafts/
       factcheck scan --format github --show unverified report.md
       factcheck scan --format sarif drafts/ > factcheck.sarif
+      factcheck scan --format html --show supported drafts/ > report.html
     """
     from .config import ConfigError, load_config, merge
     from .discover import find_drafts, read_draft

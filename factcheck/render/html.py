@@ -121,7 +121,8 @@ def _draft(corpus: Corpus, number: int, path: str, raw: str, numbered: list[tupl
     spans = sorted((offset(f.sentence.line, f.sentence.column), offset(f.sentence.end_line, f.sentence.end_column) + 1, n, f) for n, f in numbered)
     out, at = [], 0
     for start, end, n, f in spans:
-        if start < at:  # overlapping another finding: it is listed, and highlighted with that one
+        if start < at:  # overlapping the finding before: its link leads there, where it is highlighted
+            out.append(f"<span id=\"f{n}\"></span>")
             continue
         out.append(text(source[at:start]))
         out.append(

@@ -16,9 +16,12 @@ import pytest
 from click.testing import CliRunner
 
 from browser import Browser, find_browser
+from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, write_corpus
 from factcheck.cli import cli
-from factcheck.corpus import bundled_claims
-from factcheck.render.html import text
+from factcheck.corpus import Corpus, bundled_claims
+from factcheck.drafts import Sentence
+from factcheck.render.html import html_report, text
+from factcheck.scan import Finding, Tally
 from test_ci_output import workflow_commands
 
 SAMPLE = Path(__file__).parent / "data" / "sample.md"
@@ -165,3 +168,22 @@ def test_hostile_draft_text_and_file_name_stay_text(tmp_path, browser):
     assert browser.evaluate(DRAFT_AS_SHOWN) == HOSTILE  # as written, markup, "::" and "##[" included
     assert browser.evaluate('document.querySelector("h2#d1").textContent') == name
     assert browser.errors == []
+
+
+def test_sentences_are_found_in_drafts_with_crlf_a_bom_and_wide_characters(tmp_path):
+    (tmp_path / "d.md").write_bytes("\ufeff# Điện Biên Phủ 🇻🇳\r\n\r\n漢字 text. Vietnam joined ASEAN in 1990.\r\n".encode())
+    page = report(tmp_path, "d.md").read_text(encoding="utf-8")
+    assert re.findall(r'<mark class="(\w+)" id="f1"[^>]*><span class="s">([^<]*)</span>', page) == [
+        ("conflicting", "Vietnam joined ASEAN in 1990.")]
+    assert "<pre class=\"draft\"># Điện Biên Phủ 🇻🇳\n\n漢字 text. <mark" in page
+
+
+def test_every_finding_keeps_its_link_target(tmp_path):
+    corpus = Corpus.load(write_corpus(tmp_path, ASEAN_ENTRY, {"doc": PATH_TO_THE_WORLD}))
+    result = corpus.checker.check("Vietnam joined ASEAN in 1990.")
+    whole = Finding("d.md", Sentence("Vietnam joined ASEAN in 1990.", 1, 1, 1, 29), result)
+    inside = Finding("d.md", Sentence("ASEAN in 1990.", 1, 16, 1, 29), result)  # overlapping it
+    page = html_report(corpus, [whole, inside], {"d.md": Tally(1, conflicting=1)}, {"d.md": "Vietnam joined ASEAN in 1990.\n"})
+    assert re.findall(r'id="(f\d+)"', page) == ["f1", "f2"]
+    assert page.count("<mark") == 1
+    assert 'href="#f2"' in page

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,28 @@ def test_every_finding_keeps_its_link_target(tmp_path):
     assert re.findall(r'id="(f\d+)"', page) == ["f1", "f2"]
     assert page.count("<mark") == 1
     assert 'href="#f2"' in page
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash to run .ci/run's lines")
+@pytest.mark.parametrize("has_chromium, has_apt, calls", [
+    (False, True, ["update -qq", "install -y -qq chromium"]),
+    (True, True, []),  # installed: nothing to do
+    (False, False, []),  # no apt-get: the browser tests are skipped
+])
+def test_ci_installs_chromium_only_when_missing(tmp_path, has_chromium, has_apt, calls):
+    ci = Path(__file__).parent.parent / ".ci" / "run"
+    if not ci.exists():
+        pytest.skip("not a checkout: no .ci folder")
+    lines = ci.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if "command -v chromium" in line)
+    block = "\n".join(lines[start : lines.index("fi", start) + 1])
+    stubs = tmp_path / "bin"
+    stubs.mkdir()
+    log = tmp_path / "apt.log"
+    for name, present in (("chromium", has_chromium), ("apt-get", has_apt)):
+        if present:
+            (stubs / name).write_text(f'#!/bin/sh\necho "$*" >> {log}\n', encoding="utf-8")
+            (stubs / name).chmod(0o755)
+    done = subprocess.run([shutil.which("bash"), "-c", "set -euo pipefail\n" + block], env={"PATH": str(stubs)}, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (log.read_text(encoding="utf-8").splitlines() if log.exists() else []) == calls

@@ -100,6 +100,12 @@ _LINE_BREAK = re.compile(r"\r\n?")
 _NEWLINE = re.compile("\n")
 
 
+def as_positioned(text: str) -> str:
+    """A draft's text as sentence positions count it: without a BOM, every line break a single
+    "\\n" (a renderer that shows the draft whole finds each sentence's lines and columns in it)."""
+    return _LINE_BREAK.sub("\n", text.removeprefix("\ufeff"))
+
+
 @dataclass(frozen=True)
 class _Source:
     """The draft with its BOM dropped and every line break a single "\\n": lines and columns are
@@ -110,7 +116,7 @@ class _Source:
 
     @classmethod
     def of(cls, text: str) -> _Source:
-        text = _LINE_BREAK.sub("\n", text.removeprefix("\ufeff"))
+        text = as_positioned(text)
         return cls(text, (0, *(m.end() for m in _NEWLINE.finditer(text))))
 
     def position(self, offset: int) -> tuple[int, int]:

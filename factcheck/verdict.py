@@ -1022,3 +1022,12 @@ def as_of_spans(dates: dict[str, str]) -> dict[str, Span]:
         except ValueError:
             continue
     return out
+
+
+def deciding(result: CheckResult) -> tuple[CheckResult, Match | None]:
+    """The (part) result and entry that result.reason speaks of: for a claim of several parts,
+    the first part with the claim's verdict, so the evidence shown is the evidence that decided."""
+    for part in result.parts:
+        if part.verdict is result.verdict and part.matches:
+            return deciding(part)
+    return result, (result.matches[0] if result.matches else None)

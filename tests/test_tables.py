@@ -232,7 +232,7 @@ def test_only_the_wrong_row_is_reported_by_default() -> None:
     result = scan("--format", "jsonl", "-", input=PARTNERS)
     assert findings(result) == [(4, "conflicting")]
     assert result.exit_code == 1
-    assert result.stderr == "factcheck: 1 file, 2 sentences: 1 conflicting, 0 unverified, 0 supported\n"
+    assert result.stderr == "factcheck: 1 file, 2 sentences: 1 conflicting, 0 unverified (0 check-worthy), 1 supported\n"
 
 
 def test_positions_in_json_sarif_and_github() -> None:

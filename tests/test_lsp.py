@@ -50,7 +50,8 @@ class Editor:
         uri = (self.folder / name).as_uri()
         self.versions[uri] += 1
         version = self.versions[uri]
-        waiting = self.client.protocol.wait_for_notification_async(PUBLISH)
+        # the client keeps one waiter per method: a new one would orphan a caller's
+        waiting = self.client.protocol.wait_for_notification_async(PUBLISH) if wait else None
         self.client.text_document_did_change(types.DidChangeTextDocumentParams(
             types.VersionedTextDocumentIdentifier(uri=uri, version=version), changes))
         return await self.diagnostics(uri, version, waiting) if wait else None
@@ -202,6 +203,23 @@ async def test_quick_edits_get_one_answer_for_the_last_version(editor: Editor) -
         await editor.change("draft.md", [types.TextDocumentContentChangeWholeDocument(text=text)], wait=False)
     diagnostics = await editor.change("draft.md", [types.TextDocumentContentChangeWholeDocument(text=f"Start. {INDIA}")])
     assert [span(d) for d in diagnostics] == [(0, 7, 0, 7 + len(INDIA))]
+
+
+@pytest.mark.asyncio
+async def test_a_long_run_never_blocks_the_editor_and_a_stale_one_is_dropped(editor: Editor) -> None:
+    """While a long draft is being checked, requests are answered; an edit cancels the run of
+    the version before it, whose diagnostics are never published."""
+    long_draft = "".join(f"Paragraph {i}. The weather was fine on day {i}. {INDIA}\n\n" for i in range(700))
+    uri = (editor.folder / "long.md").as_uri()
+    first = editor.client.protocol.wait_for_notification_async(PUBLISH)
+    editor.versions[uri] = 1
+    editor.client.text_document_did_open(types.DidOpenTextDocumentParams(
+        types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=long_draft)))
+    assert await editor.hover("long.md", 0, 2) is None  # answered, not queued behind the run
+    assert not first.done()
+    await editor.change("long.md", [types.TextDocumentContentChangeWholeDocument(text=f"Short. {INDIA}\n")], wait=False)
+    params = await asyncio.wait_for(first, WAIT)
+    assert (params.version, [span(d) for d in params.diagnostics]) == (2, [(0, 7, 0, 7 + len(INDIA))])
 
 
 # --- hover --------------------------------------------------------------------------------------

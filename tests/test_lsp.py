@@ -136,6 +136,16 @@ async def test_plain_text_and_a_clean_document(editor: Editor) -> None:
     assert await editor.open("fine.md", "India became a comprehensive strategic partner of Vietnam in 2016.\n") == []
 
 
+@pytest.mark.asyncio
+async def test_documents_of_other_languages_are_not_drafts(editor: Editor) -> None:
+    """Runs go one at a time, in order: had the code been checked, its diagnostics came first."""
+    uri = (editor.folder / "tool.py").as_uri()
+    editor.client.text_document_did_open(types.DidOpenTextDocumentParams(
+        types.TextDocumentItem(uri=uri, language_id="python", version=1, text=f"# {INDIA}\n")))
+    assert len(await editor.open("notes.gfm.md", f"{INDIA}\n", language="gfm")) == 1  # Emacs' gfm-mode: by its name
+    assert uri not in editor.client.diagnostics
+
+
 @pytest.mark.parametrize(
     ("encoding", "start", "end"),
     [

@@ -15,7 +15,7 @@ import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -223,7 +223,10 @@ def build(options: ServerOptions, version: str) -> FactcheckServer:
         item = params.text_document
         markdown = LANGUAGES.get(item.language_id)
         if markdown is None:  # a client that names languages its own way: go by the file name
-            markdown = Path(item.uri).suffix.lower() in MARKDOWN_SUFFIXES
+            suffix = PurePosixPath(item.uri).suffix.lower()
+            if suffix not in MARKDOWN_SUFFIXES | {".txt"}:
+                return  # code, YAML, ...: not a draft
+            markdown = suffix in MARKDOWN_SUFFIXES
         ls.documents[item.uri] = Document(item.uri, markdown)
         ls.schedule(item.uri, 0)
 

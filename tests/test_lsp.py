@@ -75,13 +75,22 @@ class Editor:
         return list(found or [])
 
 
-async def launch(folder: Path, *args: str, encodings: list[str] | None = None) -> Editor:
+async def launch(folder: Path, *args: str, encodings: list[str] | None = None,
+                 registrations: list[types.Registration] | None = None) -> Editor:
+    """The server started in `folder`; `registrations`: the client lets the server register
+    file watchers, and collects them there."""
     client = make_test_lsp_client()
+    if registrations is not None:
+        @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+        def register(params: types.RegistrationParams) -> None:
+            registrations.extend(params.registrations)
     env = {**os.environ, "PYTHONPATH": str(Path(factcheck.__file__).parent.parent)}
     await client.start_io(sys.executable, "-m", "factcheck", "lsp", *args, cwd=str(folder), env=env)
     general = types.GeneralClientCapabilities(position_encodings=encodings) if encodings else None
+    watching = types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)
     capabilities = types.ClientCapabilities(
         general=general,
+        workspace=types.WorkspaceClientCapabilities(did_change_watched_files=watching) if registrations is not None else None,
         text_document=types.TextDocumentClientCapabilities(
             hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown])),
     )
@@ -352,6 +361,20 @@ async def test_a_changed_claims_file_is_read_again(tmp_path: Path) -> None:
         claims.write_text(claims.read_text(encoding="utf-8").replace("1996", "1995"), encoding="utf-8")
         diagnostics = await editor.change("draft.md", [types.TextDocumentContentChangeWholeDocument(text=draft + "\nMore.\n")])
         assert [d.code for d in diagnostics] == ["conflicting"]
+    finally:
+        await editor.client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_the_server_asks_the_editor_to_watch_claims_settings_and_sources(tmp_path: Path) -> None:
+    registrations: list[types.Registration] = []
+    editor = await launch(tmp_path, "--claims", str(BUNDLED), registrations=registrations)
+    try:
+        await editor.open("draft.md", "Nothing to check.\n")  # the server is past `initialized`
+        (registration,) = registrations
+        assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+        assert [w["globPattern"] for w in registration.register_options["watchers"]] == [
+            "**/*.yaml", "**/*.yml", "**/pyproject.toml", "**/*.md"]
     finally:
         await editor.client.shutdown_session()
 

@@ -79,10 +79,6 @@ class Projects:
         self._loaded[key] = project
         return project, list(corpus.warnings)
 
-    def forget(self) -> None:
-        """Drop every project: the next run loads them again (the cache makes that quick)."""
-        self._loaded.clear()
-
 
 def stamp(claims_path: Path, sources_dir: Path) -> Stamp:
     """Name, size and modification time of the claims file and of every file of its sources."""

@@ -214,9 +214,13 @@ def build(options: ServerOptions, version: str) -> FactcheckServer:
         watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
         if watched and watched.dynamic_registration:
             watchers = [types.FileSystemWatcher(glob_pattern=glob) for glob in watched_globs()]
-            await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
-                id="factcheck-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+            try:
+                await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
+                    id="factcheck-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                    register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+            except Exception as exc:  # noqa: BLE001 - runs still notice changed files by their times
+                ls.window_log_message(types.LogMessageParams(
+                    types.MessageType.Warning, f"factcheck: the editor will not report changed files: {exc}"))
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: FactcheckServer, params: types.DidOpenTextDocumentParams) -> None:

@@ -22,7 +22,6 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from ..discover import MARKDOWN_SUFFIXES
-from ..drafts import DraftError
 from ..fixes import figure_fixes
 from ..scan import Finding
 from ..verdict import Verdict
@@ -102,6 +101,10 @@ class FactcheckServer(LanguageServer):
         except asyncio.CancelledError:
             stop.set()
             raise
+        except Exception as exc:  # noqa: BLE001 - a bug in a run must not stop the server
+            self.window_log_message(types.LogMessageParams(
+                types.MessageType.Error, f"factcheck: internal error: {type(exc).__name__}: {exc}"))
+            return
         for warning in outcome.warnings:
             self.window_log_message(types.LogMessageParams(types.MessageType.Warning, f"factcheck: {warning}"))
         if outcome.error is not None:
@@ -122,11 +125,8 @@ class FactcheckServer(LanguageServer):
             project, warnings = self.projects.for_folder(folder)
         except ProjectError as exc:
             return Outcome(Checked(version, text, document.markdown, (), (), 0), None, str(exc))
-        try:
-            checked = check_document(project.scan, path or document.uri, text, document.markdown, document.memo,
-                                     stop.is_set, version)
-        except DraftError as exc:
-            return Outcome(None, project, str(exc), warnings)
+        checked = check_document(project.scan, path or document.uri, text, document.markdown, document.memo,
+                                 stop.is_set, version)
         return Outcome(checked, project, None, warnings)
 
     def report(self, document: Document, message: str) -> None:

@@ -140,6 +140,16 @@ async def test_a_conflicting_sentence_is_a_warning_over_exactly_its_words(editor
 
 
 @pytest.mark.asyncio
+async def test_a_sentence_over_two_lines_with_emphasis(editor: Editor) -> None:
+    text = "Intro.\n\n**India** became a comprehensive strategic\npartner of Vietnam in *2014*. Next.\n"
+    diagnostics = await editor.open("draft.md", text)
+    assert [span(d) for d in diagnostics] == [(2, 2, 3, len("partner of Vietnam in *2014*."))]
+    (replace, _) = await editor.actions("draft.md", 3, 3)
+    (edit,) = replace.edit.changes[(editor.folder / "draft.md").as_uri()]
+    assert (edit.range, edit.new_text) == (types.Range(types.Position(3, 23), types.Position(3, 27)), "2016")
+
+
+@pytest.mark.asyncio
 async def test_plain_text_and_a_clean_document(editor: Editor) -> None:
     assert await editor.open("notes.txt", f"Some notes.\n{INDIA}\n", language="plaintext") != []
     assert await editor.open("fine.md", "India became a comprehensive strategic partner of Vietnam in 2016.\n") == []

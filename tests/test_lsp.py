@@ -225,6 +225,17 @@ async def test_an_edit_is_checked_again_and_the_fixed_sentence_is_no_longer_flag
 
 
 @pytest.mark.asyncio
+async def test_lines_are_counted_as_lsp_counts_them(editor: Editor) -> None:
+    """U+2028 and a form feed end no line in LSP (Python's splitlines ends one at each): an
+    edit after them lands where the editor meant it."""
+    text = f"Intro\u2028still line one\x0c too.\r\n{INDIA}\n"
+    assert [span(d) for d in await editor.open("draft.md", text)] == [(1, 0, 1, len(INDIA))]
+    at = INDIA.index("2014") + 3
+    edit = types.TextDocumentContentChangePartial(range=types.Range(types.Position(1, at), types.Position(1, at + 1)), text="6")
+    assert await editor.change("draft.md", [edit]) == []
+
+
+@pytest.mark.asyncio
 async def test_quick_edits_get_one_answer_for_the_last_version(editor: Editor) -> None:
     """Edits faster than the pause are one run: the versions in between get no diagnostics."""
     await editor.open("draft.md", "Start.\n")

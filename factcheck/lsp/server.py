@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
 
 from ..discover import MARKDOWN_SUFFIXES
@@ -47,6 +48,8 @@ class Document:
 
     uri: str
     markdown: bool
+    text: str
+    version: int | None
     memo: Memo = field(default_factory=Memo)
     task: asyncio.Task | None = None
     stop: threading.Event | None = None
@@ -66,11 +69,23 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls's protocol, but a change reaches the server's handler before pygls's own copy of the
+    document: pygls clamps each change's range, in place, to its own lines (see apply_change)."""
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
+        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
+        for change in params.content_changes:
+            self.workspace.update_text_document(params.text_document, change)
+
+
 class FactcheckServer(LanguageServer):
     """The pygls server with factcheck's state: projects, open documents, one worker thread."""
 
     def __init__(self, options: ServerOptions, version: str):
-        super().__init__("factcheck", version, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("factcheck", version, types.TextDocumentSyncKind.Incremental, protocol_cls=_Protocol)
         self.options = options
         self.projects = Projects(options)
         self.documents: dict[str, Document] = {}
@@ -92,8 +107,7 @@ class FactcheckServer(LanguageServer):
     async def run(self, document: Document, delay: float) -> None:
         if delay:
             await asyncio.sleep(delay)
-        text_document = self.workspace.get_text_document(document.uri)
-        version, text = text_document.version, text_document.source
+        version, text = document.version, document.text
         stop = document.stop = threading.Event()
         try:
             outcome = await asyncio.get_running_loop().run_in_executor(
@@ -166,9 +180,21 @@ class FactcheckServer(LanguageServer):
         document = self.documents.get(uri)
         if document is None or document.checked is None or document.project is None:
             return None
-        if self.workspace.get_text_document(uri).source != document.checked.text:
+        if document.text != document.checked.text:
             return None
         return document, document.checked, document.project, Lines(document.checked.text, self.encoding)
+
+
+def apply_change(text: str, change: types.TextDocumentContentChangeEvent, encoding: str) -> str:
+    """The text after one change, its range read with LSP's line breaks ("\\n", "\\r\\n", "\\r"
+    only): the server keeps its own copy, because pygls splits lines at more (U+2028, form
+    feed, ...) and would put an edit after one of them in the wrong place, or at the line's end."""
+    if not isinstance(change, types.TextDocumentContentChangePartial):
+        return change.text
+    lines = Lines(text, encoding)
+    start = lines.offset(lines.point(change.range.start.line, change.range.start.character))
+    end = lines.offset(lines.point(change.range.end.line, change.range.end.character))
+    return text[:start] + change.text + text[end:]
 
 
 def cancel(document: Document) -> None:
@@ -231,12 +257,18 @@ def build(options: ServerOptions, version: str) -> FactcheckServer:
             if suffix not in MARKDOWN_SUFFIXES | {".txt"}:
                 return  # code, YAML, ...: not a draft
             markdown = suffix in MARKDOWN_SUFFIXES
-        ls.documents[item.uri] = Document(item.uri, markdown)
+        ls.documents[item.uri] = Document(item.uri, markdown, item.text, item.version)
         ls.schedule(item.uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: FactcheckServer, params: types.DidChangeTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri, DEBOUNCE_SECONDS)
+        document = ls.documents.get(params.text_document.uri)
+        if document is None:
+            return
+        for change in params.content_changes:
+            document.text = apply_change(document.text, change, ls.encoding)
+        document.version = params.text_document.version
+        ls.schedule(document.uri, DEBOUNCE_SECONDS)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: FactcheckServer, params: types.DidCloseTextDocumentParams) -> None:

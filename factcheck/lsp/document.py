@@ -28,7 +28,7 @@ class Memo:
 
 
 @dataclass(frozen=True)
-class Checked:
+class Run:
     """A document as it was checked: its text and version, its sentences, what is reported."""
 
     version: int | None
@@ -42,7 +42,7 @@ class Checked:
 def check_document(
     scan: Scan, path: str, text: str, markdown: bool, memo: Memo,
     cancelled: Callable[[], bool] = lambda: False, version: int | None = None,
-) -> Checked | None:
+) -> Run | None:
     """The document's reported findings, in order; None when cancelled part way (a newer edit
     came), leaving the memo as it was. Sentences are read as `factcheck scan` reads them."""
     sentences = read_sentences(text, markdown=markdown)
@@ -65,7 +65,7 @@ def check_document(
             findings.append(finding)
         previous = sentence.text
     memo.scan, memo.results = scan, fresh
-    return Checked(version, text, markdown, tuple(sentences), tuple(findings), rechecked)
+    return Run(version, text, markdown, tuple(sentences), tuple(findings), rechecked)
 
 
 def _check_one(scan: Scan, path: str, sentence: Sentence, previous: str) -> CheckResult:

@@ -26,7 +26,7 @@ from ..discover import MARKDOWN_SUFFIXES
 from ..fixes import figure_fixes
 from ..scan import Finding
 from ..verdict import Verdict
-from .document import Checked, Memo, check_document, sentence_at
+from .document import Run, Memo, check_document, sentence_at
 from .edits import Edit, figure_edit, ignore_edit, sentence_span
 from .messages import diagnostic_message, hover_text
 from .positions import UTF8, UTF16, UTF32, Lines, Point
@@ -53,7 +53,7 @@ class Document:
     memo: Memo = field(default_factory=Memo)
     task: asyncio.Task | None = None
     stop: threading.Event | None = None
-    checked: Checked | None = None
+    checked: Run | None = None
     project: Project | None = None
     error: str | None = None
 
@@ -63,7 +63,7 @@ class Outcome:
     """What a run on the worker thread hands back: the run (None: cancelled, or nothing to
     show), the project it used, and what to tell the writer."""
 
-    checked: Checked | None
+    checked: Run | None
     project: Project | None
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
@@ -138,7 +138,7 @@ class FactcheckServer(LanguageServer):
         try:
             project, warnings = self.projects.for_folder(folder)
         except ProjectError as exc:
-            return Outcome(Checked(version, text, document.markdown, (), (), 0), None, str(exc))
+            return Outcome(Run(version, text, document.markdown, (), (), 0), None, str(exc))
         checked = check_document(project.scan, path or document.uri, text, document.markdown, document.memo,
                                  stop.is_set, version)
         return Outcome(checked, project, None, warnings)
@@ -174,7 +174,7 @@ class FactcheckServer(LanguageServer):
             return types.DiagnosticSeverity.Information
         return types.DiagnosticSeverity.Hint
 
-    def current(self, uri: str) -> tuple[Document, Checked, Project, Lines] | None:
+    def current(self, uri: str) -> tuple[Document, Run, Project, Lines] | None:
         """The document's last run, if it is of the text the editor has now (else its positions
         may be stale: nothing is offered until the next run)."""
         document = self.documents.get(uri)
@@ -320,7 +320,7 @@ def build(options: ServerOptions, version: str) -> FactcheckServer:
     return server
 
 
-def actions(ls: FactcheckServer, uri: str, checked: Checked, project: Project, lines: Lines,
+def actions(ls: FactcheckServer, uri: str, checked: Run, project: Project, lines: Lines,
             hits: list[Finding]) -> list[types.CodeAction]:
     """The quick fixes of the flagged sentences in a range: the sources' figures, then ignore."""
     out = []

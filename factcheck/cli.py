@@ -343,6 +343,10 @@ def lsp(claims_path: str | None, show: tuple[str, ...], conflicting: str, stdio:
     settings are found from each document's folder, as scan finds them.
 
     \b
+    Exit status: 0 after the editor's shutdown request, 1 when the editor
+    went away without one, 2 usage error.
+
+    \b
     Examples:
       factcheck lsp
       factcheck lsp --conflicting error --show unverified
@@ -359,7 +363,7 @@ def lsp(claims_path: str | None, show: tuple[str, ...], conflicting: str, stdio:
         show=show or None,
         conflicting=conflicting,
     )
-    serve(options, version("factcheck"))
+    sys.exit(serve(options, version("factcheck")))
 
 
 def _emit_findings(corpus, findings, counts, fmt: str, top: int) -> None:

@@ -8,8 +8,10 @@ hovers, quick fixes, and new diagnostics after the claims file changes on disk.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
+import subprocess
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -412,3 +414,37 @@ async def test_a_broken_claims_file_is_one_message_and_no_diagnostics(tmp_path: 
         assert message.message.startswith("factcheck: ") and "claims.yaml" in message.message
     finally:
         await editor.client.shutdown_session()
+
+
+# --- exit status --------------------------------------------------------------------------------
+
+
+def _message(body: dict) -> bytes:
+    data = json.dumps(body).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(data) + data
+
+
+INITIALIZE = _message({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
+SHUTDOWN = _message({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+EXIT = _message({"jsonrpc": "2.0", "method": "exit"})
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "status", "stderr"),
+    [
+        ([], INITIALIZE + SHUTDOWN + EXIT, 0, ""),
+        ([], INITIALIZE + EXIT, 1, ""),  # exit without shutdown: LSP says 1
+        ([], b"", 1, ""),  # the editor went away
+        (["--claims", "missing.yaml"], b"", 2, "Error: no such claims file: missing.yaml\n"),
+        (["--conflicting", "fatal"], b"", 2, None),
+    ],
+)
+def test_exit_status(tmp_path: Path, args: list[str], stdin: bytes, status: int, stderr: str | None) -> None:
+    env = {**os.environ, "PYTHONPATH": str(Path(factcheck.__file__).parent.parent)}
+    done = subprocess.run([sys.executable, "-m", "factcheck", "lsp", *args], input=stdin, capture_output=True,
+                          cwd=tmp_path, env=env, timeout=WAIT)
+    assert done.returncode == status
+    if stderr is not None:
+        assert done.stderr.decode() == stderr
+    else:
+        assert done.stderr.decode().count("\n") == 1 and "Traceback" not in done.stderr.decode()

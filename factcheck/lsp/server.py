@@ -89,6 +89,7 @@ class FactcheckServer(LanguageServer):
         self.options = options
         self.projects = Projects(options)
         self.documents: dict[str, Document] = {}
+        self.shut_down = False  # the editor asked first: exiting is then a success (LSP's rule)
         # one thread: runs never overlap, and a cancelled run ends at its next sentence
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factcheck-check")
 
@@ -248,6 +249,12 @@ def build(options: ServerOptions, version: str) -> FactcheckServer:
                 ls.window_log_message(types.LogMessageParams(
                     types.MessageType.Warning, f"factcheck: the editor will not report changed files: {exc}"))
 
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: FactcheckServer, params: None) -> None:
+        ls.shut_down = True
+        for document in ls.documents.values():
+            cancel(document)
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: FactcheckServer, params: types.DidOpenTextDocumentParams) -> None:
         item = params.text_document
@@ -347,8 +354,12 @@ def _action(title: str, uri: str, lines: Lines, edit: Edit, diagnostic: types.Di
     )
 
 
-def serve(options: ServerOptions, version: str) -> None:
-    """Serve over standard input and output until the client says exit. pygls closes the
-    stream it writes to as it stops: it is given a copy, so standard output stays open."""
+def serve(options: ServerOptions, version: str) -> int:
+    """Serve over standard input and output until the client says exit; the exit status is 0
+    after a shutdown request, else 1 (the editor went away). pygls closes the stream it writes
+    to as it stops: it is given a copy, so standard output stays open."""
+    server = build(options, version)
     with os.fdopen(os.dup(sys.stdout.fileno()), "wb") as stdout:
-        build(options, version).start_io(sys.stdin.buffer, stdout)
+        server.start_io(sys.stdin.buffer, stdout)
+    server.worker.shutdown(wait=False, cancel_futures=True)
+    return 0 if server.shut_down else 1

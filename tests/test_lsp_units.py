@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.corpus import Corpus
 from factcheck.drafts import read_sentences
@@ -126,3 +128,24 @@ def test_a_project_is_loaded_again_when_a_source_changes(tmp_path: Path) -> None
     assert projects.for_folder(tmp_path)[0] is first
     (tmp_path / "sources" / "doc.md").write_text(PATH_TO_THE_WORLD + "\nOne more line.\n", encoding="utf-8")
     assert projects.for_folder(tmp_path)[0] is not first
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab \n\r\u2028\x0cĐệ河🎉")), max_size=40))
+def test_every_position_round_trips_in_every_encoding(text: str) -> None:
+    """Offset → point → client units → point → offset is the identity, whatever the text."""
+    for encoding in (UTF8, UTF16, UTF32):
+        lines = Lines(text, encoding)
+        for offset in range(len(text) + 1):
+            if offset and text[offset - 1] == "\r" and text[offset : offset + 1] == "\n":
+                continue  # between the two characters of one line break: no LSP position
+            point = lines.point_at(offset)
+            assert lines.offset(lines.point(point.line, lines.units(point))) == offset
+
+
+def test_show_comes_from_the_settings_file_as_in_scan(tmp_path: Path) -> None:
+    write_corpus(tmp_path, ASEAN_ENTRY, {"doc": PATH_TO_THE_WORLD})
+    (tmp_path / ".factcheck.yaml").write_text("show: [unverified]\n", encoding="utf-8")
+    project, _ = Projects(ServerOptions()).for_folder(tmp_path / "drafts" / "deeper")
+    assert project.scan.show == {"unverified"}
+    assert project.claims_path == (tmp_path / "claims.yaml").resolve()
+    assert Projects(ServerOptions(show=("supported",))).for_folder(tmp_path)[0].scan.show == {"supported"}

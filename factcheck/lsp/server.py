@@ -320,27 +320,29 @@ def build(options: ServerOptions, version: str) -> FactcheckServer:
         hits = [f for f in checked.findings if _overlaps(lines, f, first, last)]
         if not hits:
             return None
-        # checking where an ignore comment may go reads the document again: not on the event loop
-        return await asyncio.get_running_loop().run_in_executor(
-            None, actions, ls, params.text_document.uri, checked, project, lines, hits)
+        uri = params.text_document.uri
+        diagnostics = [ls.diagnostic(project, lines, f) for f in hits]  # here: the corpus is the loop's
+        ignores = await asyncio.get_running_loop().run_in_executor(None, ignore_edits, checked, lines, hits)
+        out = []
+        for finding, diagnostic, ignore in zip(hits, diagnostics, ignores):
+            for fix in figure_fixes(finding.result):
+                edit = figure_edit(lines, finding.sentence, fix)
+                if edit is not None:
+                    out.append(_action(f"Replace with the sources' figure: {fix.replacement}", uri, lines, edit, diagnostic, True))
+            if ignore is not None:
+                out.append(_action("Ignore this sentence", uri, lines, ignore, diagnostic, False))
+        return out
 
     return server
 
 
-def actions(ls: FactcheckServer, uri: str, checked: Run, project: Project, lines: Lines,
-            hits: list[Finding]) -> list[types.CodeAction]:
-    """The quick fixes of the flagged sentences in a range: the sources' figures, then ignore."""
+def ignore_edits(checked: Run, lines: Lines, hits: list[Finding]) -> list[Edit | None]:
+    """Where an ignore comment goes for each flagged sentence; on a thread, since finding out
+    reads the document again (see edits.ignore_edit)."""
     out = []
     for finding in hits:
-        diagnostic = ls.diagnostic(project, lines, finding)
-        for fix in figure_fixes(finding.result):
-            edit = figure_edit(lines, finding.sentence, fix)
-            if edit is not None:
-                out.append(_action(f"Replace with the sources' figure: {fix.replacement}", uri, lines, edit, diagnostic, True))
         index = sentence_at(checked.sentences, finding.sentence.line, finding.sentence.column)
-        edit = ignore_edit(lines, checked.markdown, checked.sentences, index) if index is not None else None
-        if edit is not None:
-            out.append(_action("Ignore this sentence", uri, lines, edit, diagnostic, False))
+        out.append(ignore_edit(lines, checked.markdown, checked.sentences, index) if index is not None else None)
     return out
 
 

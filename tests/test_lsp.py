@@ -78,7 +78,8 @@ class Editor:
 
 
 async def launch(folder: Path, *args: str, encodings: list[str] | None = None,
-                 registrations: list[types.Registration] | None = None) -> Editor:
+                 registrations: list[types.Registration] | None = None,
+                 hover: types.MarkupKind = types.MarkupKind.Markdown) -> Editor:
     """The server started in `folder`; `registrations`: the client lets the server register
     file watchers, and collects them there."""
     client = make_test_lsp_client()
@@ -94,7 +95,7 @@ async def launch(folder: Path, *args: str, encodings: list[str] | None = None,
         general=general,
         workspace=types.WorkspaceClientCapabilities(did_change_watched_files=watching) if registrations is not None else None,
         text_document=types.TextDocumentClientCapabilities(
-            hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown])),
+            hover=types.HoverClientCapabilities(content_format=[hover])),
     )
     result = await client.initialize_session(types.InitializeParams(capabilities=capabilities, root_uri=folder.as_uri()))
     assert result.capabilities.position_encoding == (encodings[0] if encodings else types.PositionEncodingKind.Utf16)
@@ -281,6 +282,25 @@ async def test_hover_shows_the_reason_and_the_passage_with_title_and_place(edito
         "— *Why doesn’t Vietnam “take sides” in its foreign policy? \\(Communist Review No\\. 1025, November 2023\\)*, "
         "sources/why\\-vietnam\\-does\\-not\\-take\\-sides\\.md:88"
     )
+
+
+@pytest.mark.asyncio
+async def test_hover_is_plain_text_for_an_editor_without_markdown(tmp_path: Path) -> None:
+    editor = await launch(tmp_path, "--claims", str(BUNDLED), hover=types.MarkupKind.PlainText)
+    try:
+        await editor.open("draft.md", f"{INDIA}\n")
+        hover = await editor.hover("draft.md", 0, 0)
+        assert hover.contents.kind == types.MarkupKind.PlainText
+        assert hover.contents.value.splitlines() == [
+            "factcheck: conflicting: the claim says 2014; the source says 2016",
+            "",
+            "“(2) Vietnam has established a comprehensive strategic partnership with five countries: China (2008), "
+            "Russia (2012), India (2016), the Republic of Korea (2022), and the US (2023).”",
+            "— Why doesn’t Vietnam “take sides” in its foreign policy? (Communist Review No. 1025, November 2023), "
+            "sources/why-vietnam-does-not-take-sides.md:88",
+        ]
+    finally:
+        await editor.client.shutdown_session()
 
 
 @pytest.mark.asyncio

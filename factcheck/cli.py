@@ -397,6 +397,43 @@ def discrepancies(claims_path: str | None, fmt: str) -> None:
     print_discrepancies(Console(), found)
 
 
+@cli.command(context_settings=CONTEXT)
+@claims_option
+@click.option("--show", multiple=True, type=click.Choice(["supported", "unverified"]), help="Also flag these verdicts, as in scan (unverified: information; supported: a hint). Repeatable.")
+@click.option("--conflicting", type=click.Choice(["warning", "error"]), default="warning", show_default=True, help="Severity of a conflicting sentence.")
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the only way; accepted for clients that pass it).")
+def lsp(claims_path: str | None, show: tuple[str, ...], conflicting: str, stdio: bool) -> None:
+    """Run a language server over standard input and output, for editors.
+
+    Markdown and text documents get a diagnostic on every conflicting
+    sentence, a hover with the reason and the source passage, and quick
+    fixes: the sources' figure, or an ignore comment. Claims file and
+    settings are found from each document's folder, as scan finds them.
+
+    \b
+    Exit status: 0 after the editor's shutdown request, 1 when the editor
+    went away without one, 2 usage error.
+
+    \b
+    Examples:
+      factcheck lsp
+      factcheck lsp --conflicting error --show unverified
+    """
+    from importlib.metadata import version
+
+    from .lsp.project import ServerOptions
+    from .lsp.server import serve
+
+    if claims_path is not None and not os.path.isfile(claims_path):
+        raise InputError(f"no such claims file: {claims_path}")
+    options = ServerOptions(
+        claims=os.path.abspath(claims_path) if claims_path else None,
+        show=show or None,
+        conflicting=conflicting,
+    )
+    sys.exit(serve(options, version("factcheck")))
+
+
 def _emit_findings(corpus, findings, counts, fmt: str, top: int, texts: dict[str, str]) -> None:
     if fmt == "concise":
         from .render.concise import concise_lines

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..corpus import Cited, Corpus
-from ..fixes import Fix, figure_fixes
+from ..fixes import Fix, located_fixes
 from ..scan import Finding
 from ..sources import Source
 from ..verdict import Verdict
@@ -124,7 +124,7 @@ def result(corpus: Corpus, finding: Finding, stable_id: str, draft: str | None =
     found = evidence(corpus, finding.result)
     if found and found[1]:
         out["relatedLocations"] = [related(corpus, i, c) for i, c in enumerate(found[1], start=1)]
-    fixes = figure_fixes(draft, s, finding.result) if draft is not None else []
+    fixes = located_fixes(draft, s, finding.result) if draft is not None else []
     if fixes:
         out["fixes"] = [sarif_fix(finding.path, fix) for fix in fixes]
     return out

@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     reps = args.reps or (1 if args.quick else 5)
     sentences = 200 if args.quick else 10_000
     growth_sentences = 50 if args.quick else 500
+    lsp_sentences = 200 if args.quick else 2_000
     from factcheck.corpus import bundled_claims
 
     bundled = bundled_claims()
@@ -58,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
             "repetitions": reps,
             "cold_check": bench.cold_check(bundled),
             "scan": bench.scan(bundled, sentences),
+            "lsp": bench.lsp(bundled, lsp_sentences),
             "growth": [bench.growth(bundled, n, growth_sentences) for n in sizes],
         }
     table = render(results)
@@ -176,6 +178,72 @@ class Bench:
         """jsonl where `factcheck scan` has it (one finding a line, streamed), else json."""
         return "jsonl" if "jsonl" in self.scan_help() else "json"
 
+    def lsp(self, bundled: Path, sentences: int) -> dict:
+        """`factcheck lsp` as an editor drives it, over stdio: the time from opening a draft to
+        its diagnostics (the first run checks every sentence), then from each change (one
+        sentence's figure edited, as a writer does) to the diagnostics of that version; the
+        latter includes the server's pause for more keystrokes (DEBOUNCE_SECONDS)."""
+        import asyncio
+
+        from factcheck.lsp.server import DEBOUNCE_SECONDS
+
+        say(f"language server: a {sentences:,}-sentence draft, opened, then {self.reps} edits")
+        draft = generate.write_draft(bundled, self.tmp / "lsp-draft.md", sentences, seed=14)
+        opened, changes, diagnostics = asyncio.run(self._lsp_session(draft.read_text(encoding="utf-8"), draft))
+        return {
+            "sentences": sentences, "debounce_seconds": DEBOUNCE_SECONDS,
+            "open_to_diagnostics_seconds": opened,
+            "change_to_diagnostics_seconds": statistics.median(changes),
+            "runs": [round(c, 4) for c in changes], "diagnostics": diagnostics,
+        }
+
+    async def _lsp_session(self, text: str, draft: Path) -> tuple[float, list[float], int]:
+        import asyncio
+
+        from lsprotocol import types
+        from pygls.lsp.client import LanguageClient
+
+        client = LanguageClient("factcheck-benchmark", "1")
+        published: dict[int, asyncio.Future] = {}
+
+        @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
+            waiting = published.get(params.version)
+            if waiting is not None and not waiting.done():
+                waiting.set_result(len(params.diagnostics))
+
+        env = {k: v for k, v in os.environ.items() if k not in ("FACTCHECK_CACHE_DIR", "FACTCHECK_NO_CACHE")}
+        env.update(XDG_CACHE_HOME=str(self.tmp / "user-cache"), FACTCHECK_CACHE_DIR=str(self.cache))
+        await client.start_io(*self.factcheck, "lsp", cwd=str(self.cwd), env=env)
+        await client.initialize_async(types.InitializeParams(capabilities=types.ClientCapabilities()))
+        client.initialized(types.InitializedParams())
+        uri = draft.as_uri()
+        loop = asyncio.get_running_loop()
+
+        async def until(version: int, send) -> tuple[float, int]:
+            published[version] = loop.create_future()
+            start = time.perf_counter()
+            send()
+            count = await asyncio.wait_for(published[version], 600)
+            return time.perf_counter() - start, count
+
+        opened, count = await until(1, lambda: client.text_document_did_open(types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text))))
+        lines = text.split("\n")
+        middle = next(i for i in range(len(lines) // 2, len(lines)) if re.search(r"\d", lines[i]))
+        column = re.search(r"\d", lines[middle]).start()
+        changes = []
+        for version in range(2, self.reps + 2):
+            edit = types.TextDocumentContentChangePartial(
+                range=types.Range(types.Position(middle, column), types.Position(middle, column + 1)), text=str(version % 10))
+            seconds, _ = await until(version, lambda: client.text_document_did_change(types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(uri=uri, version=version), [edit])))
+            changes.append(seconds)
+        await client.shutdown_async(None)
+        client.exit(None)
+        await client.stop()
+        return opened, changes, count
+
     def growth(self, bundled: Path, entries: int, sentences: int) -> dict:
         say(f"{entries:,} entries: generating")
         folder = self.tmp / f"claims-{entries}"
@@ -245,6 +313,14 @@ def render(r: dict) -> str:
             f"Scan, {label.replace('_', ' ')}: {s['sentences']:,} sentences (`factcheck scan{options} --format {s['format']}`, "
             f"bundled claims, from the cache) in {s['seconds']:.2f} s: **{s['sentences_per_second']:,.0f} sentences/s**, "
             f"peak {s['peak_mb']:.0f} MB (whole process, start-up included)."
+        )
+    if "lsp" in r:
+        ls = r["lsp"]
+        lines.append(
+            f"Language server (`factcheck lsp` over stdio, bundled claims): a {ls['sentences']:,}-sentence draft, "
+            f"opened to its diagnostics in {ls['open_to_diagnostics_seconds']:.2f} s; a change to its diagnostics "
+            f"**{ls['change_to_diagnostics_seconds']:.3f} s** (median of {len(ls['runs'])}; "
+            f"{ls['debounce_seconds']} s of it the pause for more keystrokes)."
         )
     lines += [
         "",

@@ -44,7 +44,7 @@ from .match import Index, Prepared
 from .quantities import Span
 from .sources import MAX_SOURCE_BYTES, Passage, SourceLibrary, source_files, source_path
 
-FORMAT = b"factcheck-cache 3\n"
+FORMAT = b"factcheck-cache 4\n"  # 4: the file's topics
 SIGNATURE_BYTES = 32  # a keyed BLAKE2b of the lengths, the inputs and the head
 _LENGTHS = struct.Struct("<QQQ")  # of the inputs pickle, of the head pickle, of the whole file
 RECORD_DIGEST_BYTES = 16  # each entry's BLAKE2b, in the signed head: 128 bits, beyond finding another record with the same
@@ -130,7 +130,7 @@ class Cache:
         at += inputs_len
         head = pickle.loads(view[at:at + head_len])
         records = Records(mm, at + head_len, head["offsets"], head["digests"], head["ids"], self.file, rebuild)
-        claims = ClaimsFile(self.claims_path, sources_dir, Entries(records), head["soft_problems"], head["vocabulary"])
+        claims = ClaimsFile(self.claims_path, sources_dir, Entries(records), head["soft_problems"], head["vocabulary"], head["topics"])
         index = Index.__new__(Index)
         index.__dict__.update(head["index"])
         index.postings = Postings(*head["postings"])
@@ -157,6 +157,7 @@ class Cache:
             "postings": Postings.pack(index.postings),
             "soft_problems": index.claims.soft_problems,
             "vocabulary": index.claims.vocabulary,
+            "topics": index.claims.topics,
             "as_of": as_of,
             "offsets": offsets,
             "digests": b"".join(_digest(b) for b in blobs),

@@ -1,12 +1,12 @@
 """The claims file as typed data: entries, their values, lists and evidence.
 
-Loading checks the schema and reports every problem with its path (`claims[12].values[0].kind`)
-and line; `validate` adds the checks that need the sources.
+Loading checks the file against its schema (schema.py, the one definition) and the rules a
+schema cannot state, and reports every problem with its path (`claims[12].values[0].kind`),
+line and column; `validate` adds the checks that need the sources.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,29 +15,7 @@ from . import knowledge, quantities
 from .files import TooLarge, Version, read_version
 from .quantities import Kind, Quantity
 
-ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-TOPICS = ("aid", "partnerships", "defence", "diplomacy", "history", "economy", "solidarity", "policy", "organisations")
 MAX_CLAIMS_BYTES = 200 * 1024 * 1024  # some 300,000 entries; loading takes about 6 bytes a byte
-
-ENTRY_KEYS = {"id", "statement", "topic", "parties", "values", "list", "polarity", "aliases", "fact", "evidence"}
-REQUIRED_KEYS = ("id", "statement", "topic", "evidence")
-VALUE_KEYS = {
-    Kind.MONEY: ({"value", "unit"}, {"qualifier"}),
-    Kind.COUNT: ({"value"}, {"unit", "qualifier"}),
-    Kind.PERCENT: ({"value"}, {"qualifier"}),
-    Kind.RATIO: ({"value", "of"}, {"unit", "qualifier"}),
-    Kind.MULTIPLE: ({"value"}, {"qualifier"}),
-    Kind.ORDINAL: ({"value"}, {"unit"}),
-    Kind.DURATION: ({"value", "unit"}, {"qualifier"}),
-    Kind.DATE: ({"value"}, {"part", "relation"}),
-    Kind.PERIOD: ({"from", "to"}, set()),
-}
-ENUMS = {
-    "qualifier": tuple(q.value for q in quantities.Qualifier),
-    "part": ("early", "mid", "late"),
-    "relation": ("after", "before", "since", "by", "until"),
-    "polarity": ("positive", "negative"),
-}
 
 
 @dataclass(frozen=True)
@@ -87,6 +65,15 @@ class ListSpec:
 
 
 @dataclass(frozen=True)
+class Example:
+    """A claim with the verdict it must get: the entry tests itself (validate runs it), and a
+    supported one is a known rewording that helps matching find the entry."""
+
+    verdict: str  # supported, conflicting or unverified
+    claim: str
+
+
+@dataclass(frozen=True)
 class Entry:
     id: str
     statement: str
@@ -99,13 +86,16 @@ class Entry:
     aliases: tuple[str, ...] = ()
     fact: str = ""
     line: int = 0
+    examples: tuple[Example, ...] = ()
+
+    @property
+    def rewordings(self) -> tuple[str, ...]:
+        """The claims its examples say it supports."""
+        return tuple(x.claim for x in self.examples if x.verdict == "supported")
 
     def all_values(self) -> tuple[Quantity, ...]:
         members = tuple(v for m in self.list.members for v in m.values) if self.list else ()
         return self.values + members
-
-
-VOCABULARY_KEYS = ("equivalents", "contrasts", "restrictive", "distinct")
 
 
 @dataclass(frozen=True)
@@ -126,6 +116,7 @@ class ClaimsFile:
     entries: tuple[Entry, ...]
     soft_problems: tuple[Problem, ...] = field(default=())
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    topics: tuple[str, ...] = ()  # declared by the file; () when any kebab-case topic will do
 
     def by_id(self, entry_id: str) -> Entry | None:
         return next((e for e in self.entries if e.id == entry_id), None)
@@ -183,310 +174,138 @@ def parse_claims(text: str, path: Path) -> ClaimsFile:
     except YamlError as exc:
         p = exc.problem
         raise ClaimsError([Problem(shown, p.line, p.column, "", p.message)]) from None
-    problems = [Problem(shown, p.line, p.column, "", p.message) for p in yaml_problems]
-    checker = _Checker(shown, problems)
-    entries, sources_dir = checker.document(data, path)
-    vocabulary = checker.vocabulary(data.get("vocabulary") if isinstance(data, dict) else None, data)
-    if checker.problems:
-        raise ClaimsError(checker.problems)
-    return ClaimsFile(path=path, sources_dir=sources_dir, entries=tuple(entries), vocabulary=vocabulary)
+    read = build(data, path, [Problem(shown, p.line, p.column, "", p.message) for p in yaml_problems])
+    if read.problems:
+        raise ClaimsError(sorted(read.problems, key=lambda p: (p.line, p.column)))
+    return ClaimsFile(path=path, sources_dir=read.sources_dir, entries=tuple(e for _, e in read.entries),
+                      vocabulary=read.vocabulary, topics=read.topics)
 
 
-class _Checker:
-    """Walks the loaded YAML, building entries and collecting every problem."""
+@dataclass
+class Read:
+    """What a claims file's data holds: its well-formed entries (with their index in `claims`),
+    and every problem found, by the schema (schema.py) and by the rules it cannot state."""
 
-    def __init__(self, file: str, problems: list[Problem]):
-        self.file = file
-        self.problems = problems
+    entries: list[tuple[int, Entry]]
+    sources_dir: Path
+    vocabulary: Vocabulary
+    topics: tuple[str, ...]
+    problems: list[Problem]
 
-    def add(self, node: object, where: str, message: str, line: int | None = None) -> None:
-        ln = line if line is not None else getattr(node, "line", 0)
-        self.problems.append(Problem(self.file, ln, 1 if ln else 0, where, message))
 
-    def document(self, data: object, path: Path) -> tuple[list[Entry], Path]:
-        if data is None:
-            self.add(data, "", "the file is empty: expected a mapping with a 'claims' list", line=1)
-            return [], path.parent / "sources"
-        if not isinstance(data, dict):
-            self.add(data, "", f"expected a mapping with a 'claims' list, found {_type_name(data)}", line=1)
-            return [], path.parent / "sources"
-        for key in data:
-            if key not in {"claims", "sources", "vocabulary"}:
-                self.add(data, _name(key), "unknown key (expected 'claims', and optionally 'sources' and 'vocabulary')",
-                         line=_key_line(data, key))
-        sources = data.get("sources", "sources")
-        if not isinstance(sources, str) or not sources.strip():
-            self.add(data, "sources", f"expected a folder path, found {_type_name(sources)}", line=_key_line(data, "sources"))
-            sources = "sources"
-        claims = data.get("claims")
-        if claims is None:
-            self.add(data, "claims", "missing key 'claims'", line=1)
-            return [], path.parent / sources
-        if not isinstance(claims, list):
-            self.add(claims, "claims", f"expected a list of entries, found {_type_name(claims)}", line=_key_line(data, "claims"))
-            return [], path.parent / sources
-        entries = []
-        seen: dict[str, int] = {}
-        for i, raw in enumerate(claims):
-            entry = self.entry(raw, f"claims[{i}]")
-            if entry is None:
-                continue
-            if entry.id in seen:
-                self.add(raw, f"claims[{i}].id", f"duplicate id {_shown(entry.id)} (first on line {seen[entry.id]})")
-                continue
-            seen[entry.id] = entry.line
-            entries.append(entry)
-        return entries, path.parent / sources
+def build(data: object, path: Path, problems: list[Problem]) -> Read:
+    """Check `data` against the schema, then build the typed entries of those that pass it."""
+    from . import schema
 
-    def vocabulary(self, raw: object, data: object) -> Vocabulary:
-        """`vocabulary:` of the claims file: for each kind, a list of lines as its bundled
-        knowledge file writes them; each line is parsed as that file's are."""
-        if raw is None:
-            return Vocabulary()
-        if not isinstance(raw, dict):
-            self.add(raw, "vocabulary", f"expected a mapping of {', '.join(VOCABULARY_KEYS)}, found {_type_name(raw)}",
-                     line=_key_line(data, "vocabulary"))
-            return Vocabulary()
-        found: dict[str, tuple[str, ...]] = {}
-        for key, lines in raw.items():
-            where = f"vocabulary.{_name(key)}"
-            if key not in VOCABULARY_KEYS:
-                self.add(raw, where, f"unknown key (expected {', '.join(VOCABULARY_KEYS)})", line=_key_line(raw, key))
-            elif not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
-                self.add(raw, where, "expected a list of lines (strings)", line=_key_line(raw, key))
-            else:
-                for n, line in enumerate(lines):
-                    try:
-                        knowledge.PARSERS[key](line)
-                    except ValueError as error:
-                        self.add(lines, f"{where}[{n}]", str(error), line=_key_line(raw, key))
-                found[key] = tuple(lines)
-        return Vocabulary(**found)
+    shown = str(path)
 
-    def entry(self, raw: object, where: str) -> Entry | None:
-        if not isinstance(raw, dict):
-            self.add(raw, where, f"expected a mapping, found {_type_name(raw)}")
-            return None
-        before = len(self.problems)
-        for key in raw:
-            if key not in ENTRY_KEYS:
-                self.add(raw, f"{where}.{_name(key)}", "unknown key", line=_key_line(raw, key))
-        for key in REQUIRED_KEYS:
-            if key not in raw:
-                self.add(raw, f"{where}", f"missing key '{key}'")
-        entry_id = self.string(raw, "id", where)
-        if entry_id and not ID_RE.fullmatch(entry_id):
-            self.add(raw, f"{where}.id", f"{_shown(entry_id)} is not kebab-case (a-z, 0-9, single hyphens)", line=_key_line(raw, "id"))
-        statement = self.string(raw, "statement", where)
-        topic = self.string(raw, "topic", where)
-        if topic and topic not in TOPICS:
-            self.add(raw, f"{where}.topic", f"unknown topic {_shown(topic)} (one of: {', '.join(TOPICS)})", line=_key_line(raw, "topic"))
-        parties = self.strings(raw, "parties", where)
-        aliases = self.strings(raw, "aliases", where)
-        polarity = self.string(raw, "polarity", where, required=False) or "positive"
-        if polarity not in ENUMS["polarity"]:
-            self.add(raw, f"{where}.polarity", f"expected positive or negative, found {_shown(polarity)}", line=_key_line(raw, "polarity"))
-        fact = self.string(raw, "fact", where, required=False) or ""
-        if fact and not ID_RE.fullmatch(fact):
-            self.add(raw, f"{where}.fact", f"{_shown(fact)} is not kebab-case", line=_key_line(raw, "fact"))
-        values = self.values(raw.get("values"), f"{where}.values", raw)
-        list_spec = self.list_spec(raw.get("list"), f"{where}.list", raw)
-        evidence = self.evidence(raw.get("evidence"), f"{where}.evidence", raw)
-        if len(self.problems) > before:
-            return None
-        return Entry(
-            id=entry_id, statement=statement, topic=topic, evidence=tuple(evidence),
-            parties=tuple(parties), values=tuple(values), list=list_spec, polarity=polarity,
-            aliases=tuple(aliases), fact=fact, line=getattr(raw, "line", 0),
-        )
+    def add(at: tuple[int, int], where: str, message: str) -> None:
+        problems.append(Problem(shown, at[0], at[1], where, message))
 
-    def string(self, raw: dict, key: str, where: str, required: bool = True) -> str:
-        """The stripped string at `key`; "" when absent. A required key written empty (`id:`) is
-        a problem, or an entry without an id would slip through."""
-        value = raw.get(key)
-        if key not in raw or (value is None and not required):
-            return ""
-        if not isinstance(value, str) or not value.strip():
-            self.add(raw, f"{where}.{key}", f"expected a non-empty string, found {_type_name(value)}", line=_key_line(raw, key))
-            return ""
-        return value.strip()
+    bad: set[int] = set()  # entries with a problem: left out, the others still built
+    for found in schema.check(data):
+        problems.append(Problem(shown, found.line, found.column, found.where, found.message))
+        if m := _ENTRY_AT.match(found.where):
+            bad.add(int(m[1]))
+    root = data if isinstance(data, dict) else {}
+    sources = root.get("sources")
+    sources_dir = path.parent / (sources if isinstance(sources, str) and sources.strip() else "sources")
+    topics = tuple(root["topics"]) if not any(p.where.startswith("topics") for p in problems) and "topics" in root else ()
+    claims = root.get("claims") if isinstance(root.get("claims"), list) else []
+    entries: list[tuple[int, Entry]] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(claims):
+        if i in bad:
+            continue
+        where = f"claims[{i}]"
+        entry = _entry(raw, where, add)
+        if entry is None:
+            continue
+        if topics and entry.topic not in topics:
+            add(raw.position("topic"), f"{where}.topic", f"unknown topic {_shown(entry.topic)} (the file's topics: {', '.join(topics)})")
+            continue
+        if entry.id in seen:
+            add(raw.position("id"), f"{where}.id", f"duplicate id {_shown(entry.id)} (first on line {seen[entry.id]})")
+            continue
+        seen[entry.id] = entry.line
+        entries.append((i, entry))
+    vocabulary = _vocabulary(root.get("vocabulary"), add) if not any(p.where.startswith("vocabulary") for p in problems) else Vocabulary()
+    return Read(entries, sources_dir, vocabulary, topics, problems)
 
-    def strings(self, raw: dict, key: str, where: str) -> list[str]:
-        value = raw.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.add(raw, f"{where}.{key}", "expected a list of non-empty strings", line=_key_line(raw, key))
-            return []
-        return [v.strip() for v in value]
 
-    def values(self, raw: object, where: str, parent: dict) -> list[Quantity]:
-        if raw is None:
-            return []
-        if not isinstance(raw, list):
-            self.add(parent, where, f"expected a list of values, found {_type_name(raw)}", line=_key_line(parent, where.rsplit(".", 1)[-1]))
-            return []
-        out = []
-        for i, item in enumerate(raw):
-            q = self.value(item, f"{where}[{i}]", parent)
-            if q is not None:
-                out.append(q)
-        return out
+_ENTRY_AT = re.compile(r"claims\[(\d+)\]")
 
-    def value(self, raw: object, where: str, parent: dict) -> Quantity | None:
-        if not isinstance(raw, dict):
-            self.add(parent if not hasattr(raw, "line") else raw, where, f"expected a mapping with 'kind' and 'text', found {_type_name(raw)}")
-            return None
-        kind_name = raw.get("kind")
-        kinds = ", ".join(k.value for k in Kind)
-        if not isinstance(kind_name, str) or kind_name not in {k.value for k in Kind}:
-            self.add(raw, f"{where}.kind", f"expected one of {kinds}, found {_shown(kind_name)}")
-            return None
-        kind = Kind(kind_name)
-        required, optional = VALUE_KEYS[kind]
-        ok = True
-        for key in raw:
-            if key not in required | optional | {"kind", "text"}:
-                self.add(raw, f"{where}.{_name(key)}", f"unknown key for a {kind} value", line=_key_line(raw, key))
-                ok = False
-        for key in sorted(required | {"text"}):
-            if key not in raw:
-                self.add(raw, where, f"missing key '{key}' for a {kind} value")
-                ok = False
-        if not ok:
-            return None
-        if not isinstance(raw["text"], str) or not raw["text"].strip():
-            self.add(raw, f"{where}.text", "expected the figure as the quote writes it")
-            return None
-        for key in ("value", "of"):
-            if key in raw and kind not in (Kind.DATE,) and (isinstance(raw[key], bool) or not isinstance(raw[key], (int, float))):
-                self.add(raw, f"{where}.{key}", f"expected a number, found {_type_name(raw[key])}", line=_key_line(raw, key))
-                ok = False
-            elif key in raw and kind not in (Kind.DATE,) and not _finite(raw[key]):
-                self.add(raw, f"{where}.{key}", f"expected a finite number, found {_shown(raw[key])}", line=_key_line(raw, key))
-                ok = False
-        for key, allowed in ENUMS.items():
-            if key in raw and raw[key] not in allowed:
-                self.add(raw, f"{where}.{key}", f"expected one of {', '.join(allowed)}, found {_shown(raw[key])}", line=_key_line(raw, key))
-                ok = False
-        for key in ("unit",):
-            if key in raw and (not isinstance(raw[key], str) or not raw[key].strip()):
-                self.add(raw, f"{where}.{key}", f"expected a non-empty string, found {_type_name(raw[key])}", line=_key_line(raw, key))
-                ok = False
-        if not ok:
-            return None
-        fields = dict(raw)
-        for key in ("value", "from", "to"):
-            if kind in (Kind.DATE, Kind.PERIOD) and key in fields:
-                fields[key] = str(fields[key])
-        try:
-            return quantities.from_fields(fields)
-        except (ValueError, OverflowError) as exc:
-            self.add(raw, where, str(exc))
-            return None
 
-    def list_spec(self, raw: object, where: str, parent: dict) -> ListSpec | None:
-        if raw is None:
-            return None
-        if not isinstance(raw, dict):
-            self.add(parent, where, f"expected a mapping with 'members' and 'closed', found {_type_name(raw)}", line=_key_line(parent, "list"))
-            return None
-        for key in raw:
-            if key not in {"members", "closed"}:
-                self.add(raw, f"{where}.{_name(key)}", "unknown key (expected 'members' and 'closed')", line=_key_line(raw, key))
-        closed = raw.get("closed", False)
-        if not isinstance(closed, bool):
-            self.add(raw, f"{where}.closed", f"expected true or false, found {_type_name(closed)}", line=_key_line(raw, "closed"))
-        members_raw = raw.get("members")
-        if not isinstance(members_raw, list) or len(members_raw) < 2:
-            self.add(raw, f"{where}.members", "expected a list of at least two members")
-            return None
+def _entry(raw: dict, where: str, add) -> Entry | None:
+    """An entry the schema passed; None when a rule it cannot state fails (a date that does not
+    exist, a list member given twice)."""
+    ok = True
+    values = []
+    for j, v in enumerate(raw.get("values") or []):
+        q = _value(v, f"{where}.values[{j}]", raw["values"].position(j), add)
+        ok = ok and q is not None
+        values.append(q)
+    list_spec = None
+    if "list" in raw:
         members = []
-        names: set[str] = set()
-        for i, m in enumerate(members_raw):
-            mw = f"{where}.members[{i}]"
-            if isinstance(m, str) and m.strip():
+        names: dict[str, int] = {}
+        raw_members = raw["list"]["members"]
+        for k, m in enumerate(raw_members):
+            mw = f"{where}.list.members[{k}]"
+            if isinstance(m, str):
                 member = Member(m.strip())
-            elif isinstance(m, dict):
-                for key in m:
-                    if key not in {"name", "aliases", "values"}:
-                        self.add(m, f"{mw}.{_name(key)}", "unknown key (expected name, aliases, values)", line=_key_line(m, key))
-                name = self.string(m, "name", mw)
-                if not name:
-                    if "name" not in m:
-                        self.add(m, mw, "missing key 'name'")
-                    continue
-                member = Member(name, tuple(self.strings(m, "aliases", mw)), tuple(self.values(m.get("values"), f"{mw}.values", m)))
             else:
-                self.add(raw, mw, f"expected a name or a mapping with 'name', found {_type_name(m)}")
-                continue
+                member_values = [_value(v, f"{mw}.values[{j}]", m["values"].position(j), add) for j, v in enumerate(m.get("values") or [])]
+                ok = ok and None not in member_values
+                member = Member(m["name"].strip(), tuple(a.strip() for a in m.get("aliases") or ()), tuple(member_values))
             if member.name.lower() in names:
-                self.add(raw, mw, f"member {_shown(member.name)} listed twice")
-            names.add(member.name.lower())
+                add(raw_members.position(k), mw, f"member {_shown(member.name)} listed twice")
+                ok = False
+            names[member.name.lower()] = k
             members.append(member)
-        return ListSpec(tuple(members), bool(closed))
-
-    def evidence(self, raw: object, where: str, parent: dict) -> list[Evidence]:
-        if raw is None:
-            return []
-        if not isinstance(raw, list) or not raw:
-            self.add(parent, where, "expected a non-empty list of {source, quote}", line=_key_line(parent, "evidence"))
-            return []
-        out = []
-        for i, item in enumerate(raw):
-            ew = f"{where}[{i}]"
-            if not isinstance(item, dict):
-                self.add(raw, ew, f"expected a mapping with 'source' and 'quote', found {_type_name(item)}")
-                continue
-            for key in item:
-                if key not in {"source", "quote"}:
-                    self.add(item, f"{ew}.{_name(key)}", "unknown key (expected 'source' and 'quote')", line=_key_line(item, key))
-            source = self.string(item, "source", ew)
-            quote = self.string(item, "quote", ew)
-            if not source or not quote:
-                for key in ("source", "quote"):
-                    if key not in item:
-                        self.add(item, ew, f"missing key '{key}'")
-                continue
-            if not ID_RE.fullmatch(source):
-                self.add(item, f"{ew}.source", f"{_shown(source)} is not a source id (a file name in the sources folder, without .md)", line=_key_line(item, "source"))
-                continue
-            out.append(Evidence(source, quote, line=_key_line(item, "quote")))
-        return out
+        list_spec = ListSpec(tuple(members), bool(raw["list"].get("closed", False)))
+    if not ok:
+        return None
+    return Entry(
+        id=raw["id"], statement=raw["statement"].strip(), topic=raw["topic"],
+        evidence=tuple(Evidence(ev["source"], ev["quote"].strip(), line=ev.position("quote")[0]) for ev in raw["evidence"]),
+        parties=tuple(p.strip() for p in raw.get("parties") or ()), values=tuple(values), list=list_spec,
+        polarity=raw.get("polarity", "positive"), aliases=tuple(a.strip() for a in raw.get("aliases") or ()),
+        fact=raw.get("fact", ""), line=raw.line,
+        examples=tuple(Example(verdict, claim.strip()) for verdict, claims in (raw.get("examples") or {}).items() for claim in claims),
+    )
 
 
-def _key_line(mapping: object, key: str) -> int:
-    key_lines = getattr(mapping, "key_lines", None)  # a yamlfile.LineDict
-    if key_lines is not None:
-        return key_lines.get(key, mapping.line)
-    return getattr(mapping, "line", 0)
-
-
-def _finite(number: float) -> bool:
-    """NaN, the infinities and integers beyond a float's range compare with nothing."""
+def _value(raw: dict, where: str, at: tuple[int, int], add) -> Quantity | None:
+    fields = dict(raw)
+    if Kind(fields["kind"]) in (Kind.DATE, Kind.PERIOD):
+        for key in ("value", "from", "to"):
+            if key in fields:
+                fields[key] = str(fields[key])
     try:
-        return math.isfinite(number)
-    except OverflowError:
-        return False
+        return quantities.from_fields(fields)
+    except (ValueError, OverflowError) as exc:
+        add(at, where, str(exc))
+        return None
 
 
-def _name(key: object) -> str:
-    """A key from the file in a problem's path: as written, or escaped and shortened."""
-    text = str(key)
-    return text if text.isprintable() and len(text) <= 60 else _shown(text)
+def _vocabulary(raw: object, add) -> Vocabulary:
+    """`vocabulary:` of the claims file: for each kind, a list of lines as its bundled
+    knowledge file writes them; each line is parsed as that file's are."""
+    if not isinstance(raw, dict):
+        return Vocabulary()
+    found: dict[str, tuple[str, ...]] = {}
+    for key, lines in raw.items():
+        for n, line in enumerate(lines):
+            try:
+                knowledge.PARSERS[key](line)
+            except ValueError as error:
+                add(lines.position(n), f"vocabulary.{key}[{n}]", str(error))
+        found[key] = tuple(lines)
+    return Vocabulary(**found)
 
 
 def _shown(value: object, limit: int = 60) -> str:
-    """A value from the file in a one-line message: escaped and shortened; a collection is
-    named by its type, never printed (it may be megabytes)."""
-    if value is None or not isinstance(value, (str, int, float)):
-        return _type_name(value)
+    """A value from the file in a one-line message: escaped and shortened."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
-
-
-def _type_name(value: object) -> str:
-    for kind, name in ((type(None), "nothing"), (bool, "a boolean"), (dict, "a mapping"), (list, "a list"), (str, "a string"), ((int, float), "a number")):
-        if isinstance(value, kind):
-            return name
-    return type(value).__name__

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .knowledge import Knowledge, bundled
-from .normalise import STOPWORDS, fold, keys, tokens
+from .normalise import STOPWORDS, fold, headline_cased, keys, tokens
 from .quantities import MONTHS, parse
 
 MIN_CLAUSE_WORDS = 2  # a side with fewer content words is a phrase of the other, not a clause
@@ -27,10 +27,12 @@ class Framed:
     reports: tuple[str, ...] = ()  # reports the sources speak of, whole: assertions of their own
 
 
-def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: False, known: Knowledge | None = None) -> Framed:
+def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: False, known: Knowledge | None = None,
+            lead_in: bool = True) -> Framed:
     """The assertion inside a denial or a report; the sentence itself when it has no frame.
     `speaks_of(frame)`: whether the sources speak of a report's frame ("Pham Minh Chinh told
-    CSIS in May 2023 that ..."), which is then an assertion of its own."""
+    CSIS in May 2023 that ..."), which is then an assertion of its own. `lead_in`: whether a
+    label before a colon may lead in ("Fun fact: ..."); in a table row it is the subject."""
     known = known or bundled()
     text, denied, frame, reports = _untagged(sentence), False, [], []
     while True:  # "It is false that Y said that ..." peels one frame a round
@@ -42,6 +44,8 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
         elif m := next((m for p in known.reported_before if (m := p.match(text))), None):
             if speaks_of(_THAT_END.sub("", text[:m.end()].strip())):
                 reports.append(text.strip())  # who said it, with what they said
+        elif (m := _LEAD_IN.match(text)) and (not lead_in or speaks_of(m.group(1)) or not has_predicate(text[m.end():], known, sentence_end=False)):
+            m = None  # "Countries with strategic partnerships: 16": a label, of a value  # "Vietnam's CSP club: China '08, ...": the label is part of the claim
         if not m or m.end() >= len(text.rstrip()):
             denied = denied != bool(m and m.re in known.deny_frames)  # a frame of nothing frames nothing
             break
@@ -53,6 +57,10 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
     return Framed(text, denied, " ".join(frame), tuple(reports))
 
 
+# "Fun fact:", "Crazy stat:", "Reminder:": a short label before a colon, naming nothing the
+# sources know and giving no figure, before a clause with a verb, leads in to the claim and
+# asserts nothing itself
+_LEAD_IN = re.compile(r"\s*((?:[A-Za-z][\w'’-]*\s+){0,3}[A-Za-z][\w'’-]*)\s*:\s+(?=\S)")
 _TAG = re.compile(r"(?<![\w&])#(?=[A-Za-z])")
 _TAG_WORD = re.compile(r"[#@][\w-]+[.!?]?")
 
@@ -224,7 +232,7 @@ def has_predicate(text: str, known: Knowledge | None = None, sentence_end: bool 
         return True  # a label and its value (a table row read with its header: "India: Since 2016.")
     if ends and len(stripped.split()) >= SHORTEST_SENTENCE:
         return True  # a sentence: taken to have its verb
-    if stripped.isupper():
+    if stripped.isupper() or headline_cased(stripped):
         return _headline_in_capitals(stripped, known)
     words = _WORD.findall(text)
     for i, word in enumerate(words):
@@ -245,12 +253,18 @@ def has_predicate(text: str, known: Knowledge | None = None, sentence_end: bool 
 
 
 def _headline_in_capitals(text: str, known: Knowledge) -> bool:
-    """"RUSSIA INHERITS $10BN DEBT": in capitals, a verb is a word always a verb, one in -ed,
-    or one in -s after the first word, not ending as nouns do."""
+    """"RUSSIA INHERITS $10BN DEBT", "Russia Inherits $10bn Debt": in capitals or Title Case, a
+    verb is a word always a verb, one in -ed, or one in -s after the first word, not ending as
+    nouns do."""
     words = [w.lower() for w in _WORD.findall(text)]
     return any(w in known.verbs or (w.endswith("ed") and w not in known.not_verbs_ed)
-               or (i and w.endswith("s") and not w.endswith(known.noun_endings) and w not in known.not_verbs)
+               or (i and w in known.headline_verbs and words[i - 1] not in _BEFORE_ADJECTIVE and not words[i - 1].endswith(("'s", "’s")))
+               or (0 < i < len(words) - 1 and w.endswith("s") and not w.endswith(known.noun_endings) and w not in known.not_verbs
+                   and words[i + 1] not in _AFTER_A_NOUN)
                for i, w in enumerate(words))
+
+
+_AFTER_A_NOUN = frozenset({"and", "or", "of"})  # "Soviet Arms and the ... Invasion": a plural noun, not a verb in -s
 
 
 def causal(sentence: str, known: Knowledge | None = None) -> bool:

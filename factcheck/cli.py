@@ -88,7 +88,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command(context_settings=CONTEXT)
 @claims_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format; json writes one object per claim (JSON Lines).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True, help="Output format; json (or jsonl, the same) writes one object per claim (JSON Lines).")
 @click.option("--top", type=click.IntRange(1, 50), default=3, show_default=True, help="Matches shown per claim.")
 @click.argument("claims", nargs=-1)
 def check(claims_path: str | None, fmt: str, top: int, claims: tuple[str, ...]) -> None:
@@ -118,7 +118,7 @@ def check(claims_path: str | None, fmt: str, top: int, claims: tuple[str, ...]) 
     for text in texts:
         result = corpus.checker.check(text, shown=top)
         results.append(result)
-        if fmt == "json":
+        if fmt in ("json", "jsonl"):
             from .render.jsonout import dumps, result_dict
 
             click.echo(dumps(result_dict(corpus, result, top)))
@@ -138,7 +138,8 @@ def validate(claims_path: str | None) -> None:
 
     Checks YAML syntax, the schema, duplicate ids and keys, unknown sources,
     quotes that are not verbatim in their source, values that do not occur in
-    their quote, and malformed lists.
+    their quote, malformed lists, and that every entry's examples get their
+    verdicts from the real checker.
 
     \b
     Exit status: 0 clean, 1 problems found, 2 usage error.
@@ -159,7 +160,58 @@ def validate(claims_path: str | None) -> None:
     if problems:
         click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {clean(str(path))}", err=True)
         sys.exit(EXIT_FOUND)
-    click.echo(f"{clean(str(path))}: OK ({len(Corpus.load(path).claims.entries)} entries)", err=True)
+    entries = Corpus.load(path).claims.entries
+    examples = sum(len(e.examples) for e in entries)
+    click.echo(f"{clean(str(path))}: OK ({len(entries)} entries{f', {examples} examples' if examples else ''})", err=True)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("folder", default=".", type=click.Path(file_okay=True, dir_okay=True, path_type=Path))
+def init(folder: Path) -> None:
+    """Start a new claims project in FOLDER (default: the current folder).
+
+    Writes claims.yaml (topics and one sample entry), its JSON Schema, a
+    sample source document in sources/, a sample draft in drafts/,
+    .factcheck.yaml and a GitHub Actions workflow. validate passes on it at
+    once. Overwrites nothing: if any of these files exists, writes none.
+
+    \b
+    Exit status: 0 written, 2 a file exists or cannot be written.
+
+    \b
+    Examples:
+      factcheck init my-facts && cd my-facts && factcheck validate
+    """
+    from .init import InitError
+    from .init import init as start
+
+    try:
+        written = start(folder)
+    except InitError as exc:
+        raise InputError(str(exc)) from None
+    for path in written:
+        click.echo(f"created {_clean(str(path))}", err=True)
+    click.echo("next: replace the sample source and entry with your own, then run 'factcheck validate'", err=True)
+
+
+@cli.command(context_settings=CONTEXT)
+def schema() -> None:
+    """Print the JSON Schema of the claims file (draft 2020-12).
+
+    The same schema that validate and every command check a claims file with:
+    give it to an editor (the YAML language server) or to check-jsonschema in
+    pre-commit.
+
+    \b
+    Examples:
+      factcheck schema > claims.schema.json
+      check-jsonschema --schemafile claims.schema.json claims.yaml
+    """
+    import json
+
+    from .schema import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
 @cli.command(context_settings=CONTEXT)
@@ -250,7 +302,7 @@ def coverage(claims_path: str | None) -> None:
     for item in found:
         where = os.path.relpath(item.path, path.parent)
         click.echo(clean(f"{where}:{item.line}: {', '.join(item.reasons)}: {_shortened(item.text)}"))
-    click.echo(f"{_plural(len(found), 'sentence')} not quoted by any entry", err=True)
+    click.echo(f"{len(found)} sentence{'' if len(found) == 1 else 's'} not quoted by any entry", err=True)
     if errors:
         sys.exit(EXIT_USAGE)
     if found:
@@ -267,7 +319,7 @@ def _shortened(text: str) -> str:
 
 @cli.command("claims", context_settings=CONTEXT)
 @claims_option
-@click.option("--topic", help="Only entries of this topic (aid, partnerships, defence, ...).")
+@click.option("--topic", help="Only entries of this topic (one of the file's topics: aid, partnerships, ... in the bundled file).")
 @click.argument("text", required=False)
 def list_claims(claims_path: str | None, topic: str | None, text: str | None) -> None:
     """List the entries of the claims file, optionally those containing TEXT.
@@ -279,9 +331,12 @@ def list_claims(claims_path: str | None, topic: str | None, text: str | None) ->
     """
     from rich.console import Console
 
-    from .render.entries import entries_table, select
+    from .render.entries import entries_table, select, topics
 
     corpus = load_corpus(claims_path)
+    known = topics(corpus)
+    if topic is not None and topic not in known:
+        raise InputError(f"unknown topic {topic!r}; the topics are: {', '.join(known)}")
     entries = select(corpus, topic, text)
     if not entries:
         raise click.ClickException("no entry matches")
@@ -300,18 +355,20 @@ def show(claims_path: str | None, entry_id: str) -> None:
     """
     from rich.console import Console
 
-    from .render.entries import print_entry
+    from .render.entries import close_ids, print_entry
 
     corpus = load_corpus(claims_path)
     entry = corpus.claims.by_id(entry_id)
     if entry is None:
-        raise InputError(f"no entry with id {entry_id!r} (see 'factcheck claims')")
+        close = close_ids(corpus, entry_id)
+        hint = f"did you mean {' or '.join(close)}?" if close else "see 'factcheck claims'"
+        raise InputError(f"no entry with id {entry_id!r} ({hint})")
     print_entry(Console(), corpus, entry)
 
 
 @cli.command(context_settings=CONTEXT)
 @claims_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "github", "sarif"]), default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "concise", "json", "jsonl", "github", "sarif", "html"]), default="text", show_default=True, help="Output format (concise: one line a finding; html: one self-contained page).")
 @click.option("--fail-on", type=click.Choice(["conflicting", "unverified", "never"]), default=None, help="Exit 1 when a finding at this level exists  [default: conflicting]")
 @click.option("--show", multiple=True, type=click.Choice(["supported", "unverified"]), help="Also report these verdicts (unverified: only sentences stating a figure, a date or a named policy). Repeatable.")
 @click.option("--include", multiple=True, metavar="GLOB", help="Files to read in folders  [default: *.md, *.markdown, *.txt]. Repeatable.")
@@ -327,20 +384,23 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
     .factcheck.yaml or [tool.factcheck] in pyproject.toml; options win.
 
     \b
-    Exit status: 0 clean, 1 a finding at the --fail-on level, 2 usage or
-    input error (other files are still scanned).
+    Exit status: 0 clean, 1 a finding at the --fail-on level (unverified:
+    a check-worthy unverified sentence, shown or not), 2 usage or input
+    error (other files are still scanned).
 
     \b
     Examples:
       factcheck scan drafts/
       factcheck scan --format github --show unverified report.md
       factcheck scan --format sarif drafts/ > factcheck.sarif
+      factcheck scan --format html --show supported drafts/ > report.html
     """
     from .config import ConfigError, load_config, merge
     from .discover import find_drafts, read_draft
     from .drafts import DraftError, read_sentences
     from .render.safe import clean
-    from .scan import Scan
+    from .render.summary import summary_line
+    from .scan import Scan, Tally
     from .workers import WorkerError, available_cpus, checking
 
     try:
@@ -359,6 +419,7 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
     for w in warnings:
         click.echo(f"warning: {clean(w)}", err=True)
     findings, counts, failed = [], {}, 0
+    texts: dict[str, str] = {}  # each draft's text, for the formats that show drafts whole or fix them
 
     def readable():
         """Each draft's sentences; a draft that cannot be read is one line, and the scan goes on."""
@@ -371,6 +432,8 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
                 click.echo(f"error: {clean(str(exc))}", err=True)
                 failed += 1
                 continue
+            if fmt in ("html", "sarif"):
+                texts[draft.path] = text
             yield draft.path, read_sentences(text, markdown=draft.markdown)
 
     scanning = Scan(corpus.checker, corpus.index, frozenset(settings.show), top)
@@ -380,27 +443,32 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
             with progress:
                 task = progress.add_task("scanning", total=len(drafts))
                 for checked in checked_drafts:
-                    tally = counts.setdefault(checked.path, {"conflicting": 0, "unverified": 0, "supported": 0, "sentences": 0})
-                    tally["sentences"] += checked.sentences
-                    for finding in checked.findings:
-                        tally[finding.verdict.value] += 1
+                    counts[checked.path] = counts.get(checked.path, Tally()) + checked.tally
                     findings.extend(checked.findings)
                     progress.update(task, completed=len(counts) + failed)
     except WorkerError as exc:
         raise OutsideError(str(exc)) from None
-    _emit_findings(corpus, findings, counts, fmt, top)
-    totals = {k: sum(c[k] for c in counts.values()) for k in ("conflicting", "unverified", "supported", "sentences")}
-    summary = (
-        f"factcheck: {_plural(len(counts), 'file')}, {_plural(totals['sentences'], 'sentence')}: "
-        f"{totals['conflicting']} conflicting, {totals['unverified']} unverified, {totals['supported']} supported"
-        + (f"; {_plural(failed, 'file')} could not be read" if failed else "")
-    )
-    click.echo(summary, err=True)
+    _emit_findings(corpus, findings, counts, fmt, top, texts)
+    total = sum(counts.values(), Tally())
+    click.echo(summary_line(len(counts), total, failed), err=True)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _write_step_summary(os.environ["GITHUB_STEP_SUMMARY"], corpus, findings, counts)
     if failed:
         sys.exit(EXIT_USAGE)
     level = settings.fail_on
-    if level == "conflicting" and totals["conflicting"] or level == "unverified" and (totals["conflicting"] or totals["unverified"]):
+    if level == "conflicting" and total.conflicting or level == "unverified" and (total.conflicting or total.worthy):
         sys.exit(EXIT_FOUND)
+
+
+def _write_step_summary(path: str, corpus, findings, counts) -> None:
+    """GitHub's job summary: a Markdown table appended to the file the runner names."""
+    from .render.stepsummary import step_summary
+
+    try:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(step_summary(corpus, findings, counts))
+    except OSError as exc:
+        raise InputError(f"GITHUB_STEP_SUMMARY: cannot write {path}: {exc.strerror or exc}") from None
 
 
 @cli.command(context_settings=CONTEXT)
@@ -427,13 +495,59 @@ def discrepancies(claims_path: str | None, fmt: str) -> None:
         return
     from rich.console import Console
 
-    from .render.entries import discrepancy_table
+    from .render.entries import print_discrepancies
 
-    Console().print(discrepancy_table(found))
+    print_discrepancies(Console(), found)
 
 
-def _emit_findings(corpus, findings, counts, fmt: str, top: int) -> None:
-    if fmt in ("json", "jsonl"):
+@cli.command(context_settings=CONTEXT)
+@claims_option
+@click.option("--show", multiple=True, type=click.Choice(["supported", "unverified"]), help="Also flag these verdicts, as in scan (unverified: information; supported: a hint). Repeatable.")
+@click.option("--conflicting", type=click.Choice(["warning", "error"]), default="warning", show_default=True, help="Severity of a conflicting sentence.")
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the only way; accepted for clients that pass it).")
+def lsp(claims_path: str | None, show: tuple[str, ...], conflicting: str, stdio: bool) -> None:
+    """Run a language server over standard input and output, for editors.
+
+    Markdown and text documents get a diagnostic on every conflicting
+    sentence, a hover with the reason and the source passage, and quick
+    fixes: the sources' figure, or an ignore comment. Claims file and
+    settings are found from each document's folder, as scan finds them.
+
+    \b
+    Exit status: 0 after the editor's shutdown request, 1 when the editor
+    went away without one, 2 usage error.
+
+    \b
+    Examples:
+      factcheck lsp
+      factcheck lsp --conflicting error --show unverified
+    """
+    from importlib.metadata import version
+
+    from .lsp.project import ServerOptions
+    from .lsp.server import serve
+
+    if claims_path is not None and not os.path.isfile(claims_path):
+        raise InputError(f"no such claims file: {claims_path}")
+    options = ServerOptions(
+        claims=os.path.abspath(claims_path) if claims_path else None,
+        show=show or None,
+        conflicting=conflicting,
+    )
+    sys.exit(serve(options, version("factcheck")))
+
+
+def _emit_findings(corpus, findings, counts, fmt: str, top: int, texts: dict[str, str]) -> None:
+    if fmt == "concise":
+        from .render.concise import concise_lines
+
+        for line in concise_lines(corpus, findings):
+            click.echo(line)
+    elif fmt == "html":
+        from .render.html import html_report
+
+        click.echo(html_report(corpus, findings, counts, texts), nl=False)
+    elif fmt in ("json", "jsonl"):
         from .render.jsonout import dump_findings, finding_dict
 
         dump_findings([finding_dict(corpus, f, top) for f in findings], fmt, sys.stdout)
@@ -448,7 +562,7 @@ def _emit_findings(corpus, findings, counts, fmt: str, top: int) -> None:
         from .render.jsonout import dumps
         from .render.sarif import sarif_log
 
-        click.echo(dumps(sarif_log(findings, corpus, version("factcheck")), indent=2))
+        click.echo(dumps(sarif_log(findings, corpus, version("factcheck"), texts), indent=2))
     else:
         from rich.console import Console
 
@@ -458,10 +572,6 @@ def _emit_findings(corpus, findings, counts, fmt: str, top: int) -> None:
         renderer.print_findings(findings)
         renderer.print_summary(counts)
     sys.stdout.flush()  # output that cannot be written is the error, before a summary says all went well
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _progress(total: int, enabled: bool):

@@ -100,6 +100,12 @@ _LINE_BREAK = re.compile(r"\r\n?")
 _NEWLINE = re.compile("\n")
 
 
+def as_positioned(text: str) -> str:
+    """A draft's text as sentence positions count it: without a BOM, every line break a single
+    "\\n" (a renderer that shows the draft whole finds each sentence's lines and columns in it)."""
+    return _LINE_BREAK.sub("\n", text.removeprefix("\ufeff"))
+
+
 @dataclass(frozen=True)
 class _Source:
     """The draft with its BOM dropped and every line break a single "\\n": lines and columns are
@@ -110,7 +116,7 @@ class _Source:
 
     @classmethod
     def of(cls, text: str) -> _Source:
-        text = _LINE_BREAK.sub("\n", text.removeprefix("\ufeff"))
+        text = as_positioned(text)
         return cls(text, (0, *(m.end() for m in _NEWLINE.finditer(text))))
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -189,20 +195,36 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*(?=\n)")
 
 
 def _plain_blocks(text: str) -> list[_Block]:
-    """Paragraphs of a plain text: runs of lines between blank lines."""
+    """Paragraphs of a plain text: runs of lines between blank lines. The same suppression
+    comments as in Markdown are obeyed (an editor's "ignore this sentence" writes one into a
+    text file too); their text is no prose."""
     blocks = []
+    enabled = [True]
     start = 0
     for gap in _BLANK_LINE.finditer(text):
         if gap.start() > start:  # a run of blank lines makes no empty blocks: a million cost nothing
-            blocks.append(_plain_block(text, start, gap.start()))
+            blocks.append(_plain_block(text, start, gap.start(), enabled))
         start = gap.end()
-    blocks.append(_plain_block(text, start, len(text)))
+    blocks.append(_plain_block(text, start, len(text), enabled))
     return blocks
 
 
-def _plain_block(text: str, start: int, end: int) -> _Block:
+def _plain_block(text: str, start: int, end: int, enabled: list[bool]) -> _Block:
+    """One paragraph, less its suppression comments; `enabled` (one flag, shared by the text's
+    paragraphs) is whether a `factcheck: off` region has not yet been closed."""
     block = _Block(start)
-    block.add(text[start:end], range(start, end))
+    kept = start
+    for directive in _DIRECTIVE.finditer(text, start, end):
+        if enabled[0]:
+            block.add(text[kept : directive.start()], range(kept, directive.start()))
+        word = directive.group(1).lower()
+        if word in ("on", "off"):
+            enabled[0] = word == "on"
+        elif enabled[0]:
+            block.mark_ignore()
+        kept = directive.end()
+    if enabled[0]:
+        block.add(text[kept:end], range(kept, end))
     return block
 
 

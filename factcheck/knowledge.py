@@ -42,6 +42,7 @@ class Knowledge:
     noun_endings: tuple[str, ...]  # endings of words in -s that are nouns ("-ers", "-ions")
     determiners: frozenset[str]  # a lower-case word before one is a verb ("include no ...")
     not_verbs: frozenset[str]  # words never verbs, though before an article ("across the")
+    headline_verbs: frozenset[str] = frozenset()  # verbs a headline writes in the base form ("Sign")
 
 
 def _lines(text: str) -> list[str]:
@@ -137,7 +138,7 @@ def parse_same_time(text: str) -> tuple[tuple[re.Pattern[str], int], ...]:
     return tuple(out)
 
 
-PREDICATE_SECTIONS = ("verbs", "not-verbs-ending-in-ed", "not-verbs", "determiners", "noun-endings")
+PREDICATE_SECTIONS = ("verbs", "not-verbs-ending-in-ed", "not-verbs", "determiners", "noun-endings", "headline-verbs")
 
 
 def parse_predicates(text: str) -> dict[str, frozenset[str]]:
@@ -173,6 +174,7 @@ def bundled() -> Knowledge:
         noun_endings=tuple(sorted(predicates.get("noun-endings", frozenset()), key=len, reverse=True)),
         determiners=predicates.get("determiners", frozenset()),
         not_verbs=predicates.get("not-verbs", frozenset()),
+        headline_verbs=predicates.get("headline-verbs", frozenset()),
     )
 
 

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 
 from .claims import ClaimsFile, Entry
 from .knowledge import parse_equivalents
-from .normalise import LIGHT_WORDS, NAMES, Token, Tokens, keys, lengths_by_first_word, name_keys, negation_scopes, stem, tokens, use_equivalents
+from .normalise import LIGHT_WORDS, NAMES, Token, Tokens, headline_cased, keys, lengths_by_first_word, name_keys, negation_scopes, stem, tokens, use_equivalents
 from .quantities import parse
 
 # Named things every entry is about, or that no claim is about alone.
@@ -48,8 +48,8 @@ class Prepared:
     """An entry with its words and names ready for comparison."""
 
     entry: Entry
-    vocab: frozenset[str]  # words of the statement, aliases, parties, members and quotes
-    core: frozenset[str]  # words of the statement, aliases and list members only
+    vocab: frozenset[str]  # words of the statement, aliases, rewordings, parties, members and quotes
+    core: frozenset[str]  # words of the statement, aliases, rewordings (supported examples) and list members only
     names: frozenset[tuple[str, ...]]
     denies: tuple[frozenset[str], ...]  # what the statement's denials deny (negation scopes)
     statement_text: str  # folded plain text, for rapidfuzz tie-breaks
@@ -93,6 +93,9 @@ def score_of(covered: float, total: float, ratio: float) -> float:
     return 100 * (0.8 * (covered / total if total else 0.0) + 0.2 * ratio)
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,}").fullmatch
+
+
 class Index:
     """The claims file prepared for matching; built once per file."""
 
@@ -116,13 +119,13 @@ class Index:
         postings: dict[str, list[int]] = defaultdict(list)
         df: Counter[str] = Counter()
         for i, e in enumerate(claims.entries):
-            texts = [e.statement, *e.aliases, *e.parties, *(q.quote for q in e.evidence)]
+            texts = [e.statement, *e.aliases, *e.rewordings, *e.parties, *(q.quote for q in e.evidence)]
             sentences = (passages or {}).get(e.id, [])
             texts += sentences
             texts += _member_names(e)
             toks = [t for text in texts for t in tokens(without_figures(text))]
             vocab = frozenset(keys(toks))
-            core_texts = [e.statement, *e.aliases, *_member_names(e)]
+            core_texts = [e.statement, *e.aliases, *e.rewordings, *_member_names(e)]
             core_toks = [t for text in core_texts for t in tokens(without_figures(text))]
             core = frozenset(keys(core_toks))
             ent_names = frozenset(self.find_names(core_toks)) | {name_keys(p) for p in e.parties if name_keys(p)}
@@ -181,12 +184,14 @@ class Index:
         """Capitalised words no entry knows ("Pete Peterson", "Angola"): a claim naming them
         is about something the claims file does not cover."""
         out: list[str] = []
+        if headline_cased(claim):
+            return out  # in Title Case every word is capitalised: none is known to be a name
         first = next((t.start for t in toks), 0)
         sentence_starts = {first} | {t.start for prev, t in zip(toks, toks[1:]) if _SENTENCE_END(claim, prev.end, t.start)}
         for t in toks:
             word = claim[t.start:t.end]
-            if t.negator or not word[:1].isupper() or t.start in sentence_starts:
-                continue
+            if t.negator or not word[:1].isupper() or (t.start in sentence_starts and not _ACRONYM(word)):
+                continue  # a sentence's first word is capitalised anyway, but "VUFO" is a name
             if t.key in self.postings or t.key in self.attribution or (t.key,) in self.names:
                 continue
             if out and claim[out_end:t.start].strip() == "":

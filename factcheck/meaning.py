@@ -193,13 +193,19 @@ class Distinct:
                     self._things_of.setdefault(_canon(form), []).append((i, j))
         forms = sorted(self._things_of, key=len, reverse=True)
         body = "|".join(map(_pattern_of, forms))
-        self._find = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])") if forms else None
+        self._find = re.compile(r"(?<![\w-])(" + body + r")(?:e?s)?(?![\w-])") if forms else None  # plurals name it too
 
     @lru_cache(maxsize=8192)
     def said(self, text: str) -> dict[tuple[int, int], str]:
         if self._find is None:
             return {}
-        return {where: m.group() for m in self._find.finditer(fold(text)) for where in self._things_of[_canon(m.group())]}
+        return {where: m.group() for m in self._find.finditer(fold(text)) for where in self._things_of[_canon(m.group(1))]}
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Where the text names one of the things: (start, end, the form's canonical text)."""
+        if self._find is None:
+            return []
+        return [(m.start(), m.end(), _canon(m.group(1))) for m in self._find.finditer(fold(text))]
 
     def other(self, claim: str, entry_texts: Iterable[str]) -> tuple[str, str] | None:
         """(what the claim names, what the entry names instead), where the entry names another

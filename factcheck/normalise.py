@@ -99,7 +99,8 @@ of off on once only or other our ours out over own same she should so some such 
 the their theirs them then there these they this those through to too under until up very
 us was we were what when where which while who whom why will with would you your yours
 now then still since per via within upon among amid whose whether either
-""".split())
+til lol lmao smh imo imho tbh fyi btw omg ngl
+""".split())  # the last line: a social post's fillers, which say nothing of the fact
 # Words that say little about which fact a claim is about: they weigh little when matching.
 LIGHT_WORDS = frozenset("""
 take took taken takes place placed reach reached reaches come came comes become became
@@ -183,6 +184,21 @@ class _Invisible(dict):
 
 
 _INVISIBLE = _Invisible()
+
+
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+HEADLINE_WORDS = 3  # capitalised longer words after the first: "Vietnam Joins ASEAN" is too short to tell
+
+
+def headline_cased(text: str) -> bool:
+    """Whether a text is written in Title Case ("Hanoi and Seoul Upgrade Ties in 2022"), where
+    capitals mark neither names nor a sentence's start: every longer word capitalised but
+    function words ("with", "from"). Text in capitals is not: it is read as a headline
+    elsewhere."""
+    words = _LONG_WORD.findall(text)[1:]
+    if text.isupper() or any(w[0].islower() and w.lower() not in STOPWORDS for w in words):
+        return False
+    return sum(w[0].isupper() for w in words) >= HEADLINE_WORDS
 
 
 def visible(text: str) -> str:

@@ -1,5 +1,5 @@
-"""Figures as values: parse amounts, counts, percentages, ordinals, durations, dates and periods
-out of prose, and compare two of them with their precision and qualifiers.
+"""Figures as values: parse amounts, counts, percentages, ordinals, durations, measures (330 m,
+1,083 feet), dates and periods out of prose, and compare two of them with their precision and qualifiers.
 
 Fuzzy text similarity barely moves when "34 million" becomes "43 million"; these values do.
 Every pattern here is applied to untrusted text, so each one is linear: no nested quantifiers.
@@ -10,10 +10,13 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 from enum import StrEnum
+
+from . import units
 
 
 class Kind(StrEnum):
@@ -24,6 +27,7 @@ class Kind(StrEnum):
     MULTIPLE = "multiple"
     ORDINAL = "ordinal"
     DURATION = "duration"
+    MEASURE = "measure"  # a physical quantity in a unit of units.txt: 330 m, about 1,083 feet
     DATE = "date"
     PERIOD = "period"
 
@@ -138,7 +142,7 @@ QUALIFIERS = [
     ("around", Qualifier.ABOUT), ("approximately", Qualifier.ABOUT),
     ("approx", Qualifier.ABOUT), ("roughly", Qualifier.ABOUT), ("some", Qualifier.ABOUT),
     ("an estimated", Qualifier.ABOUT), ("estimated", Qualifier.ABOUT),
-    ("circa", Qualifier.ABOUT), ("c", Qualifier.ABOUT), ("ca", Qualifier.ABOUT),
+    ("circa", Qualifier.ABOUT), ("c", Qualifier.ABOUT), ("ca", Qualifier.ABOUT), ("~", Qualifier.ABOUT),
     ("close to", Qualifier.ALMOST), ("nearly", Qualifier.ALMOST), ("almost", Qualifier.ALMOST),
     ("just", Qualifier.EXACT), ("only", Qualifier.EXACT), ("exactly", Qualifier.EXACT),
 ]
@@ -150,9 +154,9 @@ CURRENCY_WORDS = {
     "yuan": "CNY", "rmb": "CNY", "roubles": "RUB", "rubles": "RUB", "£": "GBP", "pounds": "GBP",
 }
 DURATION_UNITS = {
-    "year": "years", "years": "years", "decade": "decades", "decades": "decades",
-    "month": "months", "months": "months", "week": "weeks", "weeks": "weeks", "day": "days",
-    "days": "days", "hour": "hours", "hours": "hours", "century": "centuries",
+    "year": "years", "years": "years", "yr": "years", "yrs": "years", "decade": "decades", "decades": "decades",
+    "month": "months", "months": "months", "week": "weeks", "weeks": "weeks", "wks": "weeks", "day": "days",
+    "days": "days", "hour": "hours", "hours": "hours", "hrs": "hours", "century": "centuries",
     "centuries": "centuries",
 }
 # "three decades" is "30 years": durations compare in one unit per family
@@ -185,7 +189,7 @@ _TOKEN = re.compile(
     r"""
     (?P<num>\d+(?:[.,]\d+)*)               # digits with separators, checked after matching
     | (?P<word>[A-Za-z]+(?:['’][A-Za-z]+)?)   # words
-    | (?P<sym>US\$|\$|€|£|%|[-–—/])        # symbols that matter
+    | (?P<sym>US\$|\$|€|£|%|~|[-–—/²³])    # symbols that matter
     """,
     re.VERBOSE,
 )
@@ -200,6 +204,10 @@ class _Tok:
     end: int
 
 
+_SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d\d)(?![\d'’])")  # "China '08", "the '60s"
+SHORT_YEAR_PIVOT = 30  # "'23" is 2023, "'54" is 1954: this project's sources end in the 2020s
+
+
 def _tokens(text: str) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(text):
@@ -207,6 +215,10 @@ def _tokens(text: str) -> list[_Tok]:
         if len(raw) > 40:  # no word or number that long is a figure's (symbols never are)
             continue
         start, end = m.span()
+        if m.lastgroup == "num" and len(raw) == 2 and start and (year := _SHORT_YEAR.match(text, start - 1)):
+            century = 2000 if int(year.group(1)) <= SHORT_YEAR_PIVOT else 1900
+            out.append(_Tok("num", str(century + int(raw)), str(century + int(raw)), start - 1, end))
+            continue
         out.append(_Tok(m.lastgroup, raw, raw.lower().replace("’", "'"), start, end))
     return out
 
@@ -395,15 +407,23 @@ def _decade_span(decade: int, part: str = "") -> Span:
     return Span(date(decade, 1, 1), date(decade + 9, 12, 31))
 
 
+def _hundreds_span(year: int) -> Span:
+    """"The 1960s" is a decade; "the 1200s", a round hundred, is the thirteenth century (but
+    "the 2000s" is read as the decade, as it mostly is)."""
+    return _century_span(year // 100 + 1) if year % 100 == 0 and year < 2000 else _decade_span(year)
+
+
 def _century_span(n: int, part: str = "") -> Span:
+    """The nth century in either reckoning: most writers start the 21st in 2000, the strict
+    count in 2001 and ends it in 2100; a year of either reading is not contradicted."""
     start = (n - 1) * 100 + 1
     if part == "early":
-        return Span(date(start, 1, 1), date(start + 32, 12, 31))
+        return Span(date(start - 1, 1, 1), date(start + 32, 12, 31))
     if part == "mid":
         return Span(date(start + 33, 1, 1), date(start + 65, 12, 31))
     if part == "late":
         return Span(date(start + 66, 1, 1), date(start + 99, 12, 31))
-    return Span(date(start, 1, 1), date(start + 99, 12, 31))
+    return Span(date(start - 1, 1, 1), date(start + 99, 12, 31))
 
 
 @dataclass
@@ -462,11 +482,11 @@ def _read_date(toks: list[_Tok], i: int) -> _Date | None:
                 span = None
             if span and toks[i + 1].end == toks[i + 2].start and toks[i + 3].end == toks[i + 4].start:
                 return _Date(span, i, i + 5)
-    # decades: 1960s, the 1960s
+    # decades: 1960s, the 1960s; "the 1200s" is a century, the thirteenth
     if t.kind == "num" and re.fullmatch(r"1\d{3}|20\d{2}", t.text) and i + 1 < n and toks[i + 1].low == "s" and toks[i + 1].start == t.end:
-        return _Date(_decade_span(int(t.text)), i, i + 2)
+        return _Date(_hundreds_span(int(t.text)), i, i + 2)
     if t.kind == "num" and re.fullmatch(r"1\d{2}0s|20\d0s", t.text):
-        return _Date(_decade_span(int(t.text[:4])), i, i + 1)
+        return _Date(_hundreds_span(int(t.text[:4])), i, i + 1)
     # centuries: the thirteenth century, twenty-first century, 20th century
     if t.low in TENS_WORDS and i + 3 < n and toks[i + 1].text == "-" and toks[i + 2].low in ORDINAL_WORDS and toks[i + 3].low == "century":
         nth = TENS_WORDS[t.low] + ORDINAL_WORDS[toks[i + 2].low]
@@ -521,9 +541,10 @@ def _relation_before(toks: list[_Tok], i: int) -> tuple[str, int]:
 
 
 _MONEY_SYMBOLS = {"$", "US$", "€", "£"}
+FREQUENCY_WORDS = {"twice": 2.0, "thrice": 3.0}
 # every word that can start a figure: a number, an ordinal, a month, a currency, "decade-long"
 _STARTERS = frozenset(UNITS_WORDS) | frozenset(TENS_WORDS) | frozenset(ORDINAL_WORDS) | frozenset(MONTHS) | _CURRENCY_FIRST | {
-    "a", "an", "decade", "year", "century", "month"}
+    "a", "an", "decade", "year", "century", "month"} | frozenset(FREQUENCY_WORDS)
 _PERIOD_JOINERS = {"to", "until", "till", "-", "–", "—", "and", "through"}
 
 
@@ -559,6 +580,21 @@ def _parse(text: str) -> list[Quantity]:
     return out
 
 
+# after "three times" these make it a multiple ("three times as many", "three times the size")
+_MULTIPLE_AFTER = frozenset({"as", "more", "less", "fewer", "than", "the", "that", "over", "larger", "bigger", "greater",
+                             "higher", "smaller", "faster", "lower", "longer", "per", "a", "an", "its", "their", "what"})
+_FREQUENCY_REACH = 3  # the words before "three times" that say what happened three times
+
+
+def _frequency(text: str, toks: list[_Tok], a: int, b: int, value: float) -> Quantity | None:
+    """"Invaded three times", "visited twice": how often something happened, a count of
+    events compared with "three invasions"; None for a multiple ("twice as many")."""
+    if a == 0 or toks[a - 1].kind != "word" or (b < len(toks) and toks[b].low in _MULTIPLE_AFTER):
+        return None
+    before = tuple(t.low for t in toks[max(0, a - _FREQUENCY_REACH):a] if t.kind == "word")
+    return _mk(Kind.COUNT, text, toks, a, b, value=value, unit="times", nouns=before)
+
+
 def _mk(kind: Kind, text: str, toks: list[_Tok], a: int, b: int, **kw) -> Quantity:
     start, end = toks[a].start, toks[b - 1].end
     return Quantity(kind=kind, text=text[start:end], start=start, end=end, **kw)
@@ -569,6 +605,8 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
     t = toks[i]
     if t.kind == "num" and _is_identifier(toks, i):
         return None, i + 1
+    if t.low in FREQUENCY_WORDS:
+        return _frequency(text, toks, i, i + 1, FREQUENCY_WORDS[t.low]), i + 1
     # periods and dates first: they start with a relation, a part, a month, a day or a year
     d = _read_date(toks, i)
     if d is not None and not (_year_tok(t) and d.end == i + 1 and _looks_counted(toks, i)):
@@ -651,6 +689,8 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
     if num is None:
         return None, i + 1
     q, qs = _qualifier_before(toks, i)
+    if q is Qualifier.EXACT and text[toks[num.end - 1].end:toks[num.end - 1].end + 1] == "+":
+        q = Qualifier.AT_LEAST  # "400+ experts"
     j = num.end
     value, half = num.value, _round_half(num.value, num.half)
     # "X out of Y", "X of the Y"
@@ -680,6 +720,8 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
             after += 0
         return _mk(Kind.MONEY, text, toks, qs, after, value=value, unit=code, qualifier=q, half_unit=half), after
     # multiples: 40 times, ten-fold
+    if j < n and toks[j].low == "times" and q is Qualifier.EXACT and (often := _frequency(text, toks, qs, j + 1, value)):
+        return often, j + 1
     if j < n and toks[j].low in {"times", "fold"}:
         return _mk(Kind.MULTIPLE, text, toks, qs, j + 1, value=value, qualifier=q, half_unit=half), j + 1
     if j + 1 < n and toks[j].text == "-" and toks[j + 1].low == "fold":
@@ -691,6 +733,10 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
         factor = IN_YEARS.get(unit, 1.0)
         unit = "years" if unit in IN_YEARS else unit
         return _mk(Kind.DURATION, text, toks, qs, k + 1, value=value * factor, unit=unit, qualifier=q, half_unit=half * factor), k + 1
+    # measures: 330 m, about 1,083 feet, a 330-metre tower, 2,000 square kilometres
+    if (measured := _unit_at(toks, k)) is not None:
+        unit, end = measured
+        return _mk(Kind.MEASURE, text, toks, qs, end, value=value, unit=unit.name, qualifier=q, half_unit=half), end
     # counts: more than 100 countries, five US presidents, 4200 schools
     if num.word and value == 1 or (num.word and toks[num.start].low in {"a", "an"} and value < 100 and toks[num.end - 1].low not in _GROUPS
                                    and toks[num.end - 1].low != "of"):
@@ -709,6 +755,17 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
     # "Four No's" names a doctrine: compared when the entry counts it, never missed otherwise
     weak = (num.word and value == 1) or named
     return _mk(Kind.COUNT, text, toks, qs, j, value=value, unit=unit, qualifier=q, half_unit=half, weak=weak, nouns=_nouns_after(toks, j)), j
+
+
+def _unit_at(toks: list[_Tok], k: int) -> tuple[units.Unit, int] | None:
+    """The unit of measure written at token k, its longest form, and the token after it."""
+    if k >= len(toks):
+        return None
+    for words, unit in units.table().forms.get(toks[k].low, ()):
+        end = k + len(words)
+        if end <= len(toks) and all(toks[k + n].low == w for n, w in enumerate(words)):
+            return unit, end
+    return None
 
 
 def _is_identifier(toks: list[_Tok], i: int) -> bool:
@@ -820,6 +877,8 @@ def from_fields(fields: dict) -> Quantity:
     if kind is Kind.PERIOD:
         return Quantity(kind, text, span=span_of(fields["from"]), span_to=span_of(fields["to"]))
     value = float(fields["value"])
+    if kind is Kind.MEASURE and units.unit(str(fields["unit"])) is None:
+        raise ValueError(f"unknown unit {str(fields['unit'])!r} (one of: {', '.join(units.names())})")
     parsed = [p for p in parse(text) if p.value is not None]
     half = next((p.half_unit for p in parsed if p.value == value), _default_half(value))
     if kind is Kind.PERCENT:
@@ -837,7 +896,7 @@ def _default_half(value: float) -> float:
         digits = str(int(abs(value)))
         zeros = len(digits) - len(digits.rstrip("0")) if value else 0
         return _round_half(value, 0.5 * 10**zeros)
-    decimals = len(repr(value).split(".")[1])
+    decimals = -Decimal(repr(value)).as_tuple().exponent  # repr may be "1e-06": no "." to count after
     return 0.5 * 10**-decimals
 
 
@@ -846,7 +905,7 @@ def _default_half(value: float) -> float:
 KIND_GROUP = {
     Kind.MONEY: "money", Kind.COUNT: "count", Kind.PERCENT: "percent", Kind.RATIO: "percent",
     Kind.MULTIPLE: "multiple", Kind.ORDINAL: "ordinal", Kind.DURATION: "duration",
-    Kind.DATE: "time", Kind.PERIOD: "time",
+    Kind.MEASURE: "measure", Kind.DATE: "time", Kind.PERIOD: "time",
 }
 _LOWER = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
 _UPPER = {Qualifier.LESS_THAN, Qualifier.AT_MOST}
@@ -859,7 +918,22 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         return False
     if a.kind is Kind.DURATION and a.unit != b.unit:
         return False
+    if a.kind is Kind.MEASURE:
+        return _dimension(a) is not None and _dimension(a) == _dimension(b)
     return True
+
+
+def _dimension(q: Quantity) -> str | None:
+    unit = units.unit(q.unit)
+    return unit.dimension if unit else None
+
+
+def in_base_unit(q: Quantity) -> Quantity:
+    """A measure in its dimension's base unit, its rounding with it: "1,083 feet" as 330.1 m."""
+    unit = units.unit(q.unit)
+    if q.kind is not Kind.MEASURE or unit is None or q.value is None:
+        return q
+    return replace(q, value=q.value * unit.size, half_unit=q.half_unit * unit.size, unit=units.base(unit.dimension))
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:
@@ -907,6 +981,10 @@ def compare(claim: Quantity, source: Quantity) -> Agreement:
     """
     if KIND_GROUP[claim.kind] == "time":
         return _compare_time(claim, source)
+    if claim.kind is Kind.MEASURE:  # in one unit: "330 m" and "about 1,083 feet"
+        if not comparable(claim, source):
+            return Agreement.OPEN
+        claim, source = in_base_unit(claim), in_base_unit(source)
     if claim.kind is Kind.RATIO and source.kind is Kind.RATIO and claim.of and source.of:
         # "16 million out of 37 million": the wholes must agree before the parts can
         whole_c = Quantity(Kind.COUNT, "", value=claim.of, half_unit=_default_half(claim.of))
@@ -1071,5 +1149,5 @@ def describe(q: Quantity) -> str:
 
 __all__ = [
     "Agreement", "Kind", "Qualifier", "Quantity", "Span", "compare", "comparable", "describe",
-    "from_fields", "ordinal", "parse", "span_of",
+    "from_fields", "in_base_unit", "ordinal", "parse", "span_of",
 ]

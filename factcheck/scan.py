@@ -9,7 +9,7 @@ says too little alone, and is read with its table's heading and caption first.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from .drafts import Sentence, read_sentences
 from .match import Index
@@ -99,13 +99,33 @@ def unverified_reported(text: str, show: Set[str], index: Index) -> bool:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """What a scan reached, reported or not: sentences checked and how many reached each
+    verdict; `worthy`, the unverified ones worth reporting (see `check_worthy`), which
+    `--fail-on unverified` fails on whether they are shown or not."""
+
+    sentences: int = 0
+    conflicting: int = 0
+    unverified: int = 0
+    worthy: int = 0
+    supported: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(*(a + b for a, b in zip(astuple(self), astuple(other))))
+
+
+@dataclass(frozen=True)
 class Checked:
-    """What a report needs of a draft or a run of its sentences: how many were checked, and the
+    """What a report needs of a draft or a run of its sentences: what they reached, and the
     findings to report (not every result: a worker process sends back only these)."""
 
     path: str
-    sentences: int
+    tally: Tally
     findings: tuple[Finding, ...]
+
+    @property
+    def sentences(self) -> int:
+        return self.tally.sentences
 
 
 @dataclass(frozen=True)
@@ -121,6 +141,19 @@ class Scan:
         return unverified_reported(text, self.show, self.index)
 
     def check(self, path: str, sentences: Sequence[Sentence], previous: str = "") -> Checked:
-        """A run of one draft's sentences; `previous` is the sentence before it, its context."""
-        findings = scan_sentences(self.checker, path, sentences, previous, self.top, self.reports_unverified)
-        return Checked(path, len(sentences), tuple(f for f in findings if reported(f, self.show, self.index)))
+        """A run of one draft's sentences; `previous` is the sentence before it, its context.
+        Whether an unverified sentence is check-worthy costs about 1 % of checking it, so it is
+        always counted; the matches of one that is not reported are still skipped."""
+        counts = dict.fromkeys(("conflicting", "unverified", "worthy", "supported"), 0)
+        findings = []
+        for f in scan_sentences(self.checker, path, sentences, previous, self.top, self.reports_unverified):
+            counts[f.verdict.value] += 1
+            if f.verdict is Verdict.UNVERIFIED:
+                if not check_worthy(self.index, f.sentence.text):
+                    continue
+                counts["worthy"] += 1
+                if "unverified" in self.show:
+                    findings.append(f)
+            elif reported(f, self.show, self.index):
+                findings.append(f)
+        return Checked(path, Tally(len(sentences), **counts), tuple(findings))

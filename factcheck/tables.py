@@ -17,6 +17,7 @@ false supports ("Vietnam joined the WTO" beside 2006).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 _SUBJECT = ": "  # after the first cell, the row's subject
@@ -63,3 +64,20 @@ def table_context(heading: str, caption: str, header: Sequence[str]) -> str:
     ("Event", "Value") weigh against the row, which then reads fewer rows right."""
     around = " ".join(part for part in (heading, caption) if part)
     return around or " ".join(filter(None, map(cell_text, header)))
+
+
+_FIELDS = re.compile(r"(?<!\s)\s+[—–|]\s+|;\s+")  # between a record's fields; (?<!\s): a run of spaces is tried once
+_LABELLED = re.compile(r"([^:]{1,60}?)\s*:\s+(\S.*)")  # "Since: 2016"
+RECORD_FIELDS = 2  # a record has at least this many labelled fields: one "X: Y" may be a title
+
+
+def record_sentence(text: str) -> str | None:
+    """A record written on one line, "Partner: Russia — Since: 2012", read as a table row is
+    ("Russia: Since 2012."); None for text that is not one: every field must be labelled."""
+    fields = _FIELDS.split(text.strip().rstrip("."))
+    if len(fields) < RECORD_FIELDS:
+        return None
+    pairs = [_LABELLED.fullmatch(f.strip()) for f in fields]
+    if not all(pairs):
+        return None
+    return row_sentence([m.group(1) for m in pairs], [m.group(2) for m in pairs])

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .claims import ClaimsError, Entry, Problem, _Checker, _key_line, read_text
+from .claims import ClaimsError, ClaimsFile, Entry, Problem, Read, build, read_text
 from .normalise import fold
 from .quantities import TIME_KINDS, Kind, Qualifier, Quantity, describe, parse
 from .sources import SourceLibrary
@@ -43,18 +43,17 @@ def validate(path: Path) -> list[Problem]:
         return exc.problems
     except YamlError as exc:
         return [Problem(shown, exc.problem.line, exc.problem.column, "", exc.problem.message)]
-    # the same walk as claims.parse_claims, which raises instead of going on
-    checker = _Checker(shown, [Problem(shown, p.line, p.column, "", p.message) for p in yaml_problems])
-    entries, sources_dir = checker.document(data, path)
-    checker.vocabulary(data.get("vocabulary") if isinstance(data, dict) else None, data)
-    located = _locate(data, entries)
+    # the same schema and rules as claims.parse_claims, which raises instead of going on
+    read = build(data, path, [Problem(shown, p.line, p.column, "", p.message) for p in yaml_problems])
+    located = [_Located(i, entry, data["claims"][i]) for i, entry in read.entries]
     report = _Report(shown)
-    _check_sources(report, located, sources_dir, path.parent, data)
+    _check_sources(report, located, read.sources_dir, path.parent, data)
     for item in located:
         _check_values(report, item)
         _check_list(report, item)
     _check_facts(report, located)
-    return sorted(checker.problems + report.problems, key=lambda p: (p.line, p.column))
+    _check_examples(report, located, read, path)
+    return sorted(read.problems + report.problems, key=lambda p: (p.line, p.column))
 
 
 class _Report:
@@ -62,27 +61,8 @@ class _Report:
         self.file = file
         self.problems: list[Problem] = []
 
-    def add(self, line: int, where: str, message: str) -> None:
-        self.problems.append(Problem(self.file, line, 1 if line else 0, where, message))
-
-
-def _locate(data: object, entries: list[Entry]) -> list[_Located]:
-    """Pair each entry with its YAML mapping: malformed ones were left out, so count again."""
-    raws = data.get("claims") if isinstance(data, dict) else None
-    if not isinstance(raws, list):
-        return []
-    out = []
-    i = 0
-    for entry in entries:
-        while not _is_raw_of(raws[i], entry):
-            i += 1
-        out.append(_Located(i, entry, raws[i]))
-        i += 1
-    return out
-
-
-def _is_raw_of(raw: object, entry: Entry) -> bool:
-    return isinstance(raw, dict) and getattr(raw, "line", 0) == entry.line and str(raw.get("id", "")).strip() == entry.id
+    def add(self, at: tuple[int, int], where: str, message: str) -> None:
+        self.problems.append(Problem(self.file, at[0], at[1], where, message))
 
 
 # --- sources and quotes ----------------------------------------------------------------------
@@ -90,26 +70,27 @@ def _is_raw_of(raw: object, entry: Entry) -> bool:
 
 def _check_sources(report: _Report, located: list[_Located], sources_dir: Path, base: Path, data: object) -> None:
     if not sources_dir.is_dir():
-        line = _key_line(data, "sources") if isinstance(data, dict) and "sources" in data else 1
-        report.add(line, "sources", f"no sources folder {_shown(sources_dir, base)}")
+        at = data.position("sources") if isinstance(data, dict) and "sources" in data else (1, 1)
+        report.add(at, "sources", f"no sources folder {_shown(sources_dir, base)}")
         return
     library = SourceLibrary(sources_dir)
     for item in located:
         for j, ev in enumerate(item.entry.evidence):
             where = f"{item.where}.evidence[{j}]"
+            raw = item.raw["evidence"][j]
             path = sources_dir / f"{ev.source}.md"
             if not (path.exists() or path.is_symlink()):
-                report.add(ev.line, f"{where}.source", f"unknown source {ev.source!r}: no {_shown(path, base)} ({_available(library)})")
+                report.add(raw.position("source"), f"{where}.source", f"unknown source {ev.source!r}: no {_shown(path, base)} ({_available(library)})")
                 continue
             try:
                 source = library.get(ev.source)
             except ClaimsError as exc:
-                report.add(ev.line, f"{where}.source", f"{_shown(path, base)}: {exc.problems[0].message}")
+                report.add(raw.position("source"), f"{where}.source", f"{_shown(path, base)}: {exc.problems[0].message}")
                 continue
             if source.find(ev.quote) is None:
                 line, nearest = source.nearest(ev.quote)
                 found = f"; nearest (line {line}): {_quoted(nearest)}" if nearest else " (it has no text)"
-                report.add(ev.line, f"{where}.quote", f"quote not found in {_shown(path, base)}{found}")
+                report.add(raw.position("quote"), f"{where}.quote", f"quote not found in {_shown(path, base)}{found}")
 
 
 def _available(library: SourceLibrary) -> str:
@@ -136,41 +117,40 @@ def _check_values(report: _Report, item: _Located) -> None:
     figures = [f for fs in per_quote for f in fs]
     values = list(_values(item))
     named: list[Quantity] = []  # figures that a wrong value's problem already accounts for
-    for where, line, value in values:
+    for where, at, value in values:
         hits = [f for f in figures if _same(value, f)]
         text_occurs = any(_occurs(value.text, quote) for quote in quotes)
         if any(_alike(value, f) for f in hits):
             if not text_occurs:
-                report.add(line, f"{where}.text", f"{_quoted(value.text)} does not occur in {_the_quote(quotes)}")
+                report.add(at, f"{where}.text", f"{_quoted(value.text)} does not occur in {_the_quote(quotes)}")
         elif not hits and text_occurs and not any(_same(value, f) for f in parse(value.text)):
             named += [f for f in figures if _occurs(f.text, value.text)]
             read = _join(describe(f) for f in parse(value.text))
-            report.add(line, f"{where}.text", f"{_quoted(value.text)} does not parse as {describe(value)}: " + (f"it reads {read}" if read else "no figure in it"))
+            report.add(at, f"{where}.text", f"{_quoted(value.text)} does not parse as {describe(value)}: " + (f"it reads {read}" if read else "no figure in it"))
         else:
             near = hits or [f for f in figures if _kind_fits(value, f)]
             named += near
             has = "the quote has" if len(quotes) == 1 else "the quotes have"
             found = f"{has}: {_join(describe(f) for f in near)}" if near else f"{has} no {value.kind} figure"
-            report.add(line, where, f"{describe(value)} does not occur in {_the_quote(quotes)} ({found})")
+            report.add(at, where, f"{describe(value)} does not occur in {_the_quote(quotes)} ({found})")
     carried = [value for _, _, value in values]
     for j, (ev, fs) in enumerate(zip(item.entry.evidence, per_quote)):
         for f in fs:
             if not f.weak and f not in named and not any(_same(v, f) for v in carried):
-                report.add(ev.line, f"{item.where}.evidence[{j}].quote", f"the figure {_quoted(f.text)} ({describe(f)}) is not among the entry's values")
+                report.add(item.raw["evidence"][j].position("quote"), f"{item.where}.evidence[{j}].quote", f"the figure {_quoted(f.text)} ({describe(f)}) is not among the entry's values")
 
 
 def _values(item: _Located):
-    """(where, line, value) of every value, the entry's and its list members'."""
+    """(where, (line, column), value) of every value, the entry's and its list members'."""
     raw_values = item.raw.get("values") or []
     for j, value in enumerate(item.entry.values):
-        yield f"{item.where}.values[{j}]", getattr(raw_values[j], "line", item.entry.line), value
+        yield f"{item.where}.values[{j}]", raw_values.position(j), value
     if item.entry.list is None:
         return
     raw_members = item.raw["list"]["members"]
     for k, member in enumerate(item.entry.list.members):
         for j, value in enumerate(member.values):  # a member with values is a mapping
-            line = getattr(raw_members[k]["values"][j], "line", item.entry.line)
-            yield f"{item.where}.list.members[{k}].values[{j}]", line, value
+            yield f"{item.where}.list.members[{k}].values[{j}]", raw_members[k]["values"].position(j), value
 
 
 def _kind_fits(value: Quantity, figure: Quantity) -> bool:
@@ -242,19 +222,56 @@ def _check_list(report: _Report, item: _Located) -> None:
     counts = [v for v in item.entry.values if v.kind is Kind.COUNT and v.qualifier is Qualifier.EXACT]
     if spec.closed and counts and not any(v.value == len(spec.members) for v in counts):
         said = _join(_quoted(v.text) for v in counts)
-        report.add(_key_line(raw_list, "members"), f"{item.where}.list.members", f"the closed list has {len(spec.members)} members, but the entry counts {said}")
+        report.add(raw_list.position("members"), f"{item.where}.list.members", f"the closed list has {len(spec.members)} members, but the entry counts {said}")
     quotes = [ev.quote for ev in item.entry.evidence]
     raw_members = raw_list["members"]
     for k, member in enumerate(spec.members):
         names = (member.name, *member.aliases)
         if not any(_occurs(name, quote) for name in names for quote in quotes):
             also = f" (nor {_join(_quoted(a) for a in member.aliases)})" if member.aliases else ""
-            line = getattr(raw_members[k], "line", raw_members.line)
-            report.add(line, f"{item.where}.list.members[{k}]", f"member {_quoted(member.name)}{also} does not occur in {_the_quote(quotes)}")
+            report.add(raw_members.position(k), f"{item.where}.list.members[{k}]", f"member {_quoted(member.name)}{also} does not occur in {_the_quote(quotes)}")
 
 
 def _check_facts(report: _Report, located: list[_Located]) -> None:
     uses = Counter(item.entry.fact for item in located if item.entry.fact)
     for item in located:
         if uses[item.entry.fact] == 1:
-            report.add(_key_line(item.raw, "fact"), f"{item.where}.fact", f"fact {item.entry.fact!r} is used by no other entry: only entries that give the same fact share a fact key")
+            report.add(item.raw.position("fact"), f"{item.where}.fact", f"fact {item.entry.fact!r} is used by no other entry: only entries that give the same fact share a fact key")
+
+
+# --- examples: entries that test themselves ---------------------------------------------------
+
+
+def _check_examples(report: _Report, located: list[_Located], read: Read, path: Path) -> None:
+    """Check every example claim with the real checker, against the well-formed entries; each
+    one that does not get its verdict, from its own entry, is a problem at its line."""
+    if not any(item.entry.examples for item in located) or not read.sources_dir.is_dir():
+        return
+    from .corpus import Corpus  # the checker: only a file with examples needs it
+
+    claims = ClaimsFile(path, read.sources_dir, tuple(e for _, e in read.entries), vocabulary=read.vocabulary, topics=read.topics)
+    checker = Corpus(claims).checker
+    for item in located:
+        for verdict, raw_claims in (item.raw.get("examples") or {}).items():
+            for n, claim in enumerate(raw_claims):
+                problem = _example_problem(checker.check(claim.strip()), item.entry.id, verdict)
+                if problem:
+                    report.add(raw_claims.position(n), f"{item.where}.examples.{verdict}[{n}]", problem)
+
+
+def _example_problem(result, entry_id: str, verdict: str) -> str | None:
+    """What is wrong with an example's result: another verdict, or the right one from another entry."""
+    said = _quoted(result.claim)
+    if result.verdict.value != verdict:
+        return f"{said} is {result.verdict.value}, not {verdict}: {' '.join(result.reason.split())}"
+    if verdict == "unverified" or _decided_by(result, entry_id):
+        return None
+    other = next((m.entry.id for m in result.matches if m.verdict.value == verdict), "another entry")
+    return f"{said} is {verdict} by {other!r}, not by this entry"
+
+
+def _decided_by(result, entry_id: str) -> bool:
+    """Whether the entry gives the result its verdict, itself or in one of its parts."""
+    if any(m.entry.id == entry_id and m.verdict is result.verdict for m in result.matches):
+        return True
+    return any(_decided_by(part, entry_id) for part in result.parts if part.verdict is result.verdict)

@@ -49,9 +49,11 @@ def date_value(span: Span) -> tuple[str, str]:
     """A date's interval as the claims file writes it: (value, part), e.g. ("1995-07-12", ""),
     ("1946", "late"), ("1960s", ""), ("C13", "")."""
     y = span.first.year
-    decade, century = y // 10 * 10, (y - 1) // 100 + 1
+    decade = y // 10 * 10
+    centuries = dict.fromkeys(((y - 1) // 100 + 1, y // 100 + 1))  # a century may start in its year 00
     candidates = [(f"{y:04d}-{span.first.month:02d}-{span.first.day:02d}", ""), (f"{y:04d}-{span.first.month:02d}", ""), (f"{y:04d}", "")]
-    candidates += [(base, part) for base in (f"{y:04d}", f"{decade:04d}s", f"C{century}") for part in ("", "early", "mid", "late")]
+    bases = (f"{y:04d}", f"{decade:04d}s", *(f"C{c}" for c in centuries))
+    candidates += [(base, part) for base in bases for part in ("", "early", "mid", "late")]
     for value, part in candidates:
         try:
             if span_of(value, part) == span:

@@ -16,11 +16,12 @@ from functools import lru_cache
 
 from . import quantities
 from .clauses import causal, clauses, has_predicate, subject_of, unframe
+from .tables import record_sentence
 from .timeline import Ordered, describe, ordered, relation_holds
 from .claims import Entry, Member
 from .meaning import Opposed, contrasts, denies, distinct, own_knowledge, restrictive, unmatched_denial
 from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Hits, Index, Prepared, without_figures
-from .normalise import Token, Tokens, fold, keys, name_keys, negation_scopes, stem, tokens, visible
+from .normalise import Token, Tokens, fold, headline_cased, keys, name_keys, negation_scopes, stem, tokens, visible
 from .quantities import Agreement, Kind, Qualifier, Quantity, Span, comparable, compare, ordinal, parse, span_of
 
 # Coverage thresholds: the share of the claim's rarity-weighted words (figures counted in)
@@ -156,7 +157,9 @@ class Checker:
         Invisible format characters are dropped first (`visible`): the claim checked, and
         shown, is the claim as it reads."""
         claim, context = visible(claim), visible(context)
-        framed = unframe(claim, self.speaks_of)
+        record = record_sentence(claim)  # "Partner: Russia — Since: 2012" is a table row
+        read = record or claim
+        framed = unframe(read, self.speaks_of, lead_in=record is None)
         if (events := ordered(framed.text, subject_of(framed.text))) and (timed := self.check_order(claim, events)):
             return _denied(timed, framed.frame) if framed.denied else timed
         parts = [*framed.reports, *(p for c in clauses(framed.text) for p in (self.split(c) if not context else [c]))]
@@ -173,7 +176,7 @@ class Checker:
                 result = CheckResult(claim, Verdict.UNVERIFIED, ())  # as for a claim of one part
         else:
             result = replace(self.check_one(parts[0], context=context, shown=shown, unverified_matches=unverified_matches), claim=claim)
-        if result.verdict is not Verdict.UNVERIFIED and not has_predicate(claim) and not (
+        if result.verdict is not Verdict.UNVERIFIED and not has_predicate(read) and not (
                 result.verdict is Verdict.CONFLICTING and _figure_conflict(result)):
             # a heading asserts nothing: never supported, contradicted only by a figure it gives
             result = CheckResult(claim, Verdict.UNVERIFIED, result.matches, result.parts,
@@ -238,11 +241,14 @@ class Checker:
     def split(self, claim: str) -> list[str]:
         """"with China in 2008, Russia in 2012 and India in 2016": one fact per (name, figure)."""
         toks = tokens(without_figures(claim))
-        names = [n for n in self.index.name_spans(toks) if n[0] not in IMPLICIT_NAMES]
+        names = [(n[0], n[1], n[2], _JOINERS) for n in self.index.name_spans(toks) if n[0] not in IMPLICIT_NAMES]
+        # and kinds of thing: "comprehensive partnerships with 16 countries and strategic partnerships with 10"
+        names += [(form, start, end, _THING_JOINERS) for start, end, form in distinct(self.known).spans(claim)]
+        names.sort(key=lambda n: n[1])
         qs = [q for q in parse(claim) if not q.weak]
         pairs = []
         for q in qs:
-            before = [n for n in names if n[2] <= q.start and q.start - n[2] <= 12 and _only_joiners(claim[n[2]:q.start])]
+            before = [n for n in names if n[2] <= q.start and q.start - n[2] <= 12 and _only_joiners(claim[n[2]:q.start], n[3])]
             if before:
                 n = before[-1]
                 pairs.append((n[1], q.end, n[0]))
@@ -272,7 +278,8 @@ class Checker:
         candidates = [c for c, keep in zip(candidates, kept) if keep]
         compared = [comps for comps, keep in zip(compared, kept) if keep]
         # figures that an entry about the same subjects confirms
-        confirmed = [(x.claim, c.score) for c, comps in zip(candidates, compared) if not c.missing_names and _coverages(c, comps)[1] >= CONFLICT
+        confirmed = [(x.claim, c.score) for c, comps in zip(candidates, compared)
+                     if not c.missing_names and _coverages(c, comps)[1] >= CONFLICT and not self.elsewhere(claim, c.entry)
                      for x in comps if x.agreement is Agreement.AGREE]
         matches = [
             self.judge(said, c, comps, {q for q, score in confirmed if score >= c.score - CONFLICT_MARGIN})
@@ -304,7 +311,7 @@ class Checker:
             text=claim, toks=toks, qs=qs, figures=sum(not q.weak for q in qs), keys=claim_keys,
             all_keys=frozenset(keys(tokens(without_figures(claim)))),
             strangers=self.index.unknown_proper_nouns(claim, toks),
-            denials=negation_scopes(without_figures(claim), toks),
+            denials=negation_scopes(claim, toks),  # the words of its figures too: "not ... until May 1997"
             tangled=any(a.negator and b.negator for a, b in zip(toks, toks[1:])),
             predicate=self.predicate_weights(claim, toks, context_keys),
             telling_words=sum(self.index.weight(k) >= 1.0 for k in claim_keys),
@@ -379,7 +386,7 @@ class Checker:
         outsiders = self.list_mentions(said, e) if e.list else []
         full, core = _coverages(cand, comparisons)
         closeness = self.closeness(said, e)
-        elsewhere = distinct(self.known).other(claim, (e.statement, *e.aliases))  # "strategic partnership" for "comprehensive ..."
+        elsewhere = self.elsewhere(claim, e)
         known = not cand.missing_names and not strangers and not elsewhere
         reasons: list[str] = []
 
@@ -429,6 +436,7 @@ class Checker:
         if outsiders and e.list and not e.list.closed:
             reasons.append(f"the source's list is not closed and does not name {_join(outsiders)}")
         narrower = restrictive(self.known).unaccounted(claim, (e.statement, *e.aliases, *(ev.quote for ev in e.evidence)))
+        narrower = [w for w in narrower if not any(w in fold(c.claim.text) for c in comparisons if c.agreement is Agreement.AGREE)]  # "three times": a figure agreed
         if narrower:
             reasons.append(f"the source does not say {_join(narrower)}")
         if unnamed := self.unnamed(claim, toks, cand.prepared):
@@ -444,8 +452,13 @@ class Checker:
             reasons.append(f"the entry only partly matches the claim ({full:.0%} of its words)")
         # why it is not a conflict comes first: another subject
         reasons.sort(key=lambda r: not r.startswith(("the entry is not about", "the entry does not mention", "the entry is about")))
-        return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), core >= CONFLICT, cand.missing_names,
+        return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), core >= CONFLICT and not elsewhere, cand.missing_names,
                      closeness=closeness, differs=bool(flipped or opposed))
+
+    def elsewhere(self, claim: str, e: Entry) -> tuple[str, str] | None:
+        """What the claim names and the entry names another of instead ("strategic partnership"
+        for "comprehensive partnership")."""
+        return distinct(self.known).other(claim, (e.statement, *e.aliases))
 
     def read(self, said: Said, cand: Candidate, same_otherwise: bool, figures_differ: bool) -> Reading:
         """What the entry makes of what the claim asserts besides its figures: a denial of what
@@ -471,7 +484,9 @@ class Checker:
     def unnamed(self, claim: str, toks: Sequence[Token], p: Prepared) -> list[str]:
         """Capitalised words inside a name the claim gives ("the 11th Military Party Congress")
         that the entry never uses: the claim names something else."""
-        out = []
+        out: list[str] = []
+        if headline_cased(claim):
+            return out  # in Title Case, capitals mark no name
         for t in toks:
             word = claim[t.start:t.end]
             if not word[:1].isupper() or t.negator or t.key in p.vocab:
@@ -487,6 +502,8 @@ class Checker:
         best = 0.0
         for text in (e.statement, *e.aliases):
             words = set(keys(tokens(without_figures(text))))
+            if all((k,) in self.index.names for k in words):
+                continue  # an alias that is a name ("Russia") is said by every claim naming it
             if total := sum(self.index.weight(k) for k in words):
                 best = max(best, sum(self.index.weight(k) for k in words if k in said.all_keys) / total)
         return best
@@ -824,18 +841,24 @@ def _noun_keys(q: Quantity) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _keys_of_nouns(nouns: tuple[str, ...]) -> frozenset[str]:
+    """The stems of what a figure counts, and their known equivalents' ("invaded" three times:
+    "invasions")."""
     words = {w.removesuffix("'s").removesuffix("’s") for noun in nouns for w in noun.split()}
-    return frozenset({stem(quantities.plural_key(w)) for w in words} | {stem(w) for w in words})
+    return frozenset({stem(quantities.plural_key(w)) for w in words} | {stem(w) for w in words} | set(keys(tokens(" ".join(nouns)))))
 
 
-def _only_joiners(text: str) -> bool:
-    return all(w in {"in", "(", ")", ",", "on", "at", "since", "from", "-"} for w in text.replace("(", " ( ").replace(",", " , ").split())
+_JOINERS = frozenset({"in", "(", ")", ",", "on", "at", "since", "from", "-"})  # between a name and its figure: "China in 2008"
+_THING_JOINERS = _JOINERS | {"with"}  # between a kind of relation and its figure: "partnerships with 16 countries"
+
+
+def _only_joiners(text: str, joiners: frozenset[str] = _JOINERS) -> bool:
+    return all(w in joiners for w in text.replace("(", " ( ").replace(",", " , ").split())
 
 
 def _kind_word(q: Quantity) -> str:
     return {Kind.DATE: "date", Kind.PERIOD: "period", Kind.MONEY: "amount", Kind.COUNT: "count",
             Kind.PERCENT: "percentage", Kind.RATIO: "proportion", Kind.MULTIPLE: "multiple",
-            Kind.ORDINAL: "rank", Kind.DURATION: "duration"}[q.kind]
+            Kind.ORDINAL: "rank", Kind.DURATION: "duration", Kind.MEASURE: "measure"}[q.kind]
 
 
 def _join(items: list[str]) -> str:
@@ -850,6 +873,9 @@ def decide(matches: list[Match]) -> tuple[Verdict, list[Match]]:
     conflicts = [m for m in matches if m.verdict is Verdict.CONFLICTING and not _consistent_elsewhere(m, matches)]
     conflicts.sort(key=lambda m: not any(c.agreement is Agreement.AGREE for c in m.comparisons))
     conflict = conflicts[0] if conflicts else None
+    if conflict and (same := _states_it_more_loosely(matches)) and same.closeness > conflict.closeness and not support:
+        # the entry that states the claim finds it only more precise; a related entry is about another fact
+        return Verdict.UNVERIFIED, _first(same, matches)
     if conflict and support and conflict.only_list_item:
         conflict = None  # an entry stating the claim outweighs a list that seems to lack it
     if conflict and support and conflict.by_meaning and support.closeness >= DIRECT and support.closeness > conflict.closeness:
@@ -862,6 +888,14 @@ def decide(matches: list[Match]) -> tuple[Verdict, list[Match]]:
     if support:
         return Verdict.SUPPORTED, _first(support, matches)
     return Verdict.UNVERIFIED, matches
+
+
+def _states_it_more_loosely(matches: list[Match]) -> Match | None:
+    """An entry that restates the claim (DIRECT) and finds its figures agreeing or only more
+    precise than its own ("December 1991" against "1991")."""
+    return next((m for m in matches if m.verdict is Verdict.UNVERIFIED and m.strong and not m.missing_names and not m.differs
+                 and m.closeness >= DIRECT and m.comparisons
+                 and all(c.agreement is Agreement.AGREE or _more_precise(c) for c in m.comparisons)), None)
 
 
 def _joint_support(index: Index, toks: Sequence[Token], matches: list[Match], qs: list[Quantity]) -> list[Match]:
@@ -988,3 +1022,12 @@ def as_of_spans(dates: dict[str, str]) -> dict[str, Span]:
         except ValueError:
             continue
     return out
+
+
+def deciding(result: CheckResult) -> tuple[CheckResult, Match | None]:
+    """The (part) result and entry that result.reason speaks of: for a claim of several parts,
+    the first part with the claim's verdict, so the evidence shown is the evidence that decided."""
+    for part in result.parts:
+        if part.verdict is result.verdict and part.matches:
+            return deciding(part)
+    return result, (result.matches[0] if result.matches else None)

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from .claims import Entry
 from .drafts import Sentence
 from .match import Index
-from .scan import Checked, Scan
+from .scan import Checked, Scan, Tally
 
 if TYPE_CHECKING:  # multiprocessing is imported only when workers start: most scans need none
     from multiprocessing.connection import Connection
@@ -163,7 +163,7 @@ class _Workers:
                 path, end = read.popleft()
                 parts = [done.pop(n) for n in range(given, end)]
                 given = end
-                yield Checked(path, sum(p.sentences for p in parts), tuple(f for p in parts for f in p.findings))
+                yield Checked(path, sum((p.tally for p in parts), Tally()), tuple(f for p in parts for f in p.findings))
             if not busy:  # so nothing is queued, and every draft read was given back
                 if exhausted:
                     return

@@ -15,6 +15,7 @@ asks for it, as PyYAML would.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -45,16 +46,33 @@ _MAP, _SEQ, _SET = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, yaml.resolver
 
 
 class LineDict(dict):
-    """A mapping that remembers the line of each key (1-based) and its own line."""
+    """A mapping that remembers the line and column of each key (1-based) and its own."""
 
-    __slots__ = ("line", "key_lines")  # a claims file holds a million of them
+    __slots__ = ("line", "column", "key_lines", "key_columns")  # a claims file holds a million of them
     line: int
+    column: int
     key_lines: dict
+    key_columns: dict
+
+    def position(self, key: object) -> tuple[int, int]:
+        """Where `key` is written; where the mapping starts, for a key it does not have."""
+        if key in self.key_lines:
+            return self.key_lines[key], self.key_columns[key]
+        return self.line, self.column
 
 
 class LineList(list):
-    __slots__ = ("line",)
+    """A list that remembers its line and column, and each item's (in `marks`, two numbers an item)."""
+
+    __slots__ = ("line", "column", "marks")
     line: int
+    column: int
+    marks: array
+
+    def position(self, i: int) -> tuple[int, int]:
+        if 2 * i + 1 < len(self.marks):
+            return self.marks[2 * i], self.marks[2 * i + 1]
+        return self.line, self.column
 
 
 @dataclass(frozen=True)
@@ -193,14 +211,14 @@ _NO_KEY, _SKIPPED = object(), object()
 
 
 class _Mapping:
-    __slots__ = ("data", "mark", "anchor", "is_set", "key", "key_line")
+    __slots__ = ("data", "mark", "anchor", "is_set", "key", "key_line", "key_column")
 
     def __init__(self, event: CollectionStartEvent, is_set: bool):
         self.data = LineDict()
-        self.data.line, self.data.key_lines = event.start_mark.line + 1, {}
+        self.data.line, self.data.column, self.data.key_lines, self.data.key_columns = event.start_mark.line + 1, event.start_mark.column + 1, {}, {}
         self.mark, self.anchor, self.is_set = event.start_mark, event.anchor, is_set
         self.key: object = _NO_KEY
-        self.key_line = 0
+        self.key_line = self.key_column = 0
 
     def close(self) -> object:
         return set(self.data) if self.is_set else self.data
@@ -211,7 +229,7 @@ class _Sequence:
 
     def __init__(self, event: CollectionStartEvent):
         self.data = LineList()
-        self.data.line = event.start_mark.line + 1
+        self.data.line, self.data.column, self.data.marks = event.start_mark.line + 1, event.start_mark.column + 1, array("I")
         self.mark, self.anchor = event.start_mark, event.anchor
 
     def close(self) -> object:
@@ -308,6 +326,8 @@ class _Builder:
         frame = self.stack[-1]
         if type(frame) is _Sequence:
             frame.data.append(value)
+            frame.data.marks.append(mark.line + 1)
+            frame.data.marks.append(mark.column + 1)
         elif type(frame) is _Capture:
             frame.value = value
         elif frame.key is _NO_KEY:
@@ -316,6 +336,7 @@ class _Builder:
             if frame.key is not _SKIPPED:
                 frame.data[frame.key] = value
                 frame.data.key_lines[frame.key] = frame.key_line
+                frame.data.key_columns[frame.key] = frame.key_column
             frame.key = _NO_KEY
 
     def add_key(self, frame: _Mapping, key: object, mark: yaml.Mark) -> None:
@@ -325,7 +346,7 @@ class _Builder:
             self.problems.append(YamlProblem(mark.line + 1, mark.column + 1, "a mapping key must be a plain value"))
         else:
             if key not in frame.data:
-                frame.key, frame.key_line = key, mark.line + 1
+                frame.key, frame.key_line, frame.key_column = key, mark.line + 1, mark.column + 1
                 return
             self.problems.append(YamlProblem(mark.line + 1, mark.column + 1, f"duplicate key {key!r} (first on line {frame.data.key_lines[key]})"))
         frame.key = _SKIPPED  # and its value is composed, never constructed

@@ -28,6 +28,8 @@ def test_the_benchmark_prints_its_table_and_writes_json(tmp_path, monkeypatch):
     assert results["cold_check"]["floor"]["seconds"] > 0
     assert set(results["scan"]) == {"all_cores", "one_core", "all_cores_every_verdict"}
     assert all(scan["sentences"] > 0 for scan in results["scan"].values())
+    assert results["lsp"]["sentences"] == 200 and results["lsp"]["change_to_diagnostics_seconds"] > 0
+    assert "Language server (`factcheck lsp` over stdio" in proc.stdout
     assert [g["entries"] for g in results["growth"]] == [40, 80]
     for g in results["growth"]:
         assert g["first_run"]["peak_mb"] > 0 and g["later_run"]["seconds"] > 0

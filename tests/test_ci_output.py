@@ -120,6 +120,7 @@ SHOW_ALL = ("--show", "supported", "--show", "unverified")
         pytest.param(["check", f"Vietnam joined ASEAN {HOSTILE} in 1990."], 1, id="check"),
         pytest.param(["check", WRAPPED_CLAIM], 1, id="check, wrapped"),
         pytest.param(["scan", *SHOW_ALL, "."], 1, id="scan"),
+        pytest.param(["scan", "--format", "html", *SHOW_ALL, "."], 1, id="scan html"),
         pytest.param(["discrepancies"], 0, id="discrepancies"),
         pytest.param(["validate"], 1, id="validate"),
         pytest.param(["claims"], 0, id="claims"),
@@ -153,6 +154,24 @@ def test_json_holds_input_as_it_is_and_no_workflow_command(hostile: Path, args: 
     assert "##\\u005b" in result.stdout
     data = [json.loads(line) for line in result.stdout.splitlines()] if lines else json.loads(result.stdout)
     assert HOSTILE in json.dumps(data, ensure_ascii=False)
+
+
+def test_concise_lines_hold_no_workflow_command(hostile: Path) -> None:
+    """Each line starts with a draft's name, the hostile ones too."""
+    result = invoke("scan", "--claims", CLAIMS, "--format", "concise", *SHOW_ALL, ".")
+    assert len(result.stdout.splitlines()) >= len(NAMES)
+    assert ": :warning: :" in result.stdout  # a name that was a command, printed
+    assert workflow_commands(result.stdout) == []
+    assert workflow_commands(result.stderr) == []
+
+
+def test_the_job_summary_holds_no_workflow_command(hostile: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not a log, but a step may print it: it holds input, escaped for Markdown, and no command."""
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(hostile / "summary.txt"))
+    invoke("scan", "--claims", CLAIMS, "--format", "github", *SHOW_ALL, ".")
+    summary = (hostile / "summary.txt").read_text(encoding="utf-8")
+    assert "injected" in summary
+    assert workflow_commands(summary) == []
 
 
 def test_sarif_messages_hold_no_workflow_command(hostile: Path) -> None:

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.clauses import Framed, clauses, has_predicate, unframe
+from factcheck.normalise import headline_cased
 from factcheck.cli import cli
 
 NO_DATABASE = settings(database=None)
@@ -42,10 +43,16 @@ ASEAN = "Vietnam joined ASEAN in 1995."
          Framed(ASEAN, True, "It is false that it is false that it is false that")),
         ("It is false that.", Framed(".", True, "It is false that")),
         ("Vietnam joined ASEAN in 1995. It is false that", Framed("Vietnam joined ASEAN in 1995. It is false that")),
+        ("Few remember that Vietnam joined ASEAN in 1995.", Framed(ASEAN, False, "Few remember that")),
+        ("Few Western readers know that Vietnam joined ASEAN in 1995.", Framed(ASEAN, False, "Few Western readers know that")),
+        ("It is often forgotten that Vietnam joined ASEAN in 1995.", Framed(ASEAN, False, "It is often forgotten that")),
+        ("Contrary to a popular misconception, Vietnam joined ASEAN in 1995.",
+         Framed(ASEAN, False, "Contrary to a popular misconception,")),
     ],
     ids=["no-frame", "empty", "only-spaces", "it-is-false-that", "frame-in-capitals", "its-not-true-that",
          "a-myth", "contrary-to-popular-belief-asserts", "no-it-is-not-true-that", "no-truth-in-the-claim",
-         "two-denials-cancel", "three-denials-deny", "a-frame-and-a-full-stop", "a-frame-at-the-end-is-no-frame"],
+         "two-denials-cancel", "three-denials-deny", "a-frame-and-a-full-stop", "a-frame-at-the-end-is-no-frame",
+         "few-remember-asserts", "few-readers-know-asserts", "often-forgotten-asserts", "contrary-to-a-misconception-asserts"],
 )
 def test_unframe_denials(sentence, expected):
     assert unframe(sentence) == expected
@@ -363,6 +370,12 @@ def test_clauses_keep_the_sentence_words_in_order(sentence):
         ('"Vietnam joined ASEAN."', True),
         ("(Vietnam joined ASEAN.)", True),
         ("VIETNAM JOINS ASEAN", True),
+        ("Russia Inherited $10bn Soviet-Era Debt From Vietnam", True),
+        ("Vietnam Sends First Officers to UN Peacekeeping", True),
+        ("Soviet Arms and the December 1978 Invasion of Cambodia", False),
+        ("Moscow and Hanoi Sign Friendship Treaty, November 1978", True),
+        ("The Upgrade of Ties With Seoul in 2022", False),
+        ("Vietnam's Upgrade of Ties With Seoul in 2022", False),
     ],
     ids=["empty", "only-spaces", "heading-ending-in-since", "heading-with-quotes", "relations-with",
          "two-names", "possessive-phrase", "name-and-plural-noun", "two-capitalised-words",
@@ -370,10 +383,44 @@ def test_clauses_keep_the_sentence_words_in_order(sentence):
          "a-date", "a-prepositional-phrase", "past-verb", "copula", "contraction", "irregular-past",
          "ed-at-the-end", "s-after-a-name", "s-verb-before-an-article", "a-word-before-a-determiner",
          "a-full-stop-makes-a-sentence", "question-mark", "exclamation-mark", "semicolon",
-         "full-stop-inside-quotes", "full-stop-inside-brackets", "a-headline-in-capitals"],
+         "full-stop-inside-quotes", "full-stop-inside-brackets", "a-headline-in-capitals",
+         "title-case-ed", "title-case-s-verb", "title-case-plural-noun-before-and", "title-case-base-verb",
+         "title-case-noun-after-an-article", "title-case-noun-after-a-possessive"],
 )
 def test_has_predicate(text, expected):
     assert has_predicate(text) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence, text, frame",
+    [
+        ("Crazy stat: socialist countries gave Vietnam ~$70bn in aid", "socialist countries gave Vietnam ~$70bn in aid", "Crazy stat:"),
+        ("Fun fact: Olof Palme led anti-war marches in Stockholm", "Olof Palme led anti-war marches in Stockholm", "Fun fact:"),
+        ("Countries with strategic partnerships: 16", "Countries with strategic partnerships: 16", ""),
+        ("India: Since 2014.", "India: Since 2014.", ""),
+    ],
+    ids=["a-lead-in", "another-lead-in", "a-label-of-a-value", "a-name-is-no-lead-in"],
+)
+def test_a_short_label_before_a_clause_leads_in(sentence, text, frame):
+    framed = unframe(sentence, speaks_of=lambda f: "India" in f)
+    assert (framed.text, framed.frame) == (text, frame)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hanoi and Seoul Upgrade Ties to Comprehensive Strategic Partnership in 2022", True),
+        ("Defence Ties Now Span More Than 100 Nations, Deputy Defence Minister Writes", True),
+        ("Vietnam joined the World Trade Organization in 2007.", False),
+        ("Vietnam Joins ASEAN", False),
+        ("VIETNAM JOINS ASEAN IN 1995", False),
+        ("Comprehensive strategic partner since", False),
+    ],
+    ids=["title-case", "function-words-may-be-capitalised", "a-sentence-with-names", "too-short-to-tell",
+         "capitals-are-read-elsewhere", "sentence-case-heading"],
+)
+def test_headline_cased(text, expected):
+    assert headline_cased(text) is expected
 
 
 @pytest.mark.parametrize(

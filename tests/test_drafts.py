@@ -224,13 +224,29 @@ def test_suppressions(draft: str, expected: list[str]) -> None:
 # --- plain text ---------------------------------------------------------------------------------
 
 
-def test_plain_text_reads_everything_as_prose() -> None:
-    draft = "# Not a heading. Two\n    indented. <!-- factcheck: ignore --> Kept.\r\n\r\nNew paragraph"
+def test_plain_text_reads_markup_as_prose_but_obeys_suppression_comments() -> None:
+    draft = "# Not a heading. Two\n    indented. <!-- factcheck: ignore --> Skipped. Kept.\r\n\r\nNew paragraph"
     assert [(s.text, s.line, s.column) for s in read_sentences(draft, markdown=False)] == [
         ("# Not a heading.", 1, 1),
-        ("Two indented. <!-- factcheck: ignore --> Kept.", 1, 18),
+        ("Two indented.", 1, 18),
+        ("Kept.", 2, 51),
         ("New paragraph", 4, 1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        ("One. <!-- factcheck: ignore --> Two. Three.", ["One.", "Three."]),
+        ("<!-- factcheck: ignore --> One. Two.", ["Two."]),
+        ("One. <!-- factcheck: ignore -->\n\nNext block. Kept.", ["One.", "Kept."]),
+        ("Before.\n\n<!-- factcheck: off -->\n\nHidden.\n\nHidden too.\n\n<!-- factcheck: on -->\n\nAfter.", ["Before.", "After."]),
+        ("One. <!-- factcheck: off --> Hidden. <!-- factcheck: on --> Shown.", ["One.", "Shown."]),
+        ("<!-- factcheck: something --> Kept.", ["<!-- factcheck: something --> Kept."]),
+    ],
+)
+def test_plain_text_suppressions(draft: str, expected: list[str]) -> None:
+    assert [s.text for s in read_sentences(draft, markdown=False)] == expected
 
 
 def test_plain_paragraphs_are_separate_blocks() -> None:

@@ -148,7 +148,7 @@ BILLION_LAUGHS = (
         pytest.param("claims:\n" + "- " * 100_000 + "x\n", r"YAML nested more than 32 levels deep", id="deep block"),
         pytest.param("claims: " + "9" * 5000 + "\n", r"YAML error: an integer of more than 1000 characters", id="5000 digits"),
         pytest.param("claims:\n  - {id: x, statement: s, topic: aid, evidence: [{source: doc, quote: q}], values: [{kind: count, value: 1.0e+400, text: x}]}\n",
-                     r":2:1: claims\[0\]\.values\[0\]\.value: expected a finite number, found inf", id="1e400"),
+                     r":2:99: claims\[0\]\.values\[0\]\.value: expected a finite number, found inf", id="1e400"),
         pytest.param("claims: [1, 2]\n\x00\n", r":2:1: YAML error: unacceptable character #x0000: control characters are not allowed", id="NUL"),
     ],
 )
@@ -518,7 +518,7 @@ def test_empty_drafts(corpus: Path, tmp_path: Path, raw: bytes) -> None:
     result = scan("--claims", str(corpus), str(draft))
     assert_no_traceback(result)
     assert result.exit_code == 0
-    assert result.stderr.endswith("1 file, 0 sentences: 0 conflicting, 0 unverified, 0 supported\n")
+    assert result.stderr.endswith("1 file, 0 sentences: 0 conflicting, 0 unverified (0 check-worthy), 0 supported\n")
 
 
 def test_a_folder_of_3000_files(corpus: Path, tmp_path: Path) -> None:
@@ -554,7 +554,7 @@ def test_a_fifo_named_on_the_command_line_without_a_writer_does_not_hang(corpus:
     os.mkfifo(tmp_path / "fifo.md")
     result = factcheck("scan", "--claims", str(corpus), str(tmp_path / "fifo.md"), timeout=30)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.decode().endswith("1 file, 0 sentences: 0 conflicting, 0 unverified, 0 supported\n")
+    assert result.stderr.decode().endswith("1 file, 0 sentences: 0 conflicting, 0 unverified (0 check-worthy), 0 supported\n")
 
 
 def test_a_directory_or_a_dangling_link_named_on_the_command_line(corpus: Path, tmp_path: Path) -> None:
@@ -572,7 +572,7 @@ def test_an_empty_or_closed_standard_input(corpus: Path, stdin: str) -> None:
     kwargs = {"input": b""} if stdin == "empty" else {"stdin": subprocess.DEVNULL, "preexec_fn": lambda: os.close(0)}
     scanned = factcheck("scan", "--claims", str(corpus), "-", **kwargs)
     assert scanned.returncode == 0, scanned.stderr
-    assert scanned.stderr.decode() == "factcheck: 1 file, 0 sentences: 0 conflicting, 0 unverified, 0 supported\n"
+    assert scanned.stderr.decode() == "factcheck: 1 file, 0 sentences: 0 conflicting, 0 unverified (0 check-worthy), 0 supported\n"
     checked = factcheck("check", "--claims", str(corpus), "-", **kwargs)
     assert checked.returncode == 2
     assert checked.stderr.decode() == "Error: no claim given (standard input was empty) (see 'factcheck check --help')\n"

@@ -161,6 +161,16 @@ MEANING = [
     pytest.param('The 11th Military Party Congress was the first to refer to defence diplomacy.', 'unverified', id='a-name-the-entry-never-uses'),
     pytest.param('The 11th National Party Congress was the first to refer to defence diplomacy.', 'supported', id='the-name-it-uses'),
     pytest.param('Aid from Beijing and Moscow to the Viet Minh over 1950-1954 came to thirty-four million US dollars.', 'supported', id='names-apart-are-not-one-name'),
+    pytest.param('Vietnam has established comprehensive partnerships with 16 countries.', 'conflicting', id='a-plural-kind-of-relation'),
+    pytest.param('In 2018 Vietnam had strategic partnerships with 10 countries.', 'conflicting', id='another-kind-does-not-vouch'),
+    pytest.param('By 2018 Vietnam had comprehensive partnerships with 16 countries and strategic partnerships with 10.', 'conflicting', id='two-kinds-two-figures-swapped'),
+    pytest.param('By 2018 Vietnam had comprehensive partnerships with 10 countries and strategic partnerships with 16.', 'supported', id='two-kinds-two-figures'),
+    pytest.param("Vietnam was invaded three times by the Mongol Empire's Yuan dynasty in the 1200s.", 'supported', id='how-often-as-a-count'),
+    pytest.param('The Mongol Yuan dynasty invaded Vietnam twice in the thirteenth century.', 'conflicting', id='twice-against-three-invasions'),
+    pytest.param('The US and Vietnam did not exchange ambassadors until May 1997.', 'supported', id='not-until-a-date-says-when'),
+    pytest.param('The Russian Federation came into being in December 1991.', 'unverified', id='the-entry-stating-it-outweighs-a-related-one'),
+    pytest.param("Russia agreed in 2000 to write off most of Vietnam's Soviet-era debt.", 'unverified', id='2000-is-early-in-the-21st-century'),
+    pytest.param('In 1964 guerrillas in Caracas seized a US officer to demand the release of Nguyen Van Troi, who was held in Hanoi.', 'unverified', id='hanoi-is-not-saigon'),
 ]
 
 

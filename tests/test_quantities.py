@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.quantities import Agreement, Kind, Qualifier, compare, parse, span_of
+from factcheck import units
+from factcheck.quantities import Agreement, Kind, Qualifier, compare, from_fields, in_base_unit, parse, span_of
 
 
 def one(text: str):
@@ -42,6 +43,13 @@ def one(text: str):
         ("4200 schools", Kind.COUNT, 4200, "schools", Qualifier.EXACT),
         ("two million Americans", Kind.COUNT, 2e6, "americans", Qualifier.EXACT),
         ("40 times", Kind.MULTIPLE, 40, "", Qualifier.EXACT),
+        ("three times as many", Kind.MULTIPLE, 3, "", Qualifier.EXACT),
+        ("more than three times larger", Kind.MULTIPLE, 3, "", Qualifier.MORE_THAN),
+        ("invaded three times", Kind.COUNT, 3, "times", Qualifier.EXACT),
+        ("visited Hanoi twice", Kind.COUNT, 2, "times", Qualifier.EXACT),
+        ("~$70bn", Kind.MONEY, 70e9, "USD", Qualifier.ABOUT),
+        ("400+ experts", Kind.COUNT, 400, "experts", Qualifier.AT_LEAST),
+        ("for 30 yrs", Kind.DURATION, 30, "years", Qualifier.EXACT),
         ("the 13th National Party Congress", Kind.ORDINAL, 13, "party", Qualifier.EXACT),
         ("the 29th Diplomatic Conference", Kind.ORDINAL, 29, "diplomatic", Qualifier.EXACT),
         ("nearly 40 years", Kind.DURATION, 40, "years", Qualifier.ALMOST),
@@ -71,7 +79,11 @@ def test_ratio_compares_as_a_percentage():
         ("at the end of 1946", date(1946, 9, 1), date(1946, 12, 31), ""),
         ("the 1960s", date(1960, 1, 1), date(1969, 12, 31), ""),
         ("the late 1970s", date(1976, 1, 1), date(1979, 12, 31), ""),
-        ("the thirteenth century", date(1201, 1, 1), date(1300, 12, 31), ""),
+        ("the thirteenth century", date(1200, 1, 1), date(1300, 12, 31), ""),
+        ("in the 1200s", date(1200, 1, 1), date(1300, 12, 31), ""),
+        ("the 2000s", date(2000, 1, 1), date(2009, 12, 31), ""),
+        ("China '08", date(2008, 1, 1), date(2008, 12, 31), ""),
+        ("in the ’60s", date(1960, 1, 1), date(1969, 12, 31), ""),
         ("after 1968", date(1968, 1, 1), date(1968, 12, 31), "after"),
         ("since 2014", date(2014, 1, 1), date(2014, 12, 31), "since"),
         ("by 2030", date(2030, 1, 1), date(2030, 12, 31), "by"),
@@ -155,7 +167,7 @@ def test_compare(claim, source, expected):
     assert compare(one(claim), one(source)) is expected
 
 
-@pytest.mark.parametrize("value, first, last", [("1995", date(1995, 1, 1), date(1995, 12, 31)), ("1995-07", date(1995, 7, 1), date(1995, 7, 31)), ("1960s", date(1960, 1, 1), date(1969, 12, 31)), ("C20", date(1901, 1, 1), date(2000, 12, 31))])
+@pytest.mark.parametrize("value, first, last", [("1995", date(1995, 1, 1), date(1995, 12, 31)), ("1995-07", date(1995, 7, 1), date(1995, 7, 31)), ("1960s", date(1960, 1, 1), date(1969, 12, 31)), ("C20", date(1900, 1, 1), date(2000, 12, 31))])
 def test_claims_file_dates(value, first, last):
     span = span_of(value)
     assert (span.first, span.last) == (first, last)
@@ -216,3 +228,66 @@ def test_compound_words_and_numbered_points_are_no_counts(text):
 def test_figures_written_in_words(text, kind, value, of):
     [q] = parse(text)
     assert (q.kind, q.value, q.of) == (kind, value, of)
+
+
+# --- measures: physical quantities, compared in one unit -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, qualifier",
+    [
+        ("330 m", 330, "m", Qualifier.EXACT),
+        ("330 metres", 330, "m", Qualifier.EXACT),
+        ("about 1,083 feet", 1083, "ft", Qualifier.ABOUT),
+        ("a 330-metre tower", 330, "m", Qualifier.EXACT),
+        ("2,000 square kilometres", 2000, "km2", Qualifier.EXACT),
+        ("5 m²", 5, "m2", Qualifier.EXACT),
+        ("more than 120 km/h", 120, "km/h", Qualifier.MORE_THAN),
+        ("1.7 million tonnes", 1.7e6, "t", Qualifier.EXACT),
+        ("nearly 40 kilowatt-hours", 40, "kWh", Qualifier.ALMOST),
+    ],
+)
+def test_measures(text, value, unit, qualifier):
+    q = one(text)
+    assert (q.kind, q.value, q.unit, q.qualifier) == (Kind.MEASURE, pytest.approx(value), unit, qualifier)
+
+
+@pytest.mark.parametrize("text", ["$34m", "34 million US dollars", "32 hours", "the 13th Congress", "5 in 10"])
+def test_what_is_no_measure(text):
+    assert all(q.kind is not Kind.MEASURE for q in parse(text))
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("330 metres", Agreement.AGREE),
+        ("about 1,083 feet", Agreement.AGREE),
+        ("1,083 feet", Agreement.AGREE),
+        ("0.33 km", Agreement.AGREE),
+        ("400 m", Agreement.CONFLICT),
+        ("about 1,500 feet", Agreement.CONFLICT),
+        ("more than 300 metres", Agreement.AGREE),
+        ("330 kg", Agreement.OPEN),  # another dimension: not comparable
+    ],
+)
+def test_measures_compare_across_units(claim, expected):
+    source = from_fields({"kind": "measure", "value": 330, "unit": "m", "text": "330 m"})
+    assert compare(one(claim), source) is expected
+
+
+@given(st.integers(min_value=1, max_value=10**6), st.sampled_from(["m", "km", "ft", "mi", "kg", "t", "ha", "km/h", "kWh"]))
+def test_a_measure_agrees_with_itself_in_its_base_unit(n, name):
+    source = from_fields({"kind": "measure", "value": n, "unit": name, "text": f"{n} {name}"})
+    assert compare(in_base_unit(source), source) is Agreement.AGREE
+
+
+def test_the_units_table_parses_and_every_dimension_has_a_base_unit():
+    table = units.table()
+    assert {u.dimension for u in table.units.values()} >= {"length", "area", "mass", "speed", "volume", "energy"}
+    assert all(units.base(u.dimension) for u in table.units.values())
+
+
+@pytest.mark.parametrize("line", ["length | m | 1", "length | m | one | metre", "length | m | 1 | metre\nlength | m | 2 | metres"])
+def test_a_malformed_units_line_is_refused(line):
+    with pytest.raises(ValueError):
+        units.parse_units(line)

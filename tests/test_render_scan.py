@@ -22,8 +22,8 @@ from factcheck.drafts import Sentence
 from factcheck.render.github import annotation, escape_data, escape_property, github_lines
 from factcheck.render.jsonout import dump_findings, dumps, finding_dict
 from factcheck.render.sarif import fingerprint, message_text, sarif_log
-from factcheck.render.scantext import Counts, ScanTextRenderer, plain_message
-from factcheck.scan import Finding, reported, scan_text
+from factcheck.render.scantext import ScanTextRenderer, plain_message
+from factcheck.scan import Finding, Scan, Tally, reported, scan_text
 
 from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, write_corpus
 
@@ -339,7 +339,7 @@ def test_text_findings_golden(corpus: Corpus, findings: list[Finding]) -> None:
         "    “Since Vietnam’s ASEAN membership (July 28, 1995), the country has deepened its regional ties.”\n"
         "2:1     CONFLICTING Vietnam joined the WTO in 2005.\n"
         "  the claim says 2005; the source says 2007\n"
-        "  sources/doc.md:9  Vietnam's path to the world (2020-05-01)\n"
+        "  sources/doc.md:9\n"  # its title was shown with its first passage
         "    “It later joined the WTO in 2007, after long talks.” — the claim says 2005\n"
         "4:1     UNVERIFIED  Vietnam joined NATO in 1949.\n"
         "  No entry states this.\n"
@@ -375,24 +375,23 @@ def test_text_untrusted_text_is_literal_and_clean(corpus: Corpus) -> None:
 
 
 def test_summary_table(corpus: Corpus, findings: list[Finding]) -> None:
-    counts = {"draft.md": Counts(conflicting=0, unverified=0, supported=0, sentences=0),
-              "notes/empty.md": Counts(conflicting=0, unverified=0, supported=0, sentences=0)}
-    for f in scan(corpus):  # as the CLI counts
-        counts["draft.md"]["sentences"] += 1
-        if f in findings:
-            counts["draft.md"][f.verdict.value] += 1
+    """Every verdict the scan reached, reported or not, as the CLI counts it."""
+    from factcheck.drafts import read_sentences
+
+    checked = Scan(corpus.checker, corpus.index, frozenset(), 1).check("draft.md", read_sentences(DRAFT))
+    counts = {"draft.md": checked.tally, "notes/empty.md": Tally()}
     text, renderer = render(corpus, findings)
     out = io.StringIO()
     renderer.console.file = out
     renderer.print_summary(counts)
     assert out.getvalue() == (
         "\n"
-        "file             conflicting   unverified   supported   sentences checked\n"
-        "─────────────────────────────────────────────────────────────────────────\n"
-        "draft.md                   1            1           1                   4\n"
-        "notes/empty.md             0            0           0                   0\n"
-        "─────────────────────────────────────────────────────────────────────────\n"
-        "total                      1            1           1                   4\n"
+        "file             conflicting   unverified   check-worthy   supported   sentences\n"
+        "────────────────────────────────────────────────────────────────────────────────\n"
+        "draft.md                   1            2              1           1           4\n"
+        "notes/empty.md             0            0              0           0           0\n"
+        "────────────────────────────────────────────────────────────────────────────────\n"
+        "total                      1            2              1           1           4\n"
     )
 
 
@@ -400,7 +399,7 @@ def test_summary_alone_has_no_leading_blank_line(corpus: Corpus) -> None:
     _, renderer = render(corpus)
     out = io.StringIO()
     renderer.console.file = out
-    renderer.print_summary({"draft.md": {"conflicting": 0, "unverified": 0, "supported": 0, "sentences": 2}})
+    renderer.print_summary({"draft.md": Tally(sentences=2, unverified=2)})
     assert out.getvalue().startswith("file ")
 
 

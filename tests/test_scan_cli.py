@@ -23,7 +23,7 @@ def test_the_sample_draft_reports_exactly_its_conflict_and_exits_1():
     result = scan("--format", "jsonl", str(SAMPLE))
     assert findings(result) == [(7, "conflicting")]
     assert result.exit_code == 1
-    assert result.stderr == "factcheck: 1 file, 10 sentences: 1 conflicting, 0 unverified, 0 supported\n"
+    assert result.stderr == "factcheck: 1 file, 10 sentences: 1 conflicting, 2 unverified (0 check-worthy), 7 supported\n"
 
 
 def test_the_sample_draft_with_everything_shown():

@@ -13,7 +13,7 @@ import factcheck
 
 from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, write_corpus
 
-SLOW = ("yaml", "rich", "markdown_it", "importlib.metadata", "snowballstemmer")
+SLOW = ("yaml", "rich", "markdown_it", "importlib.metadata", "snowballstemmer", "factcheck.schema", "pydantic", "jsonschema", "pygls", "lsprotocol")
 
 # Runs the CLI as `factcheck check` would, then reports which of SLOW it imported.
 CHECK = f"""

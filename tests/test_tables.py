@@ -22,7 +22,7 @@ from factcheck.clauses import SHORTEST_SENTENCE, has_predicate
 from factcheck.corpus import Corpus, bundled_claims
 from factcheck.drafts import read_sentences
 from factcheck.scan import scan_text
-from factcheck.tables import cell_text, row_sentence, table_context
+from factcheck.tables import cell_text, record_sentence, row_sentence, table_context
 
 DATA = Path(__file__).parent / "data"
 PARTNERS = "| Partner | Since |\n|---|---|\n| China | 2008 |\n| India | 2014 |\n"
@@ -232,7 +232,7 @@ def test_only_the_wrong_row_is_reported_by_default() -> None:
     result = scan("--format", "jsonl", "-", input=PARTNERS)
     assert findings(result) == [(4, "conflicting")]
     assert result.exit_code == 1
-    assert result.stderr == "factcheck: 1 file, 2 sentences: 1 conflicting, 0 unverified, 0 supported\n"
+    assert result.stderr == "factcheck: 1 file, 2 sentences: 1 conflicting, 0 unverified (0 check-worthy), 1 supported\n"
 
 
 def test_positions_in_json_sarif_and_github() -> None:
@@ -286,3 +286,33 @@ def test_the_form_measurement_runs_and_agrees(tmp_path: Path) -> None:
     chosen = next(line for line in done.stdout.splitlines() if "(chosen" in line and "table's context" in line)
     right, _, false_supports = (int(cell) for cell in chosen.strip("|").split("|")[2:])
     assert right >= LABELLED_FLOOR and false_supports == 0
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Partner: Russia — Comprehensive strategic partnership since: 2012", "Russia: Comprehensive strategic partnership since 2012."),
+        ("Country: Vietnam | WTO accession: 2007", "Vietnam: WTO accession 2007."),
+        ("Event: Vietnam admitted to ASEAN; Date: 28 July 1996.", "Vietnam admitted to ASEAN: Date 28 July 1996."),
+        ("Wartime visitors: Tom Hayden | Jane Fonda", None),
+        ("Vietnam joined ASEAN in 1995 — a year after: the US", None),
+        ("Note: Vietnam joined ASEAN in 1995.", None),
+        ("Vietnam joined ASEAN in 1995.", None),
+    ],
+    ids=["dash-between-fields", "bar-between-fields", "semicolon-between-fields", "a-field-without-a-label",
+         "a-sentence-with-a-colon", "one-labelled-field", "a-sentence"],
+)
+def test_a_record_on_one_line_reads_as_a_row(text: str, expected: str | None) -> None:
+    assert record_sentence(text) == expected
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        ("Partner: Russia — Comprehensive strategic partnership since: 2012", "supported"),
+        ("Partner: Russia — Comprehensive strategic partnership since: 2013", "conflicting"),
+        ("Country: Vietnam — WTO accession: 2007", "supported"),
+    ],
+)
+def test_a_record_is_checked_as_its_row(corpus: Corpus, claim: str, verdict: str) -> None:
+    assert corpus.checker.check(claim).verdict.value == verdict

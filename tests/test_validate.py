@@ -130,22 +130,22 @@ def test_the_bundled_claims_file_validates_clean() -> None:
         ),
         pytest.param(
             CLEAN.replace("    topic: aid\n", "    topic: aid\n    colour: red\n"),
-            [(6, 1, "claims[0].colour", "unknown key")],
+            [(6, 5, "claims[0].colour", "unknown key")],
             id="unknown key",
         ),
         pytest.param(
             CLEAN.replace("    topic: aid\n", ""),
-            [(3, 1, "claims[0]", "missing key 'topic'")],
+            [(3, 5, "claims[0]", "missing key 'topic'")],
             id="missing key",
         ),
         pytest.param(
             CLEAN.replace("kind: money", "kind: cash"),
-            [(7, 1, "claims[0].values[0].kind", "expected one of money, count, percent, ratio, multiple, ordinal, duration, date, period, found 'cash'")],
+            [(7, 10, "claims[0].values[0].kind", "expected one of money, count, percent, ratio, multiple, ordinal, duration, measure, date, period, found 'cash'")],
             id="wrong type",
         ),
         pytest.param(
             CLEAN + CLEAN.split("claims:\n")[1],
-            [(12, 1, "claims[1].id", "duplicate id 'aid-1950-1954' (first on line 3)")],
+            [(12, 5, "claims[1].id", "duplicate id 'aid-1950-1954' (first on line 3)")],
             id="duplicate id",
         ),
     ],
@@ -167,8 +167,8 @@ def test_well_formed_entries_are_still_checked_against_their_sources(tmp_path: P
     broken = CLEAN.replace("    topic: aid\n", "    topic: aid\n    colour: red\n")
     second = CLEAN.split("claims:\n")[1].replace("aid-1950-1954", "second").replace("The total amount", "The whole amount")
     assert found(write(tmp_path, broken + second)) == [
-        (6, 1, "claims[0].colour", "unknown key"),
-        (21, 1, "claims[1].evidence[0].quote", f'quote not found in sources/aid.md; nearest (line 7): "{QUOTE}"'),
+        (6, 5, "claims[0].colour", "unknown key"),
+        (21, 9, "claims[1].evidence[0].quote", f'quote not found in sources/aid.md; nearest (line 7): "{QUOTE}"'),
     ]
 
 
@@ -177,14 +177,14 @@ def test_well_formed_entries_are_still_checked_against_their_sources(tmp_path: P
 
 def test_unknown_source_says_which_exist(tmp_path: Path) -> None:
     path = write(tmp_path, CLEAN.replace("source: aid", "source: aide"), {"aid": SOURCE, "trade": "Trade."})
-    assert found(path) == [(11, 1, "claims[0].evidence[0].source", "unknown source 'aide': no sources/aide.md (sources: aid, trade)")]
+    assert found(path) == [(10, 9, "claims[0].evidence[0].source", "unknown source 'aide': no sources/aide.md (sources: aid, trade)")]
 
 
 def test_a_source_leading_outside_the_sources_folder_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, CLEAN.replace("source: aid", "source: leak"))
     (tmp_path / "secret.md").write_text(SOURCE, encoding="utf-8")
     (tmp_path / "sources" / "leak.md").symlink_to(tmp_path / "secret.md")
-    assert found(path) == [(11, 1, "claims[0].evidence[0].source", f"sources/leak.md: leads outside the sources folder {tmp_path / 'sources'}: refused")]
+    assert found(path) == [(10, 9, "claims[0].evidence[0].source", f"sources/leak.md: leads outside the sources folder {tmp_path / 'sources'}: refused")]
 
 
 def test_missing_sources_folder(tmp_path: Path) -> None:
@@ -194,7 +194,7 @@ def test_missing_sources_folder(tmp_path: Path) -> None:
 
 def test_a_quote_not_in_its_source_shows_the_nearest_passage(tmp_path: Path) -> None:
     path = write(tmp_path, CLEAN.replace("The total amount of aid", "The whole amount of aid"))
-    assert found(path) == [(11, 1, "claims[0].evidence[0].quote", f'quote not found in sources/aid.md; nearest (line 7): "{QUOTE}"')]
+    assert found(path) == [(11, 9, "claims[0].evidence[0].quote", f'quote not found in sources/aid.md; nearest (line 7): "{QUOTE}"')]
 
 
 # --- values against their quotes ----------------------------------------------------------------
@@ -206,43 +206,43 @@ def test_a_quote_not_in_its_source_shows_the_nearest_passage(tmp_path: Path) -> 
         pytest.param(
             "{kind: money, value: 34000000, unit: USD, text: 34 million US dollars}",
             "{kind: money, value: 43000000, unit: USD, text: 43 million US dollars}",
-            [(7, 1, "claims[0].values[0]", "43 million USD does not occur in the quote (the quote has: 34 million USD)")],
+            [(7, 9, "claims[0].values[0]", "43 million USD does not occur in the quote (the quote has: 34 million USD)")],
             id="value absent from its quote",
         ),
         pytest.param(
             "{kind: money, value: 34000000, unit: USD, text: 34 million US dollars}",
             "{kind: money, value: 34000000, unit: USD, qualifier: about, text: 34 million US dollars}",
-            [(7, 1, "claims[0].values[0]", "about 34 million USD does not occur in the quote (the quote has: 34 million USD)")],
+            [(7, 9, "claims[0].values[0]", "about 34 million USD does not occur in the quote (the quote has: 34 million USD)")],
             id="qualifier the quote does not give",
         ),
         pytest.param(
             "{kind: period, from: 1950-06, to: 1954-06, text: June 1950 to June 1954}",
             "{kind: period, from: 1950-06, to: 1955-06, text: June 1950 to June 1955}",
-            [(8, 1, "claims[0].values[1]", "June 1950 to June 1955 does not occur in the quote (the quote has: June 1950 to June 1954)")],
+            [(8, 9, "claims[0].values[1]", "June 1950 to June 1955 does not occur in the quote (the quote has: June 1950 to June 1954)")],
             id="period absent from its quote, reported once",
         ),
         pytest.param(
             "text: 34 million US dollars}",
             "text: 34 millions of US dollars}",
-            [(7, 1, "claims[0].values[0].text", '"34 millions of US dollars" does not occur in the quote')],
+            [(7, 9, "claims[0].values[0].text", '"34 millions of US dollars" does not occur in the quote')],
             id="text not as the quote writes it",
         ),
         pytest.param(
             "{kind: money, value: 34000000, unit: USD, text: 34 million US dollars}",
             "{kind: money, value: 34000000, unit: USD, text: 34 million US dollars}\n      - {kind: percent, value: 50, text: total amount}",
-            [(8, 1, "claims[0].values[1].text", '"total amount" does not parse as 50 percent: no figure in it')],
+            [(8, 9, "claims[0].values[1].text", '"total amount" does not parse as 50 percent: no figure in it')],
             id="text the parser does not read as the value",
         ),
         pytest.param(
             "{kind: money, value: 34000000, unit: USD, text: 34 million US dollars}",
             "{kind: money, value: 35000000, unit: USD, text: 34 million US dollars}",
-            [(7, 1, "claims[0].values[0].text", '"34 million US dollars" does not parse as 35 million USD: it reads 34 million USD')],
+            [(7, 9, "claims[0].values[0].text", '"34 million US dollars" does not parse as 35 million USD: it reads 34 million USD')],
             id="value other than its text says, reported once",
         ),
         pytest.param(
             "      - {kind: period, from: 1950-06, to: 1954-06, text: June 1950 to June 1954}\n",
             "",
-            [(10, 1, "claims[0].evidence[0].quote", 'the figure "from June 1950 to June 1954" (June 1950 to June 1954) is not among the entry\'s values')],
+            [(10, 9, "claims[0].evidence[0].quote", 'the figure "from June 1950 to June 1954" (June 1950 to June 1954) is not among the entry\'s values')],
             id="figure in the quote not carried",
         ),
     ],
@@ -287,14 +287,13 @@ def test_values_found_by_number_or_span(tmp_path: Path, quote: str, value: str) 
         pytest.param(
             "        - Chile\n",
             "",
-            [(10, 1, "claims[0].list.members", 'the closed list has 4 members, but the entry counts "five countries"')],
+            [(10, 7, "claims[0].list.members", 'the closed list has 4 members, but the entry counts "five countries"')],
             id="closed list count mismatch",
         ),
         pytest.param(
             "        - Chile\n",
             "        - Brazil\n",
-            # line 11 is the members list's: a member written as a plain string has no line of its own
-            [(11, 1, "claims[0].list.members[3]", 'member "Brazil" does not occur in the quote')],
+            [(14, 11, "claims[0].list.members[3]", 'member "Brazil" does not occur in the quote')],
             id="member not in the quote",
         ),
         pytest.param(
@@ -306,7 +305,7 @@ def test_values_found_by_number_or_span(tmp_path: Path, quote: str, value: str) 
         pytest.param(
             "{name: Republic of Korea, aliases: [South Korea]}",
             "{name: South Korea, aliases: [ROK]}",
-            [(15, 1, "claims[0].list.members[4]", 'member "South Korea" (nor "ROK") does not occur in the quote')],
+            [(15, 11, "claims[0].list.members[4]", 'member "South Korea" (nor "ROK") does not occur in the quote')],
             id="member in the quote under no name",
         ),
         pytest.param(
@@ -324,7 +323,7 @@ def test_lists(tmp_path: Path, old: str, new: str, expected: list) -> None:
 
 def test_a_fact_key_used_by_one_entry_only(tmp_path: Path) -> None:
     path = write(tmp_path, CLEAN.replace("    topic: aid\n", "    topic: aid\n    fact: aid-total\n"))
-    assert found(path) == [(6, 1, "claims[0].fact", "fact 'aid-total' is used by no other entry: only entries that give the same fact share a fact key")]
+    assert found(path) == [(6, 5, "claims[0].fact", "fact 'aid-total' is used by no other entry: only entries that give the same fact share a fact key")]
 
 
 def test_a_fact_key_shared_by_two_entries(tmp_path: Path) -> None:
@@ -338,6 +337,6 @@ def test_problems_come_in_file_order(tmp_path: Path) -> None:
     second = CLEAN.split("claims:\n")[1].replace("aid-1950-1954", "second").replace("    topic: aid\n", "")
     assert [(p.line, p.where) for p in validate(write(tmp_path, first + second))] == [
         (6, "claims[0].fact"),
-        (12, "claims[0].evidence[0].source"),
+        (11, "claims[0].evidence[0].source"),
         (13, "claims[1]"),
     ]

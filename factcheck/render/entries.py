@@ -8,7 +8,7 @@ from rich.text import Text
 
 from ..claims import Entry
 from ..corpus import Corpus
-from ..discrepancies import Discrepancy, Side
+from ..discrepancies import Discrepancy
 from ..normalise import fold
 from .safe import clean
 
@@ -25,6 +25,24 @@ def select(corpus: Corpus, topic: str | None, text: str | None) -> list[Entry]:
             continue
         out.append(e)
     return out
+
+
+def topics(corpus: Corpus) -> list[str]:
+    """The topics of the claims file's entries, sorted."""
+    return sorted({e.topic for e in corpus.claims.entries})
+
+
+CLOSE_SCORE = 80  # out of 100 (rapidfuzz ratio): "four-no-policy" to "four-nos-policy" scores 97, "asean" to it 10
+CLOSE_IDS = 3
+
+
+def close_ids(corpus: Corpus, wanted: str) -> list[str]:
+    """Up to three ids spelt like `wanted` (a typo, a missing letter), closest first."""
+    from rapidfuzz import fuzz, process
+
+    ids = [e.id for e in corpus.claims.entries]
+    found = process.extract(wanted.lower(), ids, scorer=fuzz.ratio, limit=CLOSE_IDS, score_cutoff=CLOSE_SCORE)
+    return [clean(entry_id) for entry_id, _, _ in found]
 
 
 def entries_table(entries: list[Entry]) -> Table:
@@ -65,20 +83,24 @@ def print_entry(console: Console, corpus: Corpus, e: Entry) -> None:
         console.print(Text("    " + clean(c.passage.sentence)))
 
 
-def discrepancy_table(found: list[Discrepancy]) -> Table:
-    """Each difference between sources: both sides with value, source and date."""
-    table = Table(title=f"{len(found)} differences between sources", expand=True, show_lines=True)
-    table.add_column("fact", style="cyan", overflow="fold", ratio=2)
-    table.add_column("difference", ratio=3)
-    table.add_column("earlier source", ratio=3)
-    table.add_column("later source", ratio=3)
-    table.add_column("time explains it", ratio=1)
+def print_discrepancies(console: Console, found: list[Discrepancy]) -> None:
+    """Each difference between sources as a few lines: the fact, the kind and whether time
+    explains it; the note; then each side's value and date, and its `file:line` on a line of its
+    own, printed whole at any width (a table cut it off at every width)."""
+    console.print(Text(f"{len(found)} difference{'' if len(found) == 1 else 's'} between sources", style="bold"))
     for d in found:
-        sides = [_side_text(s) for s in d.sides[:2]]
-        kind = Text.assemble((d.kind, "bold"), "\n", (clean(d.note), "dim"))
-        table.add_row(Text(clean(d.fact)), kind, *sides, Text("yes" if d.explained_by_time else "no"))
-    return table
+        console.print()
+        time = "time explains it" if d.explained_by_time else "time does not explain it"
+        _wrapped(console, Text.assemble((clean(d.fact), "bold cyan"), f": {d.kind}, {time}"), 0)
+        _wrapped(console, Text(clean(d.note), style="dim"), 2)
+        labels = ("earlier", "later") if len(d.sides) == 2 else ("source",) * len(d.sides)
+        for label, side in zip(labels, d.sides):
+            _wrapped(console, Text.assemble(f"{label}: ", (clean(side.value), "bold"), (f" ({clean(side.date or side.published)})", "dim")), 2)
+            console.print(Text("    " + clean(f"{side.source}:{side.line}"), style="green"), soft_wrap=True)
 
 
-def _side_text(side: Side) -> Text:
-    return Text.assemble((clean(side.value), "bold"), "\n", (clean(f"{side.source}:{side.line}"), "green"), "\n", (clean(side.date or side.published), "dim"))
+def _wrapped(console: Console, text: Text, indent: int) -> None:
+    """Text wrapped to the console's width, each line at `indent`."""
+    for line in text.wrap(console, max(20, console.width - indent)):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, soft_wrap=True)

@@ -10,21 +10,26 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 from ..corpus import Cited, Corpus
+from ..fixes import Fix, located_fixes
 from ..scan import Finding
+from ..sources import Source
 from ..verdict import Verdict
-from .safe import clean
+from .safe import clean, plain
 from .scantext import evidence, plain_message
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/factcheck/"
 FINGERPRINT = "factcheck/v1"
 SRCROOT = "%SRCROOT%"
+CLAIMSROOT = "CLAIMSROOT"
+CLAIMSROOT_TEXT = ("The folder of the claims file in use, outside the working folder: for the claims file bundled "
+                   "with factcheck, its package data (factcheck show ID prints each passage).")
 
 
 @dataclass(frozen=True)
@@ -78,18 +83,22 @@ RULES = (
 RULE_INDEX = {rule.verdict: i for i, rule in enumerate(RULES)}
 
 
-def sarif_log(findings: Iterable[Finding], corpus: Corpus, version: str) -> dict:
-    """The whole log: one run of factcheck, every finding a result."""
+def sarif_log(findings: Iterable[Finding], corpus: Corpus, version: str, texts: Mapping[str, str] | None = None) -> dict:
+    """The whole log: one run of factcheck, every finding a result. `texts`: the drafts' texts,
+    where conflicting figures are found to carry fixes."""
     seen: Counter[tuple[str, str, str]] = Counter()
     results = []
     for finding in findings:
         key = (RULES[RULE_INDEX[finding.verdict]].id, finding.path, " ".join(finding.sentence.text.split()))
-        results.append(result(corpus, finding, fingerprint(*key, occurrence=seen[key])))
+        results.append(result(corpus, finding, fingerprint(*key, occurrence=seen[key]), (texts or {}).get(finding.path)))
         seen[key] += 1
     driver = {"name": "factcheck", "version": version, "informationUri": INFORMATION_URI,
               "rules": [rule.descriptor() for rule in RULES]}
-    return {"$schema": SCHEMA, "version": "2.1.0",
-            "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}]}
+    run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
+    if any(location["physicalLocation"]["artifactLocation"].get("uriBaseId") == CLAIMSROOT
+           for r in results for location in r.get("relatedLocations", ())):
+        run["originalUriBaseIds"] = {CLAIMSROOT: {"description": {"text": CLAIMSROOT_TEXT}}}
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
 def fingerprint(rule_id: str, path: str, text: str, occurrence: int = 0) -> str:
@@ -99,7 +108,7 @@ def fingerprint(rule_id: str, path: str, text: str, occurrence: int = 0) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
-def result(corpus: Corpus, finding: Finding, stable_id: str) -> dict:
+def result(corpus: Corpus, finding: Finding, stable_id: str, draft: str | None = None) -> dict:
     s = finding.sentence
     index = RULE_INDEX[finding.verdict]
     region = {"startLine": s.line, "startColumn": s.column, "endLine": s.end_line,
@@ -109,16 +118,29 @@ def result(corpus: Corpus, finding: Finding, stable_id: str) -> dict:
         "ruleIndex": index,
         "level": RULES[index].level,
         "message": {"text": message_text(plain_message(corpus, finding))},
-        "locations": [{"physicalLocation": {"artifactLocation": artifact(finding.path), "region": region}}],
+        "locations": [{"physicalLocation": {"artifactLocation": draft_artifact(finding.path), "region": region}}],
         "partialFingerprints": {FINGERPRINT: stable_id},
     }
     found = evidence(corpus, finding.result)
     if found and found[1]:
-        out["relatedLocations"] = [related(i, c) for i, c in enumerate(found[1], start=1)]
+        out["relatedLocations"] = [related(corpus, i, c) for i, c in enumerate(found[1], start=1)]
+    fixes = located_fixes(draft, s, finding.result) if draft is not None else []
+    if fixes:
+        out["fixes"] = [sarif_fix(finding.path, fix) for fix in fixes]
     return out
 
 
-def related(id_: int, c: Cited) -> dict:
+def sarif_fix(path: str, fix: Fix) -> dict:
+    """One conflicting figure replaced by the sources' (SARIF's end column is past the region)."""
+    region = {"startLine": fix.line, "startColumn": fix.column, "endLine": fix.end_line, "endColumn": fix.end_column}
+    return {
+        "description": {"text": message_text(clean(f"Replace \u201c{fix.old}\u201d with the sources' \u201c{fix.new}\u201d"))},
+        "artifactChanges": [{"artifactLocation": draft_artifact(path),
+                             "replacements": [{"deletedRegion": region, "insertedContent": {"text": plain(fix.new)}}]}],
+    }
+
+
+def related(corpus: Corpus, id_: int, c: Cited) -> dict:
     """An evidence passage: the quote's place in its source, the whole sentence as message."""
     text = c.source.text
     start_line, start_column = position(text, c.passage.start)
@@ -126,7 +148,7 @@ def related(id_: int, c: Cited) -> dict:
     region = {"startLine": start_line, "startColumn": start_column, "endLine": end_line, "endColumn": end_column}
     return {
         "id": id_,
-        "physicalLocation": {"artifactLocation": artifact(local(c.source.path)), "region": region},
+        "physicalLocation": {"artifactLocation": source_artifact(corpus, c.source), "region": region},
         "message": {"text": message_text(clean(c.passage.sentence))},
     }
 
@@ -136,12 +158,29 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def local(path: Path) -> str:
-    """A source file relative to the working folder (the repository root in CI), else absolute."""
+def inside_working_folder(path: Path) -> str | None:
+    """A path relative to the working folder (the repository root in CI); None outside it."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path.resolve())
+    except (ValueError, OSError):
+        return None
+
+
+def draft_artifact(path: str) -> dict:
+    """A draft as named, made relative when it is inside the working folder; else its file URI."""
+    if Path(path).is_absolute():
+        path = inside_working_folder(Path(path)) or path
+    return artifact(path)
+
+
+def source_artifact(corpus: Corpus, source: Source) -> dict:
+    """A source relative to the working folder; outside it (the bundled claims file's, in the
+    installed package), relative to the claims file's folder, CLAIMSROOT, never an absolute path."""
+    inside = inside_working_folder(source.path)
+    if inside is not None:
+        return artifact(inside)
+    relative = os.path.relpath(source.path, corpus.claims.path.parent).replace(os.sep, "/")
+    return {"uri": quote(os.fsencode(relative), safe="/"), "uriBaseId": CLAIMSROOT}
 
 
 def artifact(path: str) -> dict:

@@ -9,7 +9,6 @@ they reach the console only as `clean`ed rich `Text`, never as markup.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TypedDict
 
 from rich import box
 from rich.console import Console
@@ -17,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..corpus import Cited, Corpus
-from ..scan import Finding
+from ..scan import Finding, Tally
 from ..verdict import CheckResult, Match, Verdict
 from .safe import clean
 from .text import TextRenderer, deciding, passage_text, unique, verdict_text
@@ -57,17 +56,8 @@ def citation_path(corpus: Corpus, c: Cited) -> str:
     return f"{corpus.display_path(c.source)}:{c.passage.line}"
 
 
-class Counts(TypedDict):
-    """One file's tally: findings reported, by verdict, and every sentence checked."""
-
-    conflicting: int
-    unverified: int
-    supported: int
-    sentences: int
-
-
-COLUMNS = (("conflicting", "conflicting"), ("unverified", "unverified"), ("supported", "supported"),
-           ("sentences", "sentences checked"))
+COLUMNS = (("conflicting", "conflicting"), ("unverified", "unverified"), ("worthy", "check-worthy"),
+           ("supported", "supported"), ("sentences", "sentences"))
 
 
 class ScanTextRenderer:
@@ -113,18 +103,18 @@ class ScanTextRenderer:
         self.text.emit(self.text.citation(cited[0]), indent=2)
         self.text.emit(passage_text(cited[0], match), indent=4)
 
-    def print_summary(self, counts: Mapping[str, Counts]) -> None:
-        """One row per file and a total: what was reported, out of how many sentences."""
+    def print_summary(self, counts: Mapping[str, Tally]) -> None:
+        """One row per file and a total: every verdict reached, reported or not."""
         if self._path is not None:
             self.console.print()
         self.console.print(summary_table(counts))
 
 
-def summary_table(counts: Mapping[str, Counts]) -> Table:
+def summary_table(counts: Mapping[str, Tally]) -> Table:
     table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, show_footer=True)
     table.add_column("file", footer="total", overflow="fold")
     for key, title in COLUMNS:
-        table.add_column(title, footer=str(sum(c[key] for c in counts.values())), justify="right")
+        table.add_column(title, footer=str(sum(getattr(c, key) for c in counts.values())), justify="right")
     for path, c in counts.items():
-        table.add_row(Text(clean(path)), *(str(c[key]) for key, _ in COLUMNS))
+        table.add_row(Text(clean(path)), *(str(getattr(c, key)) for key, _ in COLUMNS))
     return table

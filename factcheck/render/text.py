@@ -15,7 +15,7 @@ from rich.text import Text
 from ..corpus import Cited, Corpus
 from ..quantities import Agreement
 from ..sources import QUOTE_CHARS
-from ..verdict import CheckResult, Comparison, Match, Verdict
+from ..verdict import CheckResult, Comparison, Match, Verdict, deciding  # noqa: F401 - deciding: renderers import it here
 from .safe import clean
 
 VERDICT_STYLE = {Verdict.SUPPORTED: "bold green", Verdict.CONFLICTING: "bold red", Verdict.UNVERIFIED: "bold yellow"}
@@ -29,6 +29,7 @@ class TextRenderer:
         self.top = top
         self.console = console or Console()
         self._printed = False
+        self._titled: set[str] = set()  # sources whose title has been shown: once is enough
 
     def print_result(self, result: CheckResult) -> None:
         """A few lines per claim; a blank line between claims."""
@@ -75,8 +76,12 @@ class TextRenderer:
                 self.emit(Text(clean(m.reasons[0]), style="dim italic"), indent=6, lead=Text("\u2014 ", style="dim"))
 
     def citation(self, c: Cited) -> Text:
-        where = f"{self.corpus.display_path(c.source)}:{c.passage.line}"
-        return Text.assemble((clean(where), "cyan"), "  ", clean(c.source.title), (f" ({clean(c.source.published)})", "dim"))
+        """`file:line`, and the source's title and date the first time the source is cited."""
+        where = Text(clean(f"{self.corpus.display_path(c.source)}:{c.passage.line}"), style="cyan")
+        if c.source.id in self._titled:
+            return where
+        self._titled.add(c.source.id)
+        return Text.assemble(where, "  ", clean(c.source.title), (f" ({clean(c.source.published)})", "dim"))
 
     def emit(self, text: Text, indent: int = 0, lead: Text | None = None) -> None:
         """Print text wrapped to the console at `indent`; wrapped lines align after `lead`."""
@@ -91,15 +96,6 @@ class TextRenderer:
 def verdict_text(verdict: Verdict) -> Text:
     word = verdict.value.upper()
     return Text.assemble((word, VERDICT_STYLE[verdict]), " " * (VERDICT_WIDTH - len(word)))
-
-
-def deciding(result: CheckResult) -> tuple[CheckResult, Match | None]:
-    """The (part) result and entry that result.reason speaks of: for a claim of several parts,
-    the first part with the claim's verdict, so the evidence shown is the evidence that decided."""
-    for part in result.parts:
-        if part.verdict is result.verdict and part.matches:
-            return deciding(part)
-    return result, (result.matches[0] if result.matches else None)
 
 
 def unique(cited: list[Cited]) -> list[Cited]:

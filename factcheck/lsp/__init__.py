@@ -1,0 +1,1 @@
+"""The language server: factcheck in the editor (see server.py)."""

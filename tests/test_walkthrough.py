@@ -39,7 +39,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The hand-made start: an empty claims file, one document in sources/."""
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "skerryvore.md").write_text(LIGHTHOUSE, encoding="utf-8")
-    (tmp_path / "claims.yaml").write_text("sources: sources\nclaims: []\n", encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text("sources: sources\ntopics: [keepers, lighthouses]\nclaims: []\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -50,6 +50,9 @@ def test_from_a_document_to_checked_drafts(folder: Path):
     assert shown.exit_code == 0
     proposed = yaml.safe_load(shown.stdout)["claims"]
     assert "Storms are frequent there." not in [e["evidence"][0]["quote"] for e in proposed]
+    topics = {e["evidence"][0]["quote"][:31]: e["topic"] for e in proposed}
+    assert set(topics.values()) <= {"keepers", "lighthouses"}  # the file's own topics
+    assert topics["The Skerryvore lighthouse was f"] == "lighthouses", topics
     written = run("extract", "--write", "sources/skerryvore.md")
     assert written.exit_code == 0
     assert f"{len(proposed)} entries proposed; appended to" in written.stderr
@@ -104,7 +107,8 @@ def test_the_readmes_output_is_what_extract_prints(tmp_path: Path, monkeypatch: 
     document = section.split("<<'END'\n", 1)[1].split("\nEND\n", 1)[0] + "\n"
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "eiffel-tower.md").write_text(document, encoding="utf-8")
-    (tmp_path / "claims.yaml").write_text("sources: sources\nclaims: []\n", encoding="utf-8")
+    claims = section.split("printf '", 1)[1].split("' > claims.yaml", 1)[0].replace("\\n", "\n")
+    (tmp_path / "claims.yaml").write_text(claims, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = run("extract", "sources/eiffel-tower.md")
     shown = section.split("$ factcheck extract sources/eiffel-tower.md\n", 1)[1].split("$ factcheck extract --write", 1)[0]

@@ -51,7 +51,10 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
             break
         frame.append(text[:m.end()].strip())
         text = _with_subject(text[m.end():].strip(), subject_of(frame[-1]), pronouns=True)  # "Hanoi insists that it ..."
-    text = _quoted(text, known) or text
+    if quoted := _quoted(text, known):
+        if speaks_of(quoted[1]):
+            reports.append(text.strip())  # '"X," Y told CSIS in May 2022': who said it, with what
+        text = quoted[0]
     if (m := next((m for p in known.reported_end if (m := p.search(text))), None)) and not speaks_of(text[m.start():]):
         text = text[:m.start()] + "."
     return Framed(text, denied, " ".join(frame), tuple(reports))
@@ -84,8 +87,8 @@ _QUOTATION = re.compile(r'"[^"]*"|“[^”]*”')  # a quotation is one assertio
 _THAT_END = re.compile(r"\s+that$", re.IGNORECASE)
 
 
-def _quoted(text: str, known: Knowledge) -> str | None:
-    """'"X," a spokesperson told reporters in 2023.' -> 'X'."""
+def _quoted(text: str, known: Knowledge) -> tuple[str, str] | None:
+    """'"X," a spokesperson told reporters in 2023.' -> ('X', 'a spokesperson told ...')."""
     stripped = text.strip()
     if not stripped or stripped[0] not in _QUOTES:
         return None
@@ -94,7 +97,7 @@ def _quoted(text: str, known: Knowledge) -> str | None:
         return None
     inner, after = stripped[1:close].strip(), stripped[close + 1:]
     if inner and any(p.search(after) for p in known.reported_after):
-        return inner.rstrip(",")
+        return inner.rstrip(","), after.strip(" ,.")
     return None
 
 

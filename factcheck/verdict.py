@@ -170,7 +170,7 @@ class Checker:
             if result.verdict is Verdict.SUPPORTED and causal(framed.text):
                 result = self._restated(said_whole, context, shown) or replace(result, verdict=Verdict.UNVERIFIED, summary=(
                     "each part is stated, but the sources do not say that one is why the other: " + result.reason))
-            elif result.verdict is Verdict.UNVERIFIED and (whole := self._restated(said_whole, context, shown)):
+            elif result.verdict is Verdict.UNVERIFIED and not framed.reports and (whole := self._restated(said_whole, context, shown)):
                 result = replace(whole, claim=claim)
             elif result.verdict is Verdict.UNVERIFIED and not unverified_matches:
                 result = CheckResult(claim, Verdict.UNVERIFIED, ())  # as for a claim of one part
@@ -229,9 +229,11 @@ class Checker:
         return None
 
     def speaks_of(self, frame: str) -> bool:
-        """Whether the claims file may speak of a report's frame: a figure, or a name it knows
-        besides the sources' own authors ("Pham Minh Chinh told CSIS in May 2023 that ...")."""
-        if any(not q.weak for q in parse(frame)):
+        """Whether the claims file may speak of a report's frame: a figure ("the 15th Party
+        Congress asserted"), or a name it knows besides the sources' own authors ("Pham Minh
+        Chinh told CSIS in May 2023 that ..."). A date alone ("a spokesperson told reporters in
+        2023") dates the report and names no one the sources speak of."""
+        if any(not q.weak and q.kind is not Kind.DATE for q in parse(frame)):
             return True
         names = self.index.find_names(tokens(without_figures(frame)))
         return any(n not in IMPLICIT_NAMES and n not in self.index.attribution_names for n in names)

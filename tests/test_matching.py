@@ -169,6 +169,7 @@ MEANING = [
     pytest.param('The Mongol Yuan dynasty invaded Vietnam twice in the thirteenth century.', 'conflicting', id='twice-against-three-invasions'),
     pytest.param('The US and Vietnam did not exchange ambassadors until May 1997.', 'supported', id='not-until-a-date-says-when'),
     pytest.param('The Russian Federation came into being in December 1991.', 'unverified', id='the-entry-stating-it-outweighs-a-related-one'),
+    pytest.param('"In a world full of turbulence, Vietnam picks no side," General Secretary Nguyen Phu Trong told CSIS in May 2022.', 'unverified', id='a-quotation-given-to-another-speaker'),
     pytest.param("Russia agreed in 2000 to write off most of Vietnam's Soviet-era debt.", 'unverified', id='2000-is-early-in-the-21st-century'),
     pytest.param('In 1964 guerrillas in Caracas seized a US officer to demand the release of Nguyen Van Troi, who was held in Hanoi.', 'unverified', id='hanoi-is-not-saigon'),
 ]

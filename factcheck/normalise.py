@@ -126,7 +126,9 @@ NEGATING_PHRASES = {("rule", "out"): "rule-out", ("rules", "out"): "rule-out", (
                     ("no", "longer"): "no-longer", ("leaving", "behind"): "no-longer", ("left", "behind"): "no-longer",
                     ("leave", "behind"): "no-longer", ("moved", "beyond"): "no-longer", ("graduated", "from"): "no-longer",
                     ("move", "beyond"): "no-longer", ("moves", "beyond"): "no-longer", ("graduate", "from"): "no-longer",
-                    ("graduates", "from"): "no-longer", ("leaves", "behind"): "no-longer"}
+                    ("graduates", "from"): "no-longer", ("leaves", "behind"): "no-longer",
+                    ("declines", "to"): "refuse", ("decline", "to"): "refuse", ("declined", "to"): "refuse",
+                    ("declining", "to"): "refuse"}
 _NOT_NEGATING_AFTER = frozenset({"only", "less", "more", "doubt"})
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve".split()

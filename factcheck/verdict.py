@@ -848,7 +848,9 @@ def _claims_membership(claim: str) -> bool:
     return bool(_MEMBERSHIP.search(fold(claim)) or _NAMES_FOLLOW.search(claim))
 
 
-_NAMES_FOLLOW = re.compile(r"\b(?:are|is)\s*:?\s+[A-Z]|:\s+[A-Z]")
+# "The Four Nos are: No alliances, ...": names follow; after a bare colon only a list of them
+# ("Aug 1953: 82%" in a row is a label and its value)
+_NAMES_FOLLOW = re.compile(r"\b(?:are|is)\s*:?\s+[A-Z]|:\s+[A-Z][^.;:]*(?:,|\band\b)")
 
 
 def _only_outsiders_missing(cand: Candidate, outsiders: list[str]) -> bool:

@@ -99,7 +99,7 @@ of off on once only or other our ours out over own same she should so some such 
 the their theirs them then there these they this those through to too under until up very
 us was we were what when where which while who whom why will with would you your yours
 now then still since per via within upon among amid whose whether either
-til lol lmao smh imo imho tbh fyi btw omg ngl
+til lol lmao smh imo imho tbh fyi btw omg ngl yes
 """.split())  # the last line: a social post's fillers, which say nothing of the fact
 # Words that say little about which fact a claim is about: they weigh little when matching.
 LIGHT_WORDS = frozenset("""
@@ -126,7 +126,9 @@ NEGATING_PHRASES = {("rule", "out"): "rule-out", ("rules", "out"): "rule-out", (
                     ("no", "longer"): "no-longer", ("leaving", "behind"): "no-longer", ("left", "behind"): "no-longer",
                     ("leave", "behind"): "no-longer", ("moved", "beyond"): "no-longer", ("graduated", "from"): "no-longer",
                     ("move", "beyond"): "no-longer", ("moves", "beyond"): "no-longer", ("graduate", "from"): "no-longer",
-                    ("graduates", "from"): "no-longer", ("leaves", "behind"): "no-longer"}
+                    ("graduates", "from"): "no-longer", ("leaves", "behind"): "no-longer",
+                    ("declines", "to"): "refuse", ("decline", "to"): "refuse", ("declined", "to"): "refuse",
+                    ("declining", "to"): "refuse"}
 _NOT_NEGATING_AFTER = frozenset({"only", "less", "more", "doubt"})
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve".split()

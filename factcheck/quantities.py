@@ -695,6 +695,8 @@ def _parse_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int
     value, half = num.value, _round_half(num.value, num.half)
     # "X out of Y", "X of the Y"
     of_at = j + 2 if j + 2 < n and toks[j].low == "out" and toks[j + 1].low == "of" else j + 2 if j + 2 < n and toks[j].low == "of" and toks[j + 1].low == "the" else -1
+    if of_at < 0 and j + 1 < n and toks[j].low == "of" and toks[j + 1].kind == "num":
+        of_at = j + 1  # "192 of 193"
     if of_at > 0:
         whole = _read_number(toks, of_at)
         if whole is not None and whole.value > value > 0:

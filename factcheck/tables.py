@@ -80,4 +80,13 @@ def record_sentence(text: str) -> str | None:
     pairs = [_LABELLED.fullmatch(f.strip()) for f in fields]
     if not all(pairs):
         return None
-    return row_sentence([m.group(1) for m in pairs], [m.group(2) for m in pairs])
+    return row_sentence([_label(m.group(1)) for m in pairs], [m.group(2) for m in pairs])
+
+
+def _label(text: str) -> str:
+    """A field's label as a word of the sentence: "Duration" is no name ("duration 23 hours"),
+    but "WTO accession" keeps its acronym."""
+    first, _, rest = text.partition(" ")
+    if first[:1].isupper() and first[1:].islower():
+        first = first.lower()
+    return f"{first} {rest}" if rest else first

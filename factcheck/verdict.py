@@ -362,9 +362,10 @@ class Checker:
         their rank by date; a date the entry lacks may be confirmed (never denied) by the
         source's date. They depend on the claim alone, not its context: a draft's sentence
         checked again with the one before it compares its figures once."""
-        if not said.qs:
-            return []
         e = cand.entry
+        qs = said.qs + _every_of(said.text, e, said.qs)
+        if not qs:
+            return []
         if self._compared[0] != said.text:
             self._compared = (said.text, {})
         if (known := self._compared[1].get(e.id)) is not None:
@@ -378,7 +379,7 @@ class Checker:
                 values += _rank_by_date(e, mentioned[0])
             if e.list.closed and (mentioned or self.names_list(said.keys, e)):
                 values.append(_list_count(e))  # "seven countries, Benin and Guinea among them"
-        compared = self._compared[1][e.id] = pair(said.text, said.qs, e, values, lambda q: self.compare_as_of(q, e))
+        compared = self._compared[1][e.id] = pair(said.text, qs, e, values, lambda q: self.compare_as_of(q, e))
         return compared
 
     def judge(self, said: Said, cand: Candidate, comparisons: list[Comparison], vouched: set[Quantity]) -> Match:
@@ -679,6 +680,32 @@ def _with_wholes(claim: str, qs: list[Quantity]) -> list[Quantity]:
             and q.qualifier is Qualifier.EXACT and folded[:q.start].endswith("all ") else q for q in qs]
 
 
+_EVERY = re.compile(r"\b(?:every|all|each)\s+(?!but\b)(?:(?:one\s+)?of\s+)?(?:the\s+|its\s+)?((?:[\w'’-]+\s*){1,4})")
+_PROPORTION_NOUNS = 4  # the words after "192 out of 193" that say of what
+
+
+def _every_of(claim: str, e: Entry, qs: Sequence[Quantity] = ()) -> list[Quantity]:
+    """"Relations with every UN member state" against the entry's "192 out of 193 United
+    Nations member states": the claim says all of them, a proportion (193 of 193). Not where
+    the claim gives a figure there itself (`qs`)."""
+    ratios = [v for v in e.values if v.kind is Kind.RATIO and v.of and (v.value or 0) < v.of]
+    if not ratios:
+        return []
+    folded, statement = fold(claim), fold(e.statement)
+    out = []
+    for v in ratios:
+        at = statement.find(fold(v.text))
+        nouns = statement[at + len(v.text):].split()[:_PROPORTION_NOUNS] if at >= 0 else []
+        stems = {stem(quantities.plural_key(w.strip(".,;"))) for w in nouns}
+        for m in _EVERY.finditer(folded):
+            if any(q.start < m.end() and m.start() < q.end for q in qs):
+                continue  # "all 193 UN member states" gives its own figure
+            if stems & {stem(quantities.plural_key(w)) for w in m.group(1).split()}:
+                out.append(Quantity(Kind.RATIO, claim[m.start():m.end()], value=v.of, of=v.of, start=m.start(), end=m.end()))
+                break
+    return out
+
+
 WHOLE = "(all of them)"  # the unit of "all five ...", compared only with a claim's proportion ("three of the five")
 
 
@@ -821,7 +848,9 @@ def _claims_membership(claim: str) -> bool:
     return bool(_MEMBERSHIP.search(fold(claim)) or _NAMES_FOLLOW.search(claim))
 
 
-_NAMES_FOLLOW = re.compile(r"\b(?:are|is)\s*:?\s+[A-Z]|:\s+[A-Z]")
+# "The Four Nos are: No alliances, ...": names follow; after a bare colon only a list of them
+# ("Aug 1953: 82%" in a row is a label and its value)
+_NAMES_FOLLOW = re.compile(r"\b(?:are|is)\s*:?\s+[A-Z]|:\s+[A-Z][^.;:]*(?:,|\band\b)")
 
 
 def _only_outsiders_missing(cand: Candidate, outsiders: list[str]) -> bool:

@@ -195,7 +195,7 @@ def test_a_clause_with_a_reporting_verb_is_not_a_report(sentence):
          ["Vietnam joined Interpol in 1990 and sent officers to UN peacekeeping."]),
         ("Vietnam joined Interpol and sent officers to UN peacekeeping.",
          ["Vietnam joined Interpol and sent officers to UN peacekeeping."]),
-        ("Vietnam joined ASEAN in 1995, and Laos joined in 1997.", ["Vietnam joined ASEAN in 1995, and Laos joined in 1997."]),
+        ("Vietnam joined ASEAN in 1995, and Laos joined in 1997.", ["Vietnam joined ASEAN in 1995", "Laos joined in 1997."]),
         ("Vietnam joined ASEAN in 1995 and APEC in 1998.", ["Vietnam joined ASEAN in 1995 and APEC in 1998."]),
         ("The USSR and Vietnam signed a treaty in 1978, and then sent troops.",
          ["The USSR and Vietnam signed a treaty in 1978", "The USSR and Vietnam sent troops."]),
@@ -510,3 +510,17 @@ def test_running_heads_and_short_fragments_assert_nothing(text, asserts):
 def test_x_but_y_is_two_clauses_the_second_with_the_first_ones_subject():
     assert clauses("Vietnam does not “choose sides” but chooses righteousness and justice.") == [
         "Vietnam does not “choose sides”", "Vietnam chooses righteousness and justice."]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The USSR and Vietnam signed a friendship treaty in November 1978, and Soviet arms then backed the invasion of Cambodia in 1979.",
+         ["The USSR and Vietnam signed a friendship treaty in November 1978", "Soviet arms then backed the invasion of Cambodia in 1979."]),
+        ("Vietnam upgraded ties with China in 2008, and India in 2016.", ["Vietnam upgraded ties with China in 2008, and India in 2016."]),
+        ("Vietnam joined ASEAN, and it has grown since.", ["Vietnam joined ASEAN, and it has grown since."]),
+    ],
+    ids=["comma-and-a-clause-of-its-own", "comma-and-a-list", "no-figures-no-cut"],
+)
+def test_a_comma_and_cuts_two_dated_clauses(sentence, expected):
+    assert clauses(sentence) == expected

@@ -61,6 +61,12 @@ def test_numbers(text, kind, value, unit, qualifier):
     assert (q.kind, q.value, q.unit, q.qualifier) == (kind, pytest.approx(value), unit, qualifier)
 
 
+@pytest.mark.parametrize("text, value, of", [("192 out of 193", 192, 193), ("192 of 193", 192, 193), ("3 of the 5", 3, 5)])
+def test_a_part_of_a_whole_is_a_ratio(text, value, of):
+    q = one(text)
+    assert (q.kind, q.value, q.of) == (Kind.RATIO, value, of)
+
+
 def test_ratio_compares_as_a_percentage():
     q = one("192 out of 193")
     assert (q.kind, q.value, q.of) == (Kind.RATIO, 192, 193)

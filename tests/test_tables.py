@@ -291,15 +291,16 @@ def test_the_form_measurement_runs_and_agrees(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Partner: Russia — Comprehensive strategic partnership since: 2012", "Russia: Comprehensive strategic partnership since 2012."),
+        ("Partner: Russia — Comprehensive strategic partnership since: 2012", "Russia: comprehensive strategic partnership since 2012."),
+        ("Protest: Pentagon encirclement — Duration: 23 hours", "Pentagon encirclement: duration 23 hours."),
         ("Country: Vietnam | WTO accession: 2007", "Vietnam: WTO accession 2007."),
-        ("Event: Vietnam admitted to ASEAN; Date: 28 July 1996.", "Vietnam admitted to ASEAN: Date 28 July 1996."),
+        ("Event: Vietnam admitted to ASEAN; Date: 28 July 1996.", "Vietnam admitted to ASEAN: date 28 July 1996."),
         ("Wartime visitors: Tom Hayden | Jane Fonda", None),
         ("Vietnam joined ASEAN in 1995 — a year after: the US", None),
         ("Note: Vietnam joined ASEAN in 1995.", None),
         ("Vietnam joined ASEAN in 1995.", None),
     ],
-    ids=["dash-between-fields", "bar-between-fields", "semicolon-between-fields", "a-field-without-a-label",
+    ids=["dash-between-fields", "a-label-is-no-name", "bar-between-fields", "semicolon-between-fields", "a-field-without-a-label",
          "a-sentence-with-a-colon", "one-labelled-field", "a-sentence"],
 )
 def test_a_record_on_one_line_reads_as_a_row(text: str, expected: str | None) -> None:

@@ -708,7 +708,9 @@ def test_parsers_run_in_linear_time_on_a_megabyte(parser: str, name: str) -> Non
     character, 1.5-3 s for a megabyte of them on a busy machine."""
     big = cpu_seconds(PARSERS[parser], adversarial(ADVERSARIAL[name], 1_000_000))
     if big >= SECONDS:
-        small = cpu_seconds(PARSERS[parser], adversarial(ADVERSARIAL[name], 100_000))
+        # the best of three of each: a collection of the garbage of earlier tests lands in one run
+        big = min(big, *(cpu_seconds(PARSERS[parser], adversarial(ADVERSARIAL[name], 1_000_000)) for _ in range(2)))
+        small = min(cpu_seconds(PARSERS[parser], adversarial(ADVERSARIAL[name], 100_000)) for _ in range(3))
         assert big < max(25 * small, 0.5) and big < 5 * SECONDS, (big, small)
 
 

@@ -141,6 +141,9 @@ class Checker:
     def __init__(self, index: Index, as_of: dict[str, Span] | None = None):
         self.index = index
         self.known = own_knowledge(index.claims.vocabulary)
+        # looked up once: a Knowledge hashes all its sets, so a cached lookup per claim costs
+        self.distinct, self.contrasts = distinct(self.known), contrasts(self.known)
+        self.restrictive = restrictive(self.known)
         self.as_of = as_of or {}
         self._list_words: dict[str, ListWords] = {}
         self._compared: tuple[str, dict[str, list[Comparison]]] = ("", {})  # the last claim's, by entry id
@@ -245,7 +248,7 @@ class Checker:
         toks = tokens(without_figures(claim))
         names = [(n[0], n[1], n[2], _JOINERS) for n in self.index.name_spans(toks) if n[0] not in IMPLICIT_NAMES]
         # and kinds of thing: "comprehensive partnerships with 16 countries and strategic partnerships with 10"
-        names += [(form, start, end, _THING_JOINERS) for start, end, form in distinct(self.known).spans(claim)]
+        names += [(form, start, end, _THING_JOINERS) for start, end, form in self.distinct.spans(claim)]
         names.sort(key=lambda n: n[1])
         qs = [q for q in parse(claim) if not q.weak]
         pairs = []
@@ -438,7 +441,7 @@ class Checker:
         reasons += [_unconfirmed(c) for c in unconfirmed]
         if outsiders and e.list and not e.list.closed:
             reasons.append(f"the source's list is not closed and does not name {_join(outsiders)}")
-        narrower = restrictive(self.known).unaccounted(claim, (e.statement, *e.aliases, *(ev.quote for ev in e.evidence)))
+        narrower = self.restrictive.unaccounted(claim, (e.statement, *e.aliases, *(ev.quote for ev in e.evidence)))
         narrower = [w for w in narrower if not any(w in fold(c.claim.text) for c in comparisons if c.agreement is Agreement.AGREE)]  # "three times": a figure agreed
         if narrower:
             reasons.append(f"the source does not say {_join(narrower)}")
@@ -461,7 +464,7 @@ class Checker:
     def elsewhere(self, claim: str, e: Entry) -> tuple[str, str] | None:
         """What the claim names and the entry names another of instead ("strategic partnership"
         for "comprehensive partnership")."""
-        return distinct(self.known).other(claim, (e.statement, *e.aliases))
+        return self.distinct.other(claim, (e.statement, *e.aliases))
 
     def read(self, said: Said, cand: Candidate, same_otherwise: bool, figures_differ: bool) -> Reading:
         """What the entry makes of what the claim asserts besides its figures: a denial of what
@@ -469,7 +472,7 @@ class Checker:
         claim otherwise says what the entry says, figures agreeing."""
         e, p = cand.entry, cand.prepared
         flipped = unmatched_denial(said.denials, p.core, p.denies, said.keys)
-        opposed = tuple(contrasts(self.known).opposed(said.text, (e.statement, *e.aliases)))
+        opposed = tuple(self.contrasts.opposed(said.text, (e.statement, *e.aliases)))
         reasons: list[str] = []
         if flipped and opposed:  # "did not sever" against "established": not the same, not the opposite
             reasons.append(f"the claim denies “{opposed[0].claim_says}” where the source says “{opposed[0].source_says}”")

@@ -150,6 +150,23 @@ def parse_predicates(text: str) -> dict[str, frozenset[str]]:
     return {name: frozenset(w for line in lines for w in line.lower().split()) for name, lines in sections.items()}
 
 
+WORD_SECTIONS = ("stopwords", "light")
+
+
+def parse_words(text: str) -> dict[str, frozenset[str]]:
+    """words.txt: each section's words."""
+    sections = _sections(text)
+    if unknown := set(sections) - set(WORD_SECTIONS):
+        raise ValueError(f"unknown section [{sorted(unknown)[0] or 'none'}]; known: {', '.join(WORD_SECTIONS)}")
+    return {name: frozenset(w for line in sections.get(name, []) for w in line.lower().split()) for name in WORD_SECTIONS}
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    """Words by how much they say (words.txt), read once at import by normalise."""
+    return parse_words((FOLDER / "words.txt").read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def bundled() -> Knowledge:
     frames_text = (FOLDER / "frames.txt").read_text(encoding="utf-8")

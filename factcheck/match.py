@@ -51,7 +51,7 @@ class Prepared:
     vocab: frozenset[str]  # words of the statement, aliases, rewordings, parties, members and quotes
     core: frozenset[str]  # words of the statement, aliases, rewordings (supported examples) and list members only
     names: frozenset[tuple[str, ...]]
-    denies: tuple[frozenset[str], ...]  # what the statement's denials deny (negation scopes)
+    denies: tuple[frozenset[str], ...]  # what the denials of its statement and rewordings deny (negation scopes)
     statement_text: str  # folded plain text, for rapidfuzz tie-breaks
 
 
@@ -131,7 +131,9 @@ class Index:
             ent_names = frozenset(self.find_names(core_toks)) | {name_keys(p) for p in e.parties if name_keys(p)}
             ent_names |= {name_keys(m) for m in _member_names(e)}
             statement_toks = tokens(e.statement)
-            denies = tuple(negation_scopes(e.statement, statement_toks))
+            # what its rewordings deny, it denies too: their words are in its core
+            denies = tuple(negation_scopes(e.statement, statement_toks)) + tuple(
+                scope for text in e.rewordings for scope in negation_scopes(text, tokens(text)))
             self.prepared.append(Prepared(e, vocab, core, ent_names, denies, " ".join(keys(statement_toks))))
             for k in vocab:
                 postings[k].append(i)

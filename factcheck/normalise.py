@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import Stemmer  # PyStemmer, in C: snowballstemmer's stems, without importing its 36 languages' stemmers
 
+from .knowledge import words
+
 _STEMMER = Stemmer.Stemmer("english")
 
 # Several spellings, one name. Keys are folded word sequences; values, the canonical tokens.
@@ -91,29 +93,9 @@ SYNONYMS: dict[str, str] = {
     "permit": "allow", "permits": "allow", "permitted": "allow", "let": "allow", "lets": "allow",
     "allows": "allow", "allowed": "allow", "allowing": "allow",
 }
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be been before being
-between both but by can could did do does doing during each few for from further had has
-have having he her here hers him his how i if in into is it its itself just me more most my
-of off on once only or other our ours out over own same she should so some such than that
-the their theirs them then there these they this those through to too under until up very
-us was we were what when where which while who whom why will with would you your yours
-now then still since per via within upon among amid whose whether either
-til lol lmao smh imo imho tbh fyi btw omg ngl yes
-""".split())  # the last line: a social post's fillers, which say nothing of the fact
-# Words that say little about which fact a claim is about: they weigh little when matching.
-LIGHT_WORDS = frozenset("""
-take took taken takes place placed reach reached reaches come came comes become became
-becomes make made makes get got gets worth total totalled totaled amount amounted amounts
-hold held holds occur occurred happen happened mark marks marked say said says state stated
-date dates dated around overall also already later earlier time times year years now today
-currently even well much many several various whole main major key new give gave
-maintain maintains maintained status keep keeps kept goods products lasted lasting lasts process
-given gives according argue argues argued note notes noted insist insists insisted write writes
-wrote written claim claims claimed report reports reported explain explains explained recall
-recalls recalled stress stresses stressed historian historians analyst analysts article
-observe observes observed point points pointed acknowledge acknowledges
-""".split())
+_WORDS = words()
+STOPWORDS = _WORDS["stopwords"]
+LIGHT_WORDS = _WORDS["light"]  # they weigh little when matching
 NEGATORS = frozenset("""
 not no never n't neither nor without refuse refuses refused refusing reject rejects rejected
 forbid forbids forbade forbidden prohibit prohibits prohibited ban bans banned avoid avoids
@@ -128,7 +110,8 @@ NEGATING_PHRASES = {("rule", "out"): "rule-out", ("rules", "out"): "rule-out", (
                     ("move", "beyond"): "no-longer", ("moves", "beyond"): "no-longer", ("graduate", "from"): "no-longer",
                     ("graduates", "from"): "no-longer", ("leaves", "behind"): "no-longer",
                     ("declines", "to"): "refuse", ("decline", "to"): "refuse", ("declined", "to"): "refuse",
-                    ("declining", "to"): "refuse"}
+                    ("declining", "to"): "refuse", ("free", "from"): "without", ("free", "of"): "without",
+                    ("freedom", "from"): "without"}
 _NOT_NEGATING_AFTER = frozenset({"only", "less", "more", "doubt"})
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve".split()
@@ -458,9 +441,10 @@ def negation_scopes(text: str, toks: Sequence[Token]) -> list[frozenset[str]]:
         if word not in PLAIN_DENIALS:
             scope.add(DENIED_BY + t.key)  # "refused to serve" and "refused to be drafted" deny alike
         reach = NOUN_SCOPE if word == "no" else CLAUSE_SCOPE  # "no" denies a noun phrase, a verb's denial its clause
+        compound = folded[t.end:t.end + 1] == "-"  # "the no-sides stance" denies sides, not the stance
         last, added, previous = t, 0, word
         for j in range(i + 1, min(len(toks), i + 1 + reach)):
-            if _CLAUSE_BREAK.search(folded, toks[j - 1].end, toks[j].start):
+            if _CLAUSE_BREAK.search(folded, toks[j - 1].end, toks[j].start) or (compound and folded[toks[j - 1].end:toks[j].start] != "-"):
                 break
             if toks[j].negator:
                 if added <= DOUBLE_REACH:

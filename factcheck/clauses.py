@@ -44,7 +44,8 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
         elif m := next((m for p in known.reported_before if (m := p.match(text))), None):
             if speaks_of(_THAT_END.sub("", text[:m.end()].strip())):
                 reports.append(text.strip())  # who said it, with what they said
-        elif (m := _LEAD_IN.match(text)) and (not lead_in or speaks_of(m.group(1)) or not has_predicate(text[m.end():], known, sentence_end=False)):
+        elif (m := _LEAD_IN.match(text)) and (not lead_in or speaks_of(m.group(1)) or has_predicate(m.group(1), known, sentence_end=False)
+                                               or not has_predicate(text[m.end():], known, sentence_end=False)):
             m = None  # "Countries with strategic partnerships: 16": a label, of a value  # "Vietnam's CSP club: China '08, ...": the label is part of the claim
         if not m or m.end() >= len(text.rstrip()):
             denied = denied != bool(m and m.re in known.deny_frames)  # a frame of nothing frames nothing
@@ -61,8 +62,9 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
 
 
 # "Fun fact:", "Crazy stat:", "Reminder:": a short label before a colon, naming nothing the
-# sources know and giving no figure, before a clause with a verb, leads in to the claim and
-# asserts nothing itself
+# sources know, giving no figure and with no verb of its own ("Ambassadors exchanged: May
+# 1997" is a record), before a clause with a verb, leads in to the claim and asserts nothing
+# itself
 _LEAD_IN = re.compile(r"\s*((?:[A-Za-z][\w'’-]*\s+){0,3}[A-Za-z][\w'’-]*)\s*:\s+(?=\S)")
 _TAG = re.compile(r"(?<![\w&])#(?=[A-Za-z])")
 _TAG_WORD = re.compile(r"[#@][\w-]+[.!?]?")

@@ -156,8 +156,10 @@ WORD_SECTIONS = ("stopwords", "light")
 def parse_words(text: str) -> dict[str, frozenset[str]]:
     """words.txt: each section's words."""
     sections = _sections(text)
+    if "" in sections:
+        raise ValueError(f"words before any [section]: {sections[''][0]!r}; known: {', '.join(WORD_SECTIONS)}")
     if unknown := set(sections) - set(WORD_SECTIONS):
-        raise ValueError(f"unknown section [{sorted(unknown)[0] or 'none'}]; known: {', '.join(WORD_SECTIONS)}")
+        raise ValueError(f"unknown section [{sorted(unknown)[0]}]; known: {', '.join(WORD_SECTIONS)}")
     return {name: frozenset(w for line in sections.get(name, []) for w in line.lower().split()) for name in WORD_SECTIONS}
 
 

@@ -66,6 +66,40 @@ def table_context(heading: str, caption: str, header: Sequence[str]) -> str:
     return around or " ".join(filter(None, map(cell_text, header)))
 
 
+_RULE = re.compile(r":?-{3,}:?")  # a cell of the row under a header: "---", ":--:"
+MIN_COLUMNS = 2  # a header of one cell is a title, not a table's
+
+
+def table_sentences(text: str) -> list[str] | None:
+    """A Markdown table given as one claim, each row read under its header (`row_sentence`);
+    None for text that is not a header and a row or more. Its rows may be on lines of their
+    own or, where the line breaks were lost on the way (a form field, a CSV cell, a JSON
+    string read as one line), one after the other: "| Partner | Since | | India | 2014 |"."""
+    text = text.strip()
+    if not (text.startswith("|") and text.endswith("|")):
+        return None
+    lines = text.splitlines()
+    rows = [_cells(line) for line in lines] if len(lines) > 1 else _rows_of(_cells(text))
+    rows = [row for row in rows if not all(_RULE.fullmatch(cell) for cell in row)]
+    if len(rows) < 2 or len(rows[0]) < MIN_COLUMNS or any(len(row) != len(rows[0]) for row in rows):
+        return None
+    return [sentence for row in rows[1:] if (sentence := row_sentence(rows[0], row))]
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().removeprefix("|").removesuffix("|").split("|")]
+
+
+def _rows_of(cells: list[str]) -> list[list[str]]:
+    """Rows run together on one line, each end and start making an empty cell between them: the
+    narrowest width at which every such cell is empty."""
+    for width in range(MIN_COLUMNS, (len(cells) + 1) // 2):
+        rows, rest = divmod(len(cells) + 1, width + 1)
+        if not rest and all(not cells[i] for i in range(width, len(cells), width + 1)):
+            return [cells[i:i + width] for i in range(0, len(cells), width + 1)]
+    return [cells]
+
+
 _FIELDS = re.compile(r"(?<!\s)\s+[—–|]\s+|;\s+")  # between a record's fields; (?<!\s): a run of spaces is tried once
 _LABELLED = re.compile(r"([^:]{1,60}?)\s*:\s+(\S.*)")  # "Since: 2016"
 RECORD_FIELDS = 2  # a record has at least this many labelled fields: one "X: Y" may be a title

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import quantities
 from .clauses import causal, clauses, has_predicate, subject_of, unframe
-from .tables import record_sentence
+from .tables import record_sentence, table_sentences
 from .timeline import Ordered, describe, ordered, relation_holds
 from .claims import Entry, Member
 from .meaning import Opposed, contrasts, denies, distinct, own_knowledge, restrictive, unmatched_denial
@@ -36,6 +36,7 @@ VALUE_WEIGHT = 3.0  # a figure weighs like a rare word: agreeing counts fully, d
 MEMBER_MATCH = 0.6  # share of a descriptive list member's words a claim must contain
 SUPPORT_WORDS_ALONE = 0.5  # of a supported claim, the words without the figures' credit
 MIN_WORDS = 3  # a claim with no figure must say at least this much to be supported
+TELLING_TO_CONFLICT = 1  # "Date: May 1997" says nothing of what its figure dates: it contradicts no entry
 PREDICATE = 0.34  # a conflict needs the entry to speak of what the claim says of its names
 PREDICATE_MIN_WEIGHT = 2.0  # below this, the claim says too little besides names to tell
 SHOWN = 3  # matches shown per claim, and per part of a split claim
@@ -160,9 +161,16 @@ class Checker:
         Invisible format characters are dropped first (`visible`): the claim checked, and
         shown, is the claim as it reads."""
         claim, context = visible(claim), visible(context)
-        record = record_sentence(claim)  # "Partner: Russia — Since: 2012" is a table row
-        read = record or claim
-        framed = unframe(read, self.speaks_of, lead_in=record is None)
+        if (rows := table_sentences(claim)) and len(rows) > 1:  # a table: each row is a claim
+            results = tuple(self.read_claim(row, row, context, SHOWN, unverified_matches, record=True) for row in rows)
+            return CheckResult(claim, combine([r.verdict for r in results]), _merge_matches(results), results)
+        record = rows[0] if rows else record_sentence(claim)  # "Partner: Russia — Since: 2012" is a table row
+        return self.read_claim(claim, record or claim, context, shown, unverified_matches, record=record is not None)
+
+    def read_claim(self, claim: str, read: str, context: str, shown: int, unverified_matches: bool, record: bool) -> CheckResult:
+        """`check` of a claim as `read` (a table row as its sentence); `record`: a row, whose
+        label before a colon is its subject, never a lead-in."""
+        framed = unframe(read, self.speaks_of, lead_in=not record)
         if (events := ordered(framed.text, subject_of(framed.text))) and (timed := self.check_order(claim, events)):
             return _denied(timed, framed.frame) if framed.denied else timed
         parts = [*framed.reports, *(p for c in clauses(framed.text) for p in (self.split(c) if not context else [c]))]
@@ -430,7 +438,7 @@ class Checker:
         if strangers and not closed_out:
             reasons.append("the entry does not mention " + _join(strangers))
         named_item = closed_out and self.names_list(claim_keys, e) and _claims_membership(claim) and _only_outsiders_missing(cand, outsiders)
-        can_conflict = (known and core >= CONFLICT) or named_item or (closed_out and not cand.missing_names and core >= CONFLICT)
+        can_conflict = said.telling_words >= TELLING_TO_CONFLICT and ((known and core >= CONFLICT) or named_item or (closed_out and not cand.missing_names and core >= CONFLICT))
         if (conflicts or polarity_differs or says_opposite or closed_out) and can_conflict:
             only_item = not conflicts and not polarity_differs and not says_opposite
             by_meaning = polarity_differs and not conflicts and not closed_out and not says_opposite

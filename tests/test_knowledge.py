@@ -20,7 +20,10 @@ from factcheck.knowledge import (
     parse_equivalents,
     parse_frames,
     parse_predicates,
+    parse_words,
+    words,
 )
+from factcheck.normalise import LIGHT_WORDS, STOPWORDS
 
 NO_DATABASE = settings(database=None)  # hypothesis writes nothing outside tmp folders
 
@@ -276,3 +279,24 @@ def test_bundled_contrasts_include(left, right):
 def test_bundled_deny_frames(sentence, frame):
     found = [m.group() for p in bundled().deny_frames if (m := p.match(sentence))]
     assert found == [frame]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("[stopwords]\nthe a\n[light]\nsaid", {"stopwords": frozenset({"the", "a"}), "light": frozenset({"said"})}),
+        ("# comment\n[light]\nNotes  noted\n", {"stopwords": frozenset(), "light": frozenset({"notes", "noted"})}),
+    ],
+)
+def test_parse_words(text, expected):
+    assert parse_words(text) == expected
+
+
+@pytest.mark.parametrize("text", ["the a\n[light]\nsaid", "[heavy]\nwar"], ids=["before-any-section", "unknown-section"])
+def test_parse_words_refuses_a_word_outside_the_known_sections(text):
+    with pytest.raises(ValueError, match="known: stopwords, light"):
+        parse_words(text)
+
+
+def test_the_bundled_words_are_what_normalise_uses():
+    assert words()["stopwords"] == STOPWORDS and words()["light"] == LIGHT_WORDS and not STOPWORDS & LIGHT_WORDS

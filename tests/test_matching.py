@@ -174,6 +174,11 @@ MEANING = [
     pytest.param('"In a world full of turbulence, Vietnam picks no side," General Secretary Nguyen Phu Trong told CSIS in May 2022.', 'unverified', id='a-quotation-given-to-another-speaker'),
     pytest.param("Russia agreed in 2000 to write off most of Vietnam's Soviet-era debt.", 'unverified', id='2000-is-early-in-the-21st-century'),
     pytest.param('In 1964 guerrillas in Caracas seized a US officer to demand the release of Nguyen Van Troi, who was held in Hanoi.', 'unverified', id='hanoi-is-not-saigon'),
+    pytest.param('Date: May 1997.', 'unverified', id='a-figure-of-nothing-contradicts-nothing'),
+    pytest.param('Ambassadors exchanged: May 1997.', 'supported', id='a-label-with-a-verb-is-no-lead-in'),
+    pytest.param("Ho Chi Minh once defined independence as managing one's own affairs free from outside interference.", 'supported', id='free-from-is-without'),
+    pytest.param("Vietnam's 'bamboo diplomacy' is described as soft and skilful but also bold, tenacious and unyielding.", 'supported', id='a-reporting-verb-weighs-light'),
+    pytest.param("Nguyen Phu Trong's December 2022 speech called for avoiding isolation and dependence.", 'supported', id='a-no-compound-denies-only-itself'),
 ]
 
 

@@ -22,7 +22,7 @@ from factcheck.clauses import SHORTEST_SENTENCE, has_predicate
 from factcheck.corpus import Corpus, bundled_claims
 from factcheck.drafts import read_sentences
 from factcheck.scan import scan_text
-from factcheck.tables import cell_text, record_sentence, row_sentence, table_context
+from factcheck.tables import cell_text, record_sentence, row_sentence, table_context, table_sentences
 
 DATA = Path(__file__).parent / "data"
 PARTNERS = "| Partner | Since |\n|---|---|\n| China | 2008 |\n| India | 2014 |\n"
@@ -316,4 +316,37 @@ def test_a_record_on_one_line_reads_as_a_row(text: str, expected: str | None) ->
     ],
 )
 def test_a_record_is_checked_as_its_row(corpus: Corpus, claim: str, verdict: str) -> None:
+    assert corpus.checker.check(claim).verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("| Partner | Since |\n| Russia | 2012 |", ["Russia: Since 2012."]),
+        ("| Partner | Since |\n|---|---|\n| Russia | 2012 |\n| India | 2016 |", ["Russia: Since 2012.", "India: Since 2016."]),
+        ("| Partner | Since | | Russia | 2012 | | India | 2016 |", ["Russia: Since 2012.", "India: Since 2016."]),
+        ("| Partner | Since | |:---|---:| | Russia | 2012 |", ["Russia: Since 2012."]),
+        ("| A | B | C | | x | | z |", ["x: C z."]),
+        ("| Partner | Since |", None),
+        ("| India | 2014 |", None),
+        ("| Partner | Since |\n| Russia | 2012 | extra |", None),
+        ("Partner | Since | Russia | 2012", None),
+    ],
+    ids=["lines", "lines-with-rule", "run-together", "run-together-with-rule", "an-empty-cell", "a-header-alone", "a-row-alone",
+         "rows-of-other-widths", "no-outer-bars"],
+)
+def test_a_table_given_as_one_claim_reads_row_by_row(text: str, expected: list[str] | None) -> None:
+    assert table_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        ("| Partner | Comprehensive strategic partnership since | | Russia | 2012 | | India | 2016 |", "supported"),
+        ("| Partner | Comprehensive strategic partnership since | | Russia | 2012 | | India | 2014 |", "conflicting"),
+        ("| Milestone | Date |\n| US–Vietnam diplomatic relations | 12 July 1995 |\n| Ambassadors exchanged | May 1997 |", "supported"),
+    ],
+    ids=["every-row-stated", "one-row-wrong", "a-label-with-a-verb-is-the-subject"],
+)
+def test_a_table_claim_is_checked_row_by_row(corpus: Corpus, claim: str, verdict: str) -> None:
     assert corpus.checker.check(claim).verdict.value == verdict

@@ -463,6 +463,9 @@ def negation_scopes(text: str, toks: Sequence[Token]) -> list[frozenset[str]]:
     return scopes
 
 
+LIGHT_KEYS = frozenset(map(stem, LIGHT_WORDS))
+
+
 def keys(toks: Iterable[Token]) -> list[str]:
     return [t.key for t in toks if not t.negator]
 

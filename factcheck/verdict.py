@@ -21,7 +21,7 @@ from .timeline import Ordered, describe, ordered, relation_holds
 from .claims import Entry, Member
 from .meaning import Opposed, contrasts, denies, distinct, own_knowledge, restrictive, unmatched_denial
 from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Hits, Index, Prepared, without_figures
-from .normalise import Token, Tokens, fold, headline_cased, keys, name_keys, negation_scopes, stem, tokens, visible
+from .normalise import LIGHT_KEYS, Token, Tokens, fold, headline_cased, keys, name_keys, negation_scopes, stem, tokens, visible
 from .quantities import Agreement, Kind, Qualifier, Quantity, Span, comparable, compare, ordinal, parse, span_of
 
 # Coverage thresholds: the share of the claim's rarity-weighted words (figures counted in)
@@ -36,7 +36,6 @@ VALUE_WEIGHT = 3.0  # a figure weighs like a rare word: agreeing counts fully, d
 MEMBER_MATCH = 0.6  # share of a descriptive list member's words a claim must contain
 SUPPORT_WORDS_ALONE = 0.5  # of a supported claim, the words without the figures' credit
 MIN_WORDS = 3  # a claim with no figure must say at least this much to be supported
-TELLING_TO_CONFLICT = 1  # "Date: May 1997" says nothing of what its figure dates: it contradicts no entry
 PREDICATE = 0.34  # a conflict needs the entry to speak of what the claim says of its names
 PREDICATE_MIN_WEIGHT = 2.0  # below this, the claim says too little besides names to tell
 SHOWN = 3  # matches shown per claim, and per part of a split claim
@@ -404,6 +403,8 @@ class Checker:
         known = not cand.missing_names and not strangers and not elsewhere
         reasons: list[str] = []
 
+        # "Date: May 1997" shares only a light word with an entry "dated 26 February 2024": it
+        # says nothing of what its figure dates, and contradicts no entry
         # a figure that an entry about the same subjects, matching about as well, confirms
         # is not what this one denies
         conflicts = [c for c in comparisons if c.agreement is Agreement.CONFLICT and c.claim not in vouched]
@@ -438,7 +439,7 @@ class Checker:
         if strangers and not closed_out:
             reasons.append("the entry does not mention " + _join(strangers))
         named_item = closed_out and self.names_list(claim_keys, e) and _claims_membership(claim) and _only_outsiders_missing(cand, outsiders)
-        can_conflict = said.telling_words >= TELLING_TO_CONFLICT and ((known and core >= CONFLICT) or named_item or (closed_out and not cand.missing_names and core >= CONFLICT))
+        can_conflict = bool((said.keys - LIGHT_KEYS) & cand.prepared.core) and ((known and core >= CONFLICT) or named_item or (closed_out and not cand.missing_names and core >= CONFLICT))
         if (conflicts or polarity_differs or says_opposite or closed_out) and can_conflict:
             only_item = not conflicts and not polarity_differs and not says_opposite
             by_meaning = polarity_differs and not conflicts and not closed_out and not says_opposite

@@ -16,11 +16,12 @@ from functools import lru_cache
 
 from . import quantities
 from .clauses import causal, clauses, has_predicate, subject_of, unframe
+from .roles import Swap, swapped
 from .tables import record_sentence, table_sentences
 from .timeline import Ordered, describe, ordered, relation_holds
 from .claims import Entry, Member
 from .meaning import Opposed, contrasts, denies, distinct, own_knowledge, restrictive, unmatched_denial
-from .match import CONTEXT_WEIGHT, IMPLICIT_NAMES, Candidate, Hits, Index, Prepared, without_figures
+from .match import CONTEXT_WEIGHT, COUNTRY_NAMES, IMPLICIT_NAMES, Candidate, Hits, Index, Prepared, without_figures
 from .normalise import LIGHT_KEYS, Token, Tokens, fold, headline_cased, keys, name_keys, negation_scopes, stem, tokens, visible
 from .quantities import Agreement, Kind, Qualifier, Quantity, Span, comparable, compare, ordinal, parse, span_of
 
@@ -460,7 +461,12 @@ class Checker:
         needed = SUPPORT_WITH_VALUES if agreed else SUPPORT_WORDS_ONLY
         says_enough = agreed or said.telling_words >= MIN_WORDS or closeness >= DIRECT
         words_alone = cand.coverage >= SUPPORT_WORDS_ALONE  # figures cannot carry a claim about something else
-        if says_enough and words_alone and not said.tangled and not narrower and not unnamed and not unconfirmed and not outsiders and not flipped and not opposed and known and full >= needed and core >= SUPPORT_CORE:
+        supportable = (says_enough and words_alone and not said.tangled and not narrower and not unnamed and not unconfirmed and not outsiders
+                       and not flipped and not opposed and known and full >= needed and core >= SUPPORT_CORE)
+        if supportable and (swaps := self.swaps(said, e)):
+            reasons += [f"the claim has {_join([self.word_of(said, s.first), self.word_of(said, s.second)])} the other way round from the source"
+                        for s in swaps[:1]]
+        elif supportable:
             reasons += [_says(c) for c in agreed] or ["the entry states this"]
             return Match(e, Verdict.SUPPORTED, cand.score, tuple(reasons), tuple(comparisons), True, closeness=closeness)
         if not reasons:
@@ -469,6 +475,17 @@ class Checker:
         reasons.sort(key=lambda r: not r.startswith(("the entry is not about", "the entry does not mention", "the entry is about")))
         return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), core >= CONFLICT and not elsewhere, cand.missing_names,
                      closeness=closeness, differs=bool(flipped or opposed))
+
+    def swaps(self, said: Said, e: Entry) -> list[Swap]:
+        """Names the claim puts round a word the other way from the entry ("helped Japanese
+        forces fight the Americans" against "assisted American forces against the Japanese")."""
+        texts = (e.statement, *e.aliases, *e.rewordings, *(ev.quote for ev in e.evidence))
+        return swapped(said.text, texts, lambda key: (key,) in COUNTRY_NAMES)
+
+    @staticmethod
+    def word_of(said: Said, key: str) -> str:
+        """The claim's own word for a key."""
+        return next((said.text[t.start:t.end] for t in said.toks if t.key == key), key)
 
     def elsewhere(self, claim: str, e: Entry) -> tuple[str, str] | None:
         """What the claim names and the entry names another of instead ("strategic partnership"

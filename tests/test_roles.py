@@ -1,0 +1,45 @@
+"""Who does what to whom: two countries the claim puts round a shared word the other way from
+the source make the claim another one, never supported."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.corpus import Corpus, bundled_claims
+from factcheck.match import COUNTRY_NAMES
+from factcheck.roles import Swap, swapped
+
+
+def is_country(key: str) -> bool:
+    return (key,) in COUNTRY_NAMES
+
+
+@pytest.mark.parametrize(
+    "claim, source, expected",
+    [
+        ("US exports to Vietnam topped $1 billion.", "Vietnamese exports to the US topped $1 billion.", [Swap("usa", "export", "vietnam")]),
+        ("The Viet Minh helped Japanese forces fight the Americans.", "The Viet Minh assisted American forces against the Japanese.",
+         [Swap("japan", "forc", "usa")]),
+        ("Vietnamese exports to the US topped $1 billion.", "Vietnamese exports to the US topped $1 billion.", []),
+        ("Exports to the US from Vietnam topped $1 billion.", "Vietnamese exports to the US topped $1 billion.", []),
+        ("Vietnam was recognised by China in 1950.", "China recognised Vietnam in 1950.", []),
+        ("China recognised Vietnam in 1950.", "China recognised Vietnam, and Vietnam recognised China.", []),
+        ("The revolution led to the DRV.", "The DRV was the outcome of the revolution.", []),
+    ],
+    ids=["exports-the-other-way", "helped-the-other-side", "the-same-order", "no-word-between-in-the-claim", "passive-voice",
+         "both-orders-in-the-source", "not-countries"],
+)
+def test_swapped(claim: str, source: str, expected: list[Swap]) -> None:
+    assert swapped(claim, [source], is_country) == expected
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        ("During the Second World War the Viet Minh helped Japanese forces fight the Americans in Indochina.", "unverified"),
+        ("US exports to Vietnam topped $1 billion in 2001.", "unverified"),
+        ("Vietnamese exports to the US topped $1 billion in 2001.", "supported"),
+    ],
+)
+def test_a_swap_is_never_supported(claim: str, verdict: str) -> None:
+    assert Corpus.load(bundled_claims()).checker.check(claim).verdict.value == verdict

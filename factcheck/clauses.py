@@ -44,8 +44,7 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
         elif m := next((m for p in known.reported_before if (m := p.match(text))), None):
             if speaks_of(_THAT_END.sub("", text[:m.end()].strip())):
                 reports.append(text.strip())  # who said it, with what they said
-        elif (m := _LEAD_IN.match(text)) and (not lead_in or speaks_of(m.group(1)) or has_predicate(m.group(1), known, sentence_end=False)
-                                               or not has_predicate(text[m.end():], known, sentence_end=False)):
+        elif (m := _LEAD_IN.match(text)) and (not lead_in or speaks_of(m.group(1)) or not has_predicate(text[m.end():], known, sentence_end=False)):
             m = None  # "Countries with strategic partnerships: 16": a label, of a value  # "Vietnam's CSP club: China '08, ...": the label is part of the claim
         if not m or m.end() >= len(text.rstrip()):
             denied = denied != bool(m and m.re in known.deny_frames)  # a frame of nothing frames nothing
@@ -62,9 +61,8 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
 
 
 # "Fun fact:", "Crazy stat:", "Reminder:": a short label before a colon, naming nothing the
-# sources know, giving no figure and with no verb of its own ("Ambassadors exchanged: May
-# 1997" is a record), before a clause with a verb, leads in to the claim and asserts nothing
-# itself
+# sources know and giving no figure, before a clause with a verb, leads in to the claim and
+# asserts nothing itself
 _LEAD_IN = re.compile(r"\s*((?:[A-Za-z][\w'’-]*\s+){0,3}[A-Za-z][\w'’-]*)\s*:\s+(?=\S)")
 _TAG = re.compile(r"(?<![\w&])#(?=[A-Za-z])")
 _TAG_WORD = re.compile(r"[#@][\w-]+[.!?]?")
@@ -72,8 +70,8 @@ _TAG_WORD = re.compile(r"[#@][\w-]+[.!?]?")
 
 def _untagged(post: str) -> str:
     """A social post's hashtags and mentions at its end dropped, a tag within it read as its
-    word ("Vietnam joins #ASEAN" is "Vietnam joins ASEAN")."""
-    text = post.rstrip()
+    word ("Vietnam joins #ASEAN" is "Vietnam joins ASEAN"), and a thread's count ("1/") dropped."""
+    text = _THREAD_MARK.sub("", post).rstrip()
     for _ in range(MAX_TAGS):
         parts = text[-(2 * MAX_TAG_LENGTH):].rsplit(None, 1)
         if len(parts) < 2 or not _TAG_WORD.fullmatch(parts[1]):
@@ -82,6 +80,7 @@ def _untagged(post: str) -> str:
     return _TAG.sub("", text)
 
 
+_THREAD_MARK = re.compile(r"^\s*\(?\d{1,2}/(?:\d{1,2})?\)?\s+|(?<!\s)\s+(?:\(\d{1,2}/\d{1,2}\)|\d{1,2}/\d{1,2}(?=\s*🧵))")  # "1/ ...", "... (2/5)": a thread's count
 MAX_TAGS, MAX_TAG_LENGTH = 20, 60  # a post ends in a few tags; a longer run is not a post's
 
 
@@ -223,6 +222,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _BEFORE_ADJECTIVE = frozenset("the a an this that these those its their his her our my your".split())
 
 
+_MONTH_MAY = re.compile(r"\bMay(?=\s+\d)|(?<=\d )May\b")  # "May 1997", "12 May": the month, not the verb
+
+
 def has_predicate(text: str, known: Knowledge | None = None, sentence_end: bool = True) -> bool:
     """Whether a text has a verb, and so may assert something ("Comprehensive strategic partner
     since" does not). Read from word forms (knowledge/predicates.txt): a word that is always a
@@ -239,7 +241,7 @@ def has_predicate(text: str, known: Knowledge | None = None, sentence_end: bool 
         return True  # a sentence: taken to have its verb
     if stripped.isupper() or headline_cased(stripped):
         return _headline_in_capitals(stripped, known)
-    words = _WORD.findall(text)
+    words = _WORD.findall(_MONTH_MAY.sub("", text))
     for i, word in enumerate(words):
         low = word.lower()
         before = words[i - 1] if i else ""

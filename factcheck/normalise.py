@@ -32,6 +32,7 @@ NAMES: dict[str, str] = {
     "people's republic of china": "china", "prc": "china", "chinese": "china", "beijing": "china",
     "russian federation": "russia", "russian": "russia",
     "european union": "eu", "eu": "eu", "united nations": "un", "u.n.": "un",
+    "unsc": "un security council", "u.n.s.c.": "un security council", "vn": "vietnam",
     "world trade organization": "wto", "world trade organisation": "wto",
     "association of southeast asian nations": "asean", "association of south-east asian nations": "asean",
     "international criminal police organization": "interpol", "international criminal police organisation": "interpol",

@@ -215,6 +215,8 @@ def _tokens(text: str) -> list[_Tok]:
         if len(raw) > 40:  # no word or number that long is a figure's (symbols never are)
             continue
         start, end = m.span()
+        if m.lastgroup == "num" and start and text[start - 1].isalpha():
+            continue  # "WW2", "G7": part of a name, no figure
         if m.lastgroup == "num" and len(raw) == 2 and start and (year := _SHORT_YEAR.match(text, start - 1)):
             century = 2000 if int(year.group(1)) <= SHORT_YEAR_PIVOT else 1900
             out.append(_Tok("num", str(century + int(raw)), str(century + int(raw)), start - 1, end))

@@ -401,8 +401,18 @@ def test_has_predicate(text, expected):
         ("Fun fact: Olof Palme led anti-war marches in Stockholm", "Olof Palme led anti-war marches in Stockholm", "Fun fact:"),
         ("Countries with strategic partnerships: 16", "Countries with strategic partnerships: 16", ""),
         ("India: Since 2014.", "India: Since 2014.", ""),
+        ("Ambassadors exchanged: May 1997.", "Ambassadors exchanged: May 1997.", ""),
+        ("Let us be honest: Vietnam joined ASEAN in 1995.", "Vietnam joined ASEAN in 1995.", "Let us be honest:"),
+        ("1/ vn joined asean in 1995 🧵", "vn joined asean in 1995 🧵", ""),
+        ("Vietnam joined ASEAN in 1995 (2/5)", "Vietnam joined ASEAN in 1995", ""),
+        ("Critics forget that Vietnam joined ASEAN in 1995.", "Vietnam joined ASEAN in 1995.", "Critics forget that"),
+        ("It should be remembered that Vietnam joined ASEAN in 1995.", "Vietnam joined ASEAN in 1995.", "It should be remembered that"),
+        ("Whatever one thinks of Hanoi, it is hard to dispute that Vietnam joined ASEAN in 1995.", "Vietnam joined ASEAN in 1995.",
+         "Whatever one thinks of Hanoi, it is hard to dispute that"),
     ],
-    ids=["a-lead-in", "another-lead-in", "a-label-of-a-value", "a-name-is-no-lead-in"],
+    ids=["a-lead-in", "another-lead-in", "a-label-of-a-value", "a-name-is-no-lead-in", "may-before-a-year-is-the-month",
+         "an-op-ed-lead-in", "a-thread-count-first", "a-thread-count-last", "critics-forget", "it-should-be-remembered",
+         "whatever-one-thinks"],
 )
 def test_a_short_label_before_a_clause_leads_in(sentence, text, frame):
     framed = unframe(sentence, speaks_of=lambda f: "India" in f)

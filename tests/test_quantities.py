@@ -123,7 +123,7 @@ def test_periods(text, start, end):
 
 @pytest.mark.parametrize(
     "text",
-    ["Communist Review No. 1025", "Resolution 2662-NQ/QUTW", "Conclusion 53-KL/TW", "no figure here", ""],
+    ["Communist Review No. 1025", "Resolution 2662-NQ/QUTW", "Conclusion 53-KL/TW", "no figure here", "", "in WW2", "the G7 summit"],
 )
 def test_not_figures(text):
     assert [q for q in parse(text) if not q.weak] == []

@@ -103,9 +103,13 @@ def _quoted(text: str, known: Knowledge) -> tuple[str, str] | None:
 
 
 def clauses(sentence: str, known: Knowledge | None = None) -> list[str]:
-    """The sentence cut where it makes a second assertion ("…, after which …", "…; …")."""
+    """The sentence cut where it makes a second assertion ("…, after which …", "…; …", "X, which
+    …, did …")."""
     known = known or bundled()
-    sentence = _dated(" ".join(sentence.split()), known)  # one space between words: no pattern backtracks over a run
+    sentence = " ".join(sentence.split())  # one space between words: no pattern backtracks over a run
+    if embedded := _embedded(sentence, known):
+        return [part for inner in embedded for part in clauses(inner, known)]
+    sentence = _dated(sentence, known)
     folded = fold(sentence)
     quoted = [m.span() for m in _QUOTATION.finditer(folded)]
     cuts = {(m.start(), m.end(), False) for p in known.clause_breaks + known.causal_breaks for m in p.finditer(folded)}
@@ -128,6 +132,31 @@ def clauses(sentence: str, known: Knowledge | None = None) -> list[str]:
     parts = [p for p in parts if p]
     subject = subject_of(parts[0]) if len(parts) > 1 else ""
     return parts[:1] + [_with_subject(p, subject) for p in parts[1:]]
+
+
+# "Vietnam, which has been a member of Interpol since 1990, also takes part in ...": a clause
+# inside the sentence, about its subject; "The Russian Federation, founded in 1991, inherited
+# ...": a participle's phrase, the same
+_EMBEDDED = re.compile(r"(?P<subject>[A-Z][^,\"“”]{1,80}?),\s(?:(?P<pronoun>which|who)\s)?(?P<inner>[^,\"“”]{3,120}?),\s(?P<main>[^\"“”]+)")
+_PARTICIPLE = re.compile(r"(?:\w+ly\s)?\w+(?:ed|en)\s(?:in|on|by|at|from|as|with|under)\b")
+_SUBJECT_START = frozenset("the a an".split())  # a subject may start with these stop words, and no other
+
+
+def _embedded(sentence: str, known: Knowledge) -> list[str] | None:
+    """The two assertions of a sentence whose subject is followed by a clause of its own, each
+    with the subject; None for any other sentence."""
+    m = _EMBEDDED.fullmatch(sentence)
+    if not m:
+        return None
+    subject, inner, main = m["subject"], m["inner"], m["main"]
+    first = subject.split()[0].lower()
+    if (first in STOPWORDS and first not in _SUBJECT_START) or has_predicate(subject, known, sentence_end=False):
+        return None
+    if not (m["pronoun"] or _PARTICIPLE.match(inner)) or not has_predicate(inner, known, sentence_end=False):
+        return None
+    if not _starts_with_verb(main.split(), known) and not has_predicate(" ".join(main.split()[:3]), known, sentence_end=False):
+        return None
+    return [f"{subject} {inner}.", f"{subject} {main}"]
 
 
 _DETERMINERS = frozenset("the a an it its they their this that these those he she his her we our there".split())

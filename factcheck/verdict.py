@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from . import quantities
 from .clauses import causal, clauses, has_predicate, subject_of, unframe
+from .alternatives import Alternative, alternative
 from .roles import Swap, swapped
 from .tables import record_sentence, table_sentences
 from .timeline import Ordered, describe, ordered, relation_holds
@@ -161,11 +162,27 @@ class Checker:
         Invisible format characters are dropped first (`visible`): the claim checked, and
         shown, is the claim as it reads."""
         claim, context = visible(claim), visible(context)
+        if (alt := alternative(claim)) and (whole := self.read_claim(claim, claim, context, shown, unverified_matches, record=False)):
+            # "X, not Y, ...": X, and not Y; unless an entry says as much ("a political rather than a military settlement")
+            return whole if whole.verdict is Verdict.SUPPORTED else self.check_alternative(claim, alt, context, shown, unverified_matches)
         if (rows := table_sentences(claim)) and len(rows) > 1:  # a table: each row is a claim
             results = tuple(self.read_claim(row, row, context, SHOWN, unverified_matches, record=True) for row in rows)
             return CheckResult(claim, combine([r.verdict for r in results]), _merge_matches(results), results)
         record = rows[0] if rows else record_sentence(claim)  # "Partner: Russia — Since: 2012" is a table row
         return self.read_claim(claim, record or claim, context, shown, unverified_matches, record=record is not None)
+
+    def check_alternative(self, claim: str, alt: Alternative, context: str, shown: int, unverified_matches: bool) -> CheckResult:
+        """A claim that rules one thing out: conflicting where the sources state what it rules
+        out and not what it chose; else the verdict on its choice."""
+        said = self.check(alt.said, context, shown, unverified_matches)
+        denied = self.check(alt.denied, context, shown, unverified_matches)
+        if denied.verdict is not Verdict.SUPPORTED:
+            return replace(said, claim=claim)
+        if said.verdict is Verdict.SUPPORTED:  # the sources' words fit both: they tell neither
+            return CheckResult(claim, Verdict.UNVERIFIED, said.matches, (said, denied),
+                               f"the sources' words fit both “{alt.choice}” and “{alt.other}”: {said.reason}")
+        return CheckResult(claim, Verdict.CONFLICTING, denied.matches, (said, denied),
+                           f"the sources say “{alt.other}”, not “{alt.choice}”: {denied.reason}")
 
     def read_claim(self, claim: str, read: str, context: str, shown: int, unverified_matches: bool, record: bool) -> CheckResult:
         """`check` of a claim as `read` (a table row as its sentence); `record`: a row, whose

@@ -534,3 +534,22 @@ def test_x_but_y_is_two_clauses_the_second_with_the_first_ones_subject():
 )
 def test_a_comma_and_cuts_two_dated_clauses(sentence, expected):
     assert clauses(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Vietnam, which has been a member of Interpol since 1990, also takes part in the ASEAN Chief of Police Forum.",
+         ["Vietnam has been a member of Interpol since 1990.", "Vietnam also takes part in the ASEAN Chief of Police Forum."]),
+        ("Ho Chi Minh, who founded the party in 1930, had been a founding member of the French Communist Party.",
+         ["Ho Chi Minh founded the party in 1930.", "Ho Chi Minh had been a founding member of the French Communist Party."]),
+        ("The Russian Federation, founded in 1991, inherited a $10 billion debt.",
+         ["The Russian Federation founded in 1991.", "The Russian Federation inherited a $10 billion debt."]),
+        ("In 1995, Vietnam, which had applied, joined ASEAN.", ["In 1995, Vietnam, which had applied, joined ASEAN."]),
+        ("Vietnam, China, and Laos are socialist states.", ["Vietnam, China, and Laos are socialist states."]),
+        ("Olof Palme, then Swedish Prime Minister, led marches in Stockholm.", ["Olof Palme, then Swedish Prime Minister, led marches in Stockholm."]),
+    ],
+    ids=["which-inside", "who-inside", "a-participle-inside", "not-after-a-fronted-phrase", "a-list-of-names", "an-apposition-without-a-verb"],
+)
+def test_a_clause_inside_the_sentence_is_an_assertion_of_its_own(sentence, expected):
+    assert clauses(sentence) == expected

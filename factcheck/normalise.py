@@ -417,7 +417,8 @@ HEAD, HEAD_WORDS = "^", 2  # in a scope, before the keys of the first words deni
 def heads(scope: frozenset[str]) -> frozenset[str]:
     """The keys of the words a denial denies first."""
     return frozenset(k[1:] for k in scope if k.startswith(HEAD))
-_UNTIL = re.compile(r"\b(?:until|till)\b")  # "not exchanged until May 1997" says when, denies nothing
+_UNTIL = re.compile(r"\b(?:until|till|before)\b")  # "not exchanged until May 1997" says when, denies nothing
+_FRONTED_UNTIL = re.compile(r"^\W*(?:until|till|before)\b[^,]{1,40},")  # "Before 1950, Moscow could not help" the same
 _COORDINATED = re.compile(r"[^\w]*(?:(?:and|or|nor)\b[^\w]*)?")  # what stands between two denials of one list
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()]|\bbut\b(?! to\b)|\b(?:while|whereas|although|though|yet)\b")  # "no choice but to" goes on
 
@@ -455,7 +456,7 @@ def negation_scopes(text: str, toks: Sequence[Token]) -> list[frozenset[str]]:
             if added < HEAD_WORDS:
                 scope.add(HEAD + toks[j].key)  # what is denied first: "take sides" in "not take sides in the rivalry"
             last, added = toks[j], added + 1
-        if cancelled > i or _UNTIL.search(folded, t.end, last.end + 8):
+        if cancelled > i or _UNTIL.search(folded, t.end, last.end + 8) or _FRONTED_UNTIL.match(folded, 0, t.start):
             # "did not receive aid until after 1949" asserts when it came, it denies nothing
             if listed:
                 scopes.append(frozenset(scope))

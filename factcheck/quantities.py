@@ -1058,6 +1058,8 @@ def _compare_time(claim: Quantity, source: Quantity) -> Agreement:
             return Agreement.CONFLICT
         return Agreement.OPEN
     rc, rs = claim.relation, source.relation
+    if {rc, rs} == {"before", "until"} and _compare_spans(cs, ss) is Agreement.AGREE:
+        return Agreement.AGREE  # a state's end: "could not help before 1950" is "prevented from helping until 1950"
     if rc in _RANGES or rs in _RANGES:
         if rc == rs:
             return _compare_spans(cs, ss)

@@ -202,8 +202,12 @@ def words(text: str) -> frozenset[str]:
         ("Vietnam rules out alliances, bases and the use of force.",
          "Vietnam has no alliances, no bases and no use of force.", False),
         ("The total was not.", "The total was 168 billion.", True),
+        ("Before 1950, Moscow could not help Ho Chi Minh.", "Geography prevented Moscow from helping Ho Chi Minh until 1950.", False),
+        ("Moscow could not help Ho Chi Minh before 1950.", "Moscow helped Ho Chi Minh from 1950.", False),
+        ("Vietnam is guided by the no-sides stance in its speeches.", "Vietnam gives speeches.", False),
     ],
-    ids=["claim-denies", "entry-denies", "both-deny", "neither-denies", "rule-out-meets-no", "a-bare-denial"],
+    ids=["claim-denies", "entry-denies", "both-deny", "neither-denies", "rule-out-meets-no", "a-bare-denial",
+         "not-before-a-date-says-when", "not-before-a-date-after", "a-no-compound-denies-itself-only"],
 )
 def test_unmatched_denial_between_texts(claim, entry, expected):
     assert unmatched_denial(scopes(claim), words(entry), scopes(entry), words(claim)) is expected

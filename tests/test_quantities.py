@@ -164,6 +164,8 @@ def test_not_figures(text):
         ("after 1968", "After 1968", Agreement.AGREE),
         ("before 1968", "after 1968", Agreement.CONFLICT),
         ("1970", "after 1968", Agreement.OPEN),
+        ("before 1950", "until 1950", Agreement.AGREE),
+        ("until 1950", "before 1950", Agreement.AGREE),
         ("1950-1954", "June 1950 to June 1954", Agreement.AGREE),
         ("mid-1950 to mid-1954", "June 1950 to June 1954", Agreement.AGREE),
         ("1950-1956", "June 1950 to June 1954", Agreement.CONFLICT),

@@ -17,7 +17,8 @@ A_LITTLE_OVER = 1.5  # "a little over two weeks": more than two, less than three
 
 _UNIT = r"(?:hours?|days?|weeks?|months?|years?|decades?)"
 _AMOUNT = r"(?:half a|half an|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d+(?:\.\d+)?)"
-_QUALIFIER = r"(?:a little over|just over|just under|less than|more than|fewer than|under|over|about|around|roughly|nearly|almost|some|only)"
+_QUALIFIER = (r"(?:a little over|a little more than|little more than|slightly more than|slightly over|just over|just under|less than|"
+              r"more than|fewer than|under|over|about|around|roughly|nearly|almost|some|only)")
 SOON = 92  # days: "immediately after", "right after", "shortly before" mean within about three months
 _SOON = r"(?:immediately|right|soon|shortly|straight|just|directly)"
 _RELATION = re.compile(
@@ -84,7 +85,7 @@ def _gap_holds(apart: tuple[float, float], gap: str) -> bool | None:
     days = wanted.value * DAYS.get(wanted.unit.rstrip("s"), 0.0) * (0.5 if half else 1.0)
     low, high = apart
     words = gap.lower()
-    if "a little over" in words or "just over" in words:
+    if any(w in words for w in ("a little over", "little more than", "slightly", "just over")):
         return True if days <= low and high <= A_LITTLE_OVER * days else False if high < days or low > A_LITTLE_OVER * days else None
     if wanted.qualifier is Qualifier.LESS_THAN:
         return True if high < days else False if low >= days else None

@@ -243,7 +243,8 @@ class Checker:
                 continue
             if not named and i:
                 break  # "diplomatic ties established": about whom? Only the best entry may say
-            dates = [v for v in m.entry.values if v.kind is Kind.DATE and v.span and not v.relation]  # not "by 2002"
+            # not "by 2002"; "a member since 1990" dates its joining
+            dates = [v for v in m.entry.values if v.kind is Kind.DATE and v.span and v.relation in ("", "since")]
             if date := _date_of(text, m.entry, dates):
                 return result, date
         return result, None

@@ -16,11 +16,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .match import without_figures
-from .normalise import tokens
+from .normalise import fold, tokens
 
 CLAIM_REACH = 3  # content words from the first name to the second, in the claim
 SOURCE_REACH = 4  # ... and in the source, which may say more between them
 _PASSIVE = re.compile(r"\bby\b", re.IGNORECASE)  # "was recognised by": the order of who and whom turns round
+# "from 'ready to be a friend' to ...": a quotation, in order; a single quote opens only before a
+# word and closes only after one ("Vietnam's" is no quotation)
+_QUOTED = re.compile(r"\"([^\"]{8,200})\"|“([^”]{8,200})”|(?<!\w)['‘]([^'‘’]{8,200}?)['’](?!\w)")
 
 
 @dataclass(frozen=True)
@@ -77,3 +80,16 @@ def _order(pos: dict[str, list[int]], a: str, b: str, c: str) -> str:
                 if pc < pb < pa and pa - pc <= SOURCE_REACH:
                     found = "reversed"
     return found
+
+
+def quotes_swapped(claim: str, texts: Sequence[str]) -> tuple[str, str] | None:
+    """Two quotations the claim gives in the other order from the source ("the formula moved from
+    'ready to be a friend' to 'wants to be a friend'", where the source has them the other way)."""
+    quotes = [next(g for g in m.groups() if g).strip(" ,.") for m in _QUOTED.finditer(claim)]
+    folded = [fold(t) for t in texts]
+    for a, b in zip(quotes, quotes[1:]):
+        orders = [(t.find(fold(a)), t.find(fold(b))) for t in folded]
+        found = [(i, j) for i, j in orders if i >= 0 and j >= 0 and i != j]
+        if found and all(j < i for i, j in found):
+            return a, b
+    return None

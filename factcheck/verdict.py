@@ -17,7 +17,7 @@ from functools import lru_cache
 from . import quantities
 from .clauses import causal, clauses, has_predicate, subject_of, unframe
 from .alternatives import Alternative, alternative
-from .roles import Swap, swapped
+from .roles import quotes_swapped, swapped
 from .tables import record_sentence, table_sentences
 from .timeline import Ordered, describe, ordered, relation_holds
 from .claims import Entry, Member
@@ -482,8 +482,7 @@ class Checker:
         supportable = (says_enough and words_alone and not said.tangled and not narrower and not unnamed and not unconfirmed and not outsiders
                        and not flipped and not opposed and known and full >= needed and core >= SUPPORT_CORE)
         if supportable and (swaps := self.swaps(said, e)):
-            reasons += [f"the claim has {_join([self.word_of(said, s.first), self.word_of(said, s.second)])} the other way round from the source"
-                        for s in swaps[:1]]
+            reasons.append(f"the claim has {_join(swaps)} the other way round from the source")
         elif supportable:
             reasons += [_says(c) for c in agreed] or ["the entry states this"]
             return Match(e, Verdict.SUPPORTED, cand.score, tuple(reasons), tuple(comparisons), True, closeness=closeness)
@@ -494,11 +493,16 @@ class Checker:
         return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), core >= CONFLICT and not elsewhere, cand.missing_names,
                      closeness=closeness, differs=bool(flipped or opposed))
 
-    def swaps(self, said: Said, e: Entry) -> list[Swap]:
-        """Names the claim puts round a word the other way from the entry ("helped Japanese
-        forces fight the Americans" against "assisted American forces against the Japanese")."""
+    def swaps(self, said: Said, e: Entry) -> list[str]:
+        """Two names the claim puts round a word the other way from the entry ("helped Japanese
+        forces fight the Americans" against "assisted American forces against the Japanese"),
+        or two quotations it gives in the other order; empty when there are none."""
         texts = (e.statement, *e.aliases, *e.rewordings, *(ev.quote for ev in e.evidence))
-        return swapped(said.text, texts, lambda key: (key,) in COUNTRY_NAMES)
+        if quotes := quotes_swapped(said.text, texts):
+            return list(quotes)
+        if swaps := swapped(said.text, texts, lambda key: (key,) in COUNTRY_NAMES):
+            return [self.word_of(said, swaps[0].first), self.word_of(said, swaps[0].second)]
+        return []
 
     @staticmethod
     def word_of(said: Said, key: str) -> str:

@@ -7,7 +7,7 @@ import pytest
 
 from factcheck.corpus import Corpus, bundled_claims
 from factcheck.match import COUNTRY_NAMES
-from factcheck.roles import Swap, swapped
+from factcheck.roles import Swap, quotes_swapped, swapped
 
 
 def is_country(key: str) -> bool:
@@ -43,3 +43,19 @@ def test_swapped(claim: str, source: str, expected: list[Swap]) -> None:
 )
 def test_a_swap_is_never_supported(claim: str, verdict: str) -> None:
     assert Corpus.load(bundled_claims()).checker.check(claim).verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    "claim, source, expected",
+    [
+        ("The formula moved from 'ready to be a friend' to 'wants to be a friend'.",
+         'The formula evolved from "wants to be a friend" and "ready to be a friend" to more.', ("ready to be a friend", "wants to be a friend")),
+        ("The formula moved from 'wants to be a friend' to 'ready to be a friend'.",
+         'The formula evolved from "wants to be a friend" and "ready to be a friend" to more.', None),
+        ("Vietnam's formula 'wants to be a friend' is old.", 'The formula "wants to be a friend" is old.', None),
+        ("The motto 'more friends, fewer enemies' and 'warm inside, calm outside'.", "No quotation here.", None),
+    ],
+    ids=["the-other-order", "the-same-order", "an-apostrophe-is-no-quote", "quotes-the-source-lacks"],
+)
+def test_quotes_swapped(claim: str, source: str, expected: tuple[str, str] | None) -> None:
+    assert quotes_swapped(claim, [source]) == expected

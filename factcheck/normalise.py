@@ -417,6 +417,8 @@ HEAD, HEAD_WORDS = "^", 2  # in a scope, before the keys of the first words deni
 def heads(scope: frozenset[str]) -> frozenset[str]:
     """The keys of the words a denial denies first."""
     return frozenset(k[1:] for k in scope if k.startswith(HEAD))
+
+
 _UNTIL = re.compile(r"\b(?:until|till|before)\b")  # "not exchanged until May 1997" says when, denies nothing
 _FRONTED_UNTIL = re.compile(r"^\W*(?:until|till|before)\b[^,]{1,40},")  # "Before 1950, Moscow could not help" the same
 _COORDINATED = re.compile(r"[^\w]*(?:(?:and|or|nor)\b[^\w]*)?")  # what stands between two denials of one list

@@ -23,7 +23,7 @@ from .timeline import Ordered, describe, ordered, relation_holds
 from .claims import Entry, Member
 from .meaning import Opposed, contrasts, denies, distinct, own_knowledge, restrictive, unmatched_denial
 from .match import CONTEXT_WEIGHT, COUNTRY_NAMES, IMPLICIT_NAMES, Candidate, Hits, Index, Prepared, without_figures
-from .normalise import LIGHT_KEYS, Token, Tokens, fold, headline_cased, keys, name_keys, negation_scopes, stem, tokens, visible
+from .normalise import LIGHT_KEYS, Token, Tokens, fold, heads, headline_cased, keys, name_keys, negation_scopes, stem, tokens, visible
 from .quantities import Agreement, Kind, Qualifier, Quantity, Span, comparable, compare, ordinal, parse, span_of
 
 # Coverage thresholds: the share of the claim's rarity-weighted words (figures counted in)
@@ -33,6 +33,8 @@ SUPPORT_WORDS_ONLY = 0.75  # a claim with no figure: the words must carry it
 SUPPORT_CORE = 0.40  # of a supported claim, the entry's own statement must cover this much
 CONFLICT = 0.50  # a claim whose figure differs, about an entry that knows all its names
 POLARITY = 0.70  # a claim that denies what an entry affirms must otherwise say the same
+OPPOSITE, OPPOSITE_CORE = 0.50, 0.45  # one that says the opposite word, about as much: the word itself is the telling part
+OBJECT_REACH = 4  # words from a predicate to a name that is its object ("sides with Washington")
 CONFLICT_MARGIN = 4.0  # a conflict beats a support only when its entry matches clearly better
 VALUE_WEIGHT = 3.0  # a figure weighs like a rare word: agreeing counts fully, differing half
 MEMBER_MATCH = 0.6  # share of a descriptive list member's words a claim must contain
@@ -419,6 +421,14 @@ class Checker:
         full, core = _coverages(cand, comparisons)
         closeness = self.closeness(said, e)
         elsewhere = self.elsewhere(claim, e)
+        if cand.missing_names and (sides := self.sides_taken(said, cand)):
+            # "aligned itself with Washington against Beijing" against "does not take sides": the
+            # names are whom it takes sides with, and the entry denies it of all
+            p, index = cand.prepared, self.index
+            cand = replace(cand, missing_names=tuple(n for n in cand.missing_names if n not in sides),
+                           covered=cand.covered + sides_weight(said, sides, index, p.vocab),
+                           covered_core=cand.covered_core + sides_weight(said, sides, index, p.core))
+            full, core = _coverages(cand, comparisons)
         known = not cand.missing_names and not strangers and not elsewhere
         reasons: list[str] = []
 
@@ -441,7 +451,8 @@ class Checker:
         claim_keys = said.keys
         figures_agree = all(c.agreement is Agreement.AGREE for c in strong_values)
         reading = self.read(said, cand, same_otherwise=figures_agree and full >= POLARITY and core >= SUPPORT_WITH_VALUES,
-                            figures_differ=bool(conflicts))
+                            figures_differ=bool(conflicts),
+                            near_otherwise=figures_agree and full >= OPPOSITE and core >= OPPOSITE_CORE and predicate >= OPPOSITE)
         reasons += reading.reasons
         flipped, opposed = reading.flipped, reading.opposed
         polarity_differs, says_opposite = reading.polarity_differs, reading.says_opposite
@@ -493,6 +504,21 @@ class Checker:
         return Match(e, Verdict.UNVERIFIED, cand.score, tuple(reasons), tuple(comparisons), core >= CONFLICT and not elsewhere, cand.missing_names,
                      closeness=closeness, differs=bool(flipped or opposed))
 
+    def sides_taken(self, said: Said, cand: Candidate) -> set[tuple[str, ...]]:
+        """The names the entry lacks that the claim gives as the objects of what the entry
+        denies without naming any ("takes sides with China against the US" against "does not
+        take sides"): within OBJECT_REACH words after a word the entry's denial denies first,
+        which the claim affirms."""
+        named = {k for name in cand.prepared.names for k in name}
+        denied = {k for scope in cand.prepared.denies if not scope & named for k in heads(scope)}
+        affirmed = [i for i, t in enumerate(said.toks) if t.key in denied and not any(t.key in scope for scope in said.denials)]
+        out = set()
+        for name in cand.missing_names:
+            at = [i for i, t in enumerate(said.toks) if t.key == name[0]]
+            if any(0 < j - i <= OBJECT_REACH for i in affirmed for j in at):
+                out.add(name)
+        return out
+
     def swaps(self, said: Said, e: Entry) -> list[str]:
         """Two names the claim puts round a word the other way from the entry ("helped Japanese
         forces fight the Americans" against "assisted American forces against the Japanese"),
@@ -514,10 +540,11 @@ class Checker:
         for "comprehensive partnership")."""
         return self.distinct.other(claim, (e.statement, *e.aliases))
 
-    def read(self, said: Said, cand: Candidate, same_otherwise: bool, figures_differ: bool) -> Reading:
+    def read(self, said: Said, cand: Candidate, same_otherwise: bool, figures_differ: bool, near_otherwise: bool) -> Reading:
         """What the entry makes of what the claim asserts besides its figures: a denial of what
         it affirms (or the reverse), or the opposite of one of its words. `same_otherwise`: the
-        claim otherwise says what the entry says, figures agreeing."""
+        claim otherwise says what the entry says, figures agreeing; `near_otherwise`: about as
+        much, which is enough where the claim says the opposite word."""
         e, p = cand.entry, cand.prepared
         flipped = unmatched_denial(said.denials, p.core, p.denies, said.keys)
         opposed = tuple(self.contrasts.opposed(said.text, (e.statement, *e.aliases)))
@@ -528,7 +555,7 @@ class Checker:
         if polarity_differs:
             claim_denies = denies(said.denials, p.core, bare=True)
             reasons.append("the claim denies what the source affirms" if claim_denies else "the claim affirms what the source denies")
-        says_opposite = bool(opposed) and not flipped and not figures_differ and same_otherwise
+        says_opposite = bool(opposed) and not flipped and not figures_differ and near_otherwise
         if says_opposite:
             reasons += [f"the claim says “{o.claim_says}”; the source says “{o.source_says}”" for o in opposed]
         elif opposed and not flipped:
@@ -841,6 +868,12 @@ def _partly(m: Match) -> str:
 
 def _says(c: Comparison) -> str:
     return f"the claim says {c.claim.describe()}; the source says {c.source.describe()}"
+
+
+def sides_weight(said: Said, sides: set[tuple[str, ...]], index: Index, counted: frozenset[str]) -> float:
+    """The weight of the names a claim gives as the objects of a predicate an entry denies,
+    but for words `counted` already."""
+    return sum(index.weight(k) for k in {k for name in sides for k in name} if k in said.keys and k not in counted)
 
 
 def _coverages(cand: Candidate, comparisons: list[Comparison]) -> tuple[float, float]:

@@ -169,6 +169,7 @@ PARTS = {
 RELATIONS = {
     "after": "after", "before": "before", "since": "since", "by": "by", "until": "until",
     "till": "until", "prior to": "before", "following": "after", "from": "since",
+    "beginning in": "since", "starting in": "since", "beginning from": "since", "starting from": "since",
 }
 # Words that may stand between a number and what it counts ("five US presidents").
 COUNT_SKIP = {
@@ -1058,8 +1059,10 @@ def _compare_time(claim: Quantity, source: Quantity) -> Agreement:
             return Agreement.CONFLICT
         return Agreement.OPEN
     rc, rs = claim.relation, source.relation
-    if {rc, rs} == {"before", "until"} and _compare_spans(cs, ss) is Agreement.AGREE:
-        return Agreement.AGREE  # a state's end: "could not help before 1950" is "prevented from helping until 1950"
+    if {rc, rs} in ({"before", "until"}, {"since", "after"}) and _compare_spans(cs, ss) is Agreement.AGREE:
+        # a state's bound: "could not help before 1950" is "prevented from helping until 1950",
+        # "relied on Moscow since 1968" is "turned toward Moscow after 1968"
+        return Agreement.AGREE
     if rc in _RANGES or rs in _RANGES:
         if rc == rs:
             return _compare_spans(cs, ss)

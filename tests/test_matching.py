@@ -175,6 +175,8 @@ MEANING = [
     pytest.param("Russia agreed in 2000 to write off most of Vietnam's Soviet-era debt.", 'unverified', id='2000-is-early-in-the-21st-century'),
     pytest.param('In 1964 guerrillas in Caracas seized a US officer to demand the release of Nguyen Van Troi, who was held in Hanoi.', 'unverified', id='hanoi-is-not-saigon'),
     pytest.param('Date: May 1997.', 'unverified', id='a-figure-of-nothing-contradicts-nothing'),
+    pytest.param('Beginning in 1968, Hanoi relied increasingly on Beijing rather than Moscow for aid and advice.', 'conflicting',
+                 id='beginning-in-is-since-and-rather-than-rules-out'),
     pytest.param('Vietnam has aligned itself with Washington against Beijing.', 'conflicting', id='whom-it-sides-with-is-no-other-subject'),
     pytest.param('After 1975 defence diplomacy ceased to be a channel for Vietnam to obtain support from socialist countries.', 'conflicting',
                  id='the-opposite-word-with-about-as-much-said'),

@@ -165,6 +165,8 @@ def test_not_figures(text):
         ("before 1968", "after 1968", Agreement.CONFLICT),
         ("1970", "after 1968", Agreement.OPEN),
         ("before 1950", "until 1950", Agreement.AGREE),
+        ("beginning in 1968", "after 1968", Agreement.AGREE),
+        ("after 1968", "since 1968", Agreement.AGREE),
         ("until 1950", "before 1950", Agreement.AGREE),
         ("1950-1954", "June 1950 to June 1954", Agreement.AGREE),
         ("mid-1950 to mid-1954", "June 1950 to June 1954", Agreement.AGREE),

@@ -90,8 +90,8 @@ SYNONYMS: dict[str, str] = {
     "demonstration": "protests", "protestors": "protesters",
     "fewer": "less", "diplomacy": "diplomatic", "diplomacies": "diplomatic",
     "back": "support", "backs": "support", "backed": "support", "backing": "support",
-    "soil": "territory", "officers": "soldiers", "troop": "soldiers",
-    "permit": "allow", "permits": "allow", "permitted": "allow", "let": "allow", "lets": "allow",
+    "soil": "territory", "land": "territory", "lands": "territory", "officers": "soldiers", "troop": "soldiers",
+    "permit": "allow", "permits": "allow", "permitted": "allow", "let": "allow", "lets": "allow", "letting": "allow",
     "allows": "allow", "allowed": "allow", "allowing": "allow",
 }
 _WORDS = words()
@@ -104,7 +104,7 @@ avoided avoiding none nobody nothing cannot bar bars barred barring
 """.split())
 # Two-word denials, read as one negator.
 NEGATING_PHRASES = {("rule", "out"): "rule-out", ("rules", "out"): "rule-out", ("ruled", "out"): "rule-out",
-                    ("stays", "out"): "stay-out", ("stay", "out"): "stay-out", ("stayed", "out"): "stay-out",
+                    ("stays", "out"): "stay-out", ("stay", "out"): "stay-out", ("stayed", "out"): "stay-out", ("staying", "out"): "stay-out",
                     ("keeps", "out"): "stay-out", ("keep", "out"): "stay-out", ("kept", "out"): "stay-out",
                     ("no", "longer"): "no-longer", ("leaving", "behind"): "no-longer", ("left", "behind"): "no-longer",
                     ("leave", "behind"): "no-longer", ("moved", "beyond"): "no-longer", ("graduated", "from"): "no-longer",

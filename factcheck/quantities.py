@@ -1012,6 +1012,8 @@ def compare(claim: Quantity, source: Quantity) -> Agreement:
         return Agreement.AGREE
     if dc != "point" and ds == "point" and source.qualifier is Qualifier.EXACT and lo_c <= s <= hi_c and s != c:
         return Agreement.AGREE
+    if dc != "point" and ds == "point" and lo_c <= lo_s and hi_s <= hi_c and s != c:
+        return Agreement.AGREE  # "less than 10 billion" holds for all "about 7 billion" may be
     return Agreement.OPEN
 
 

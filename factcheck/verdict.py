@@ -401,7 +401,7 @@ class Checker:
             self._compared = (said.text, {})
         if (known := self._compared[1].get(e.id)) is not None:
             return known
-        values = list(e.values) + _unlisted(e) + _wholes(e)
+        values = list(e.values) + _unlisted(e) + _wholes(e) + _shares(e, qs, said.keys)
         if e.list:
             mentioned = self.mentioned_members(said.all_keys, e)
             for m in mentioned:
@@ -747,6 +747,33 @@ def _unlisted(e: Entry) -> list[Quantity]:
     """Ranks the statement writes but the entry's values leave out ("The 11th National Party
     Congress ..."): a claim's "11th" is compared with them, not found wanting."""
     return list(_unlisted_of(e.statement, frozenset(fold(v.text) for v in e.values)))
+
+
+def _shares(e: Entry, qs: Sequence[Quantity], claim_keys: frozenset[str]) -> list[Quantity]:
+    """The share one sum of an entry is of the other ("about 7 billion" of "168 billion"), for a
+    claim that gives a share ("less than a twentieth of US war spending") where the entry gives
+    two sums and no share of its own."""
+    sums = [v for v in e.values if v.kind is Kind.MONEY and v.value]
+    if len(sums) != 2 or sums[0].unit != sums[1].unit or any(v.kind in (Kind.PERCENT, Kind.RATIO) for v in e.values):
+        return []
+    if not any(q.kind in (Kind.PERCENT, Kind.RATIO) for q in qs):
+        return []
+    part, whole = sorted(sums, key=lambda v: v.value or 0.0)
+    if not _each_said(claim_keys, e.statement, part, whole):
+        return []  # "168 billion USD, 1.38 trillion in 2019 dollars": one sum twice, not a part of a whole
+    return [Quantity(Kind.RATIO, f"{part.text} of {whole.text}", value=part.value, of=whole.value, qualifier=part.qualifier)]
+
+
+def _each_said(claim_keys: frozenset[str], statement: str, a: Quantity, b: Quantity) -> bool:
+    """Whether the claim says a word of what each of two sums is of: the statement cut between
+    them, a word of one side only for each."""
+    folded = _folded(statement)
+    at_a, at_b = folded.find(fold(a.text)), folded.find(fold(b.text))
+    if at_a < 0 or at_b < 0:
+        return False
+    cut = max(at_a, at_b)
+    first, second = (frozenset(keys(tokens(without_figures(t)))) for t in (statement[:cut], statement[cut:]))
+    return bool((first - second) & claim_keys) and bool((second - first) & claim_keys)
 
 
 def _with_wholes(claim: str, qs: list[Quantity]) -> list[Quantity]:

@@ -151,6 +151,8 @@ def test_not_figures(text):
         ("about 300 soldiers", "over 1,100 soldiers", Agreement.CONFLICT),
         ("100 countries", "more than 100 countries", Agreement.OPEN),
         ("less than one percent", "0.86 percent", Agreement.AGREE),
+        ("less than 10 billion USD", "about 7 billion USD", Agreement.AGREE),
+        ("less than 7.5 billion USD", "about 7 billion USD", Agreement.OPEN),
         ("100 percent", "192 out of 193", Agreement.CONFLICT),
         ("five presidents", "five presidents", Agreement.AGREE),
         ("three presidents", "five presidents", Agreement.CONFLICT),

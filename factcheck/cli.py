@@ -474,20 +474,34 @@ def _write_step_summary(path: str, corpus, findings, counts) -> None:
 @cli.command(context_settings=CONTEXT)
 @claims_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
-def discrepancies(claims_path: str | None, fmt: str) -> None:
+@click.option("--source", "source", metavar="FILE", help="Only this document's differences with the other sources: a .md file of the sources folder, quoted by entries or not yet.")
+def discrepancies(claims_path: str | None, fmt: str, source: str | None) -> None:
     """List where the sources differ: other figures, precision, names or accounts
     of the same fact, and whether time explains the difference.
+
+    Finds them itself, checking each source's statements against the entries
+    of the other sources, and lists the groups a curator made with a shared
+    'fact:' key, saying of each whether the checker found it and whether a
+    curator grouped it.
+
+    \b
+    Exit status: 0 listed (any number), 2 usage or input error.
 
     \b
     Examples:
       factcheck discrepancies
       factcheck discrepancies --format json
+      factcheck discrepancies --source sources/new-report.md
     """
     import dataclasses
 
-    from .discrepancies import find
+    from .discrepancies import DiscrepancyError, find, of_source
 
-    found = find(load_corpus(claims_path))
+    corpus = load_corpus(claims_path)
+    try:
+        found = of_source(corpus, Path(source)) if source is not None else find(corpus)
+    except DiscrepancyError as exc:
+        raise InputError(str(exc)) from None
     if fmt == "json":
         from .render.jsonout import dumps
 

@@ -131,6 +131,25 @@ def extract(claims_path: Path, source_args: list[Path]) -> Extraction:
                       tuple(source_path(claims_file.sources_dir, sid) for sid in dict.fromkeys(ids)))
 
 
+def new_facts(claims_file: ClaimsFile, source_id: str) -> list[tuple[str, int]]:
+    """The checkable facts of a source that no entry quotes yet, as (quote, line): what a
+    document says that the claims file does not know, read as `extract` reads it."""
+    library = SourceLibrary(claims_file.sources_dir)
+    quoted = quoted_spans(claims_file.entries, lambda sid: _readable(library, sid))
+    try:
+        source = library.get(source_id)
+    except ClaimsError as exc:
+        raise ExtractError(str(exc)) from None
+    out = []
+    for sentence in source_sentences(source):
+        if sentence.text.rstrip("\"'”’)").endswith("?") or not reasons(sentence.text):
+            continue
+        for start, end, _ in facts(sentence.text):
+            if not overlaps((sentence.start + start, sentence.start + end), quoted.get(source_id, ())):
+                out.append((" ".join(sentence.text[start:end].split()).rstrip(",;:"), sentence.line))
+    return out
+
+
 def _readable(library: SourceLibrary, source_id: str) -> Source | None:
     try:
         return library.get(source_id)

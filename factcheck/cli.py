@@ -225,8 +225,10 @@ def extract(claims_path: str | None, write: bool, sources: tuple[str, ...]) -> N
     membership, a treaty or a first-time event, and that no entry quotes yet,
     gets one entry per fact: id, statement, a guessed topic, parties, every
     figure as a value, a list, polarity and the verbatim quote. A SOURCE is a
-    .md file of the claims file's sources folder. The output passes
-    'factcheck validate' as it is; review it before you rely on it.
+    .md file of the claims file's sources folder. Each entry is checked on
+    arrival against the entries of the other sources: a comment names those it
+    agrees with or differs from. The output passes 'factcheck validate' as it
+    is; review it before you rely on it.
 
     \b
     Exit status: 0 done, 2 usage or input error.
@@ -257,6 +259,11 @@ def extract(claims_path: str | None, write: bool, sources: tuple[str, ...]) -> N
     n = len(found.proposals)
     summary = f"{n} {'entry' if n == 1 else 'entries'} proposed"
     summary += f"; {found.skipped} already quoted" if found.skipped else ""
+    differ = sum(1 for p in found.proposals if any(not o.agrees for o in p.others))
+    agree = sum(1 for p in found.proposals if p.others and all(o.agrees for o in p.others))
+    if differ or agree:
+        summary += (f"; {differ} differ{'s' if differ == 1 else ''} from entries of other sources,"
+                    f" {agree} agree{'s' if agree == 1 else ''} with them")
     if not write:
         click.echo(document(found.proposals, shown), nl=False)
         click.echo(clean(summary), err=True)

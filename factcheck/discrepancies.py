@@ -85,10 +85,29 @@ def of_source(corpus: Corpus, path: Path) -> list[Discrepancy]:
     return known + differences(corpus, [r for text, line in facts for r in others.relations(Statement(text, sid, line))])
 
 
-def relations_of_new(corpus: Corpus, source_id: str, facts: list[tuple[str, int]]) -> list[list[Relation]]:
-    """For `extract`: each fact of a document against the entries of the other sources."""
+@dataclass(frozen=True)
+class Standing:
+    """How a fact proposed from a document stands with one entry of another source."""
+
+    agrees: bool
+    entry_id: str
+    where: str  # sources/FILE.md:LINE of the entry's quote
+    date: str  # of the entry's source
+    note: str
+
+
+def standings(corpus: Corpus, facts: list[tuple[str, str, int]]) -> list[tuple[Standing, ...]]:
+    """For `extract`: each (source id, quote, line) against the entries of the other sources,
+    those it agrees with and those it differs from, each entry once."""
     others = Others(corpus)
-    return [others.relations(Statement(text, source_id, line)) for text, line in facts]
+    out = []
+    for source_id, text, line in facts:
+        marks: dict[tuple[str, bool], Standing] = {}
+        for r in others.relations(Statement(text, source_id, line)):
+            side = _side(corpus, r.entry, r.theirs)
+            marks.setdefault((r.entry.id, r.agrees), Standing(r.agrees, r.entry.id, f"{side.source}:{side.line}", side.date or side.published, r.note))
+        out.append(tuple(marks.values()))
+    return out
 
 
 def merge(curated: list[Discrepancy], found: list[Discrepancy]) -> list[Discrepancy]:

@@ -57,6 +57,7 @@ class Proposal:
     quote: str
     line: int
     reasons: tuple[str, ...]
+    others: tuple = ()  # discrepancies.Standing: the entries of other sources it agrees or differs with
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,26 @@ def extract(claims_path: Path, source_args: list[Path]) -> Extraction:
                     skipped += 1
                     continue
                 proposals += propose(sentence, start, end, statement, topics, taken)
+    if claims_file.entries and proposals:
+        proposals = _compared(claims_path, proposals)
     return Extraction(claims_path, claims_file.sources_dir, tuple(proposals), skipped,
                       tuple(source_path(claims_file.sources_dir, sid) for sid in dict.fromkeys(ids)))
+
+
+def _compared(claims_path: Path, proposals: list[Proposal]) -> list[Proposal]:
+    """Each proposal marked with the entries of other sources that it agrees or differs with:
+    a new source is checked on arrival."""
+    from dataclasses import replace
+
+    from .corpus import Corpus
+    from .discrepancies import standings
+
+    try:
+        corpus = Corpus.load(claims_path)
+    except ClaimsError as exc:
+        raise ExtractError(str(exc)) from None
+    marks = standings(corpus, [(p.source, p.quote, p.line) for p in proposals])
+    return [replace(p, others=m) for p, m in zip(proposals, marks)]
 
 
 def new_facts(claims_file: ClaimsFile, source_id: str) -> list[tuple[str, int]]:

@@ -153,3 +153,22 @@ def test_scanning_the_sources_against_their_own_claims_file_conflicts_only_where
             if f.verdict is Verdict.CONFLICTING and not any((shown, f.sentence.line, m.entry.id) in listed for m in f.result.matches if m.verdict is Verdict.CONFLICTING):
                 conflicts.append(f"{shown}:{f.sentence.line}: {f.sentence.text}")
     assert conflicts == []
+
+
+def test_extract_marks_what_a_new_document_agrees_and_differs_with(tmp_path: Path) -> None:
+    claims = copy_project(tmp_path)
+    doc = tmp_path / "sources" / "defence-review-2025.md"
+    doc.write_text(DEFENCE_2025 + "\nVietnam became a member of ASEAN on 28 July 1995.\n", encoding="utf-8")
+    result = run("extract", "--claims", str(claims), str(doc), width=200)
+    assert result.exit_code == 0
+    comments = [line.strip() for line in result.stdout.splitlines() if line.strip().startswith("#")]
+    assert comments == [
+        "# sources/defence-review-2025.md:5",
+        "# differs from defence-relations-more-than-100-countries (sources/enhancing-international-integration-and-defence-diplomacy.md:32, 2024): "
+        "different figures: more than 120 countries and more than 100 countries",
+        "# differs from defence-relations-more-than-80-countries (sources/foreign-relations-for-peace-cooperation-and-development.md:73, 2018-08): "
+        "different figures: more than 120 countries and more than 80 countries",
+        "# sources/defence-review-2025.md:7",
+        "# agrees with vietnam-asean-membership-1995 (sources/why-vietnam-does-not-take-sides.md:48, 2023-11)",
+    ]
+    assert result.stderr == "2 entries proposed; 1 differs from entries of other sources, 1 agrees with them\n"

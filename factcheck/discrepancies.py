@@ -43,7 +43,7 @@ class Side:
 @dataclass(frozen=True)
 class Discrepancy:
     fact: str
-    kind: str  # value, precision, name, account
+    kind: str  # value, precision, name, account, polarity
     sides: tuple[Side, ...]
     explained_by_time: bool
     note: str
@@ -51,7 +51,7 @@ class Discrepancy:
     found: bool = False  # the checker found it, from the values the sources give
 
 
-def find(corpus: Corpus) -> list[Discrepancy]:
+def find(corpus: Corpus, others: Others | None = None) -> list[Discrepancy]:
     """Every difference between sources: those the claims file records (`fact` groups, in file
     order), each marked when the checker finds it too, then those only the checker finds."""
     groups: dict[str, list[Entry]] = defaultdict(list)
@@ -60,7 +60,7 @@ def find(corpus: Corpus) -> list[Discrepancy]:
             groups[e.fact].append(e)
     curated = [d for fact, entries in groups.items() if len(entries) > 1 for d in _group(corpus, fact, entries)]
     names = [d for e in corpus.claims.entries for d in _names(corpus, e)]
-    others = Others(corpus)
+    others = others or Others(corpus)
     found = differences(corpus, [r for e in corpus.claims.entries for s in statements_of(corpus, e) for r in others.relations(s)])
     return merge(curated, found) + names
 
@@ -80,8 +80,8 @@ def of_source(corpus: Corpus, path: Path) -> list[Discrepancy]:
         shown = corpus.display_path(corpus.library.get(sid))
     except ClaimsError as exc:
         raise DiscrepancyError(str(exc)) from None
-    known = [d for d in find(corpus) if any(side.source == shown for side in d.sides)]
     others = Others(corpus)
+    known = [d for d in find(corpus, others) if any(side.source == shown for side in d.sides)]
     return known + differences(corpus, [r for text, line in facts for r in others.relations(Statement(text, sid, line))])
 
 

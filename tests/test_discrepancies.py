@@ -172,3 +172,26 @@ def test_extract_marks_what_a_new_document_agrees_and_differs_with(tmp_path: Pat
         "# agrees with vietnam-asean-membership-1995 (sources/why-vietnam-does-not-take-sides.md:48, 2023-11)",
     ]
     assert result.stderr == "2 entries proposed; 1 differs from entries of other sources, 1 agrees with them\n"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Vietnam has joined a military alliance.", [
+            ("four-nos-no-military-alliances / oped-2025:5", "polarity"),
+            ("no-military-alliances-with-great-powers / oped-2025:5", "polarity"),
+        ]),
+        ("Vietnam joined ASEAN in 1997.", [("vietnam-asean-membership-1995 / oped-2025:5", "account")]),
+        ("The United States became a comprehensive strategic partner of Vietnam in 2021.", [
+            ("comprehensive-strategic-partnership-united-states-2023 / oped-2025:5", "account"),
+        ]),
+        ("Vietnam joined ASEAN on 28 July 1995.", []),  # agrees
+        ("The weather in Hanoi was pleasant.", []),  # about nothing the sources say
+    ],
+)
+def test_what_a_new_document_differs_in(tmp_path: Path, sentence: str, expected: list[tuple[str, str]]) -> None:
+    claims = copy_project(tmp_path)
+    doc = tmp_path / "sources" / "oped-2025.md"
+    doc.write_text(f'---\ntitle: Op-ed\ndate: "2025-01"\n---\n{sentence}\n', encoding="utf-8")
+    found = json.loads(run("discrepancies", "--claims", str(claims), "--format", "json", "--source", str(doc)).stdout)
+    assert [(d["fact"], d["kind"]) for d in found] == expected

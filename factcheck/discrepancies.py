@@ -236,11 +236,21 @@ def _names(corpus: Corpus, e: Entry) -> list[Discrepancy]:
             cited = corpus.cite_one(ev) if written else None
             if cited is not None:
                 by_source.setdefault(ev.source, Side(e.id, written, corpus.display_path(cited.source), cited.passage.line, cited.source.published, cited.source.date))
-        if len(by_source) > 1 and len({s.value for s in by_source.values()}) > 1:
+        if len(by_source) > 1 and len({s.value.casefold() for s in by_source.values()}) > 1:
             sides = tuple(sorted(by_source.values(), key=lambda s: s.date))
             note = "the same name written differently: " + " / ".join(s.value for s in sides)
             return [Discrepancy(e.id, "name", sides, False, note, grouped=False, found=True)]
     return []
+
+
+def _spelt_otherwise(a: str, b: str) -> bool:
+    """Two forms of a name spelt differently ("Four No’s", "Four nos"), not only in case, which
+    follows the sentence ("the Vietnam war", "the Vietnam War"), nor in the style of an
+    apostrophe, which follows the typesetting."""
+    return a.casefold().translate(_APOSTROPHES) != b.casefold().translate(_APOSTROPHES)
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
 def _written_form(quote: str, alias: str) -> str | None:
@@ -357,6 +367,23 @@ def _relations(statement: Statement, m: Match) -> list[Relation]:
         if kind == "precision" and not _less_precisely(c.claim, c.source):
             continue  # "1930" and "the twentieth century": not one date at two precisions
         out.append(Relation(statement, m.entry, False, kind, c.claim.text, c.source.text, note, c.claim, c.source))
+    if m.verdict is Verdict.SUPPORTED and not out:
+        out.append(Relation(statement, m.entry, True, "agrees", statement.text, m.entry.statement, "the entry states this"))
+    if m.verdict is not Verdict.CONFLICTING:
+        out += _spellings(statement, m.entry)
+    return out
+
+
+def _spellings(statement: Statement, e: Entry) -> list[Relation]:
+    """A name of the entry that the statement writes otherwise than the entry's quotes do
+    ("Four No’s", "Four nos"): case, accents and quote styles aside, the same name."""
+    out = []
+    for name in (*e.aliases, *e.parties):
+        ours = _written_form(statement.text, name)
+        theirs = {w for ev in e.evidence if (w := _written_form(ev.quote, name))}
+        if ours and theirs and all(_spelt_otherwise(ours, w) for w in theirs):
+            written = sorted(theirs)[0]
+            out.append(Relation(statement, e, False, "name", ours, written, f"the same name written differently: {ours} / {written}"))
     return out
 
 

@@ -185,6 +185,8 @@ def test_extract_marks_what_a_new_document_agrees_and_differs_with(tmp_path: Pat
         ("The United States became a comprehensive strategic partner of Vietnam in 2021.", [
             ("comprehensive-strategic-partnership-united-states-2023 / oped-2025:5", "account"),
         ]),
+        ("The Vietnamese victory at Dien Bien Phu came in May 1954.", [("dien-bien-phu-may-1954 / oped-2025:5", "name")]),
+        ("The Vietnamese victory at Điện Biên Phủ came in May 1954.", []),  # as the source writes it
         ("Vietnam joined ASEAN on 28 July 1995.", []),  # agrees
         ("The weather in Hanoi was pleasant.", []),  # about nothing the sources say
     ],

@@ -102,7 +102,7 @@ def print_discrepancies(console: Console, found: list[Discrepancy]) -> None:
 
 def _provenance(d: Discrepancy) -> str:
     """Who found a difference: the checker, a curator's `fact:` group, or both."""
-    if d.kind == "name":
+    if d.kind == "name" and len({s.entry_id for s in d.sides}) == 1:
         return "found by the checker in the quotes of one entry"
     if d.found and d.grouped:
         return "found by the checker; grouped by a fact: key"

@@ -483,8 +483,8 @@ def _write_step_summary(path: str, corpus, findings, counts) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
 @click.option("--source", "source", metavar="FILE", help="Only this document's differences with the other sources: a .md file of the sources folder, quoted by entries or not yet.")
 def discrepancies(claims_path: str | None, fmt: str, source: str | None) -> None:
-    """List where the sources differ: other figures, precision, names or accounts
-    of the same fact, and whether time explains the difference.
+    """List where the sources differ: other figures, precision, names, polarity
+    or accounts of the same fact, and whether time explains the difference.
 
     Finds them itself, checking each source's statements against the entries
     of the other sources, and lists the groups a curator made with a shared

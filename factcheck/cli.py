@@ -225,8 +225,10 @@ def extract(claims_path: str | None, write: bool, sources: tuple[str, ...]) -> N
     membership, a treaty or a first-time event, and that no entry quotes yet,
     gets one entry per fact: id, statement, a guessed topic, parties, every
     figure as a value, a list, polarity and the verbatim quote. A SOURCE is a
-    .md file of the claims file's sources folder. The output passes
-    'factcheck validate' as it is; review it before you rely on it.
+    .md file of the claims file's sources folder. Each entry is checked on
+    arrival against the entries of the other sources: a comment names those it
+    agrees with or differs from. The output passes 'factcheck validate' as it
+    is; review it before you rely on it.
 
     \b
     Exit status: 0 done, 2 usage or input error.
@@ -257,6 +259,11 @@ def extract(claims_path: str | None, write: bool, sources: tuple[str, ...]) -> N
     n = len(found.proposals)
     summary = f"{n} {'entry' if n == 1 else 'entries'} proposed"
     summary += f"; {found.skipped} already quoted" if found.skipped else ""
+    differ = sum(1 for p in found.proposals if any(not o.agrees for o in p.others))
+    agree = sum(1 for p in found.proposals if p.others and all(o.agrees for o in p.others))
+    if differ or agree:
+        summary += (f"; {differ} differ{'s' if differ == 1 else ''} from entries of other sources,"
+                    f" {agree} agree{'s' if agree == 1 else ''} with them")
     if not write:
         click.echo(document(found.proposals, shown), nl=False)
         click.echo(clean(summary), err=True)
@@ -474,20 +481,34 @@ def _write_step_summary(path: str, corpus, findings, counts) -> None:
 @cli.command(context_settings=CONTEXT)
 @claims_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
-def discrepancies(claims_path: str | None, fmt: str) -> None:
-    """List where the sources differ: other figures, precision, names or accounts
-    of the same fact, and whether time explains the difference.
+@click.option("--source", "source", metavar="FILE", help="Only this document's differences with the other sources: a .md file of the sources folder, quoted by entries or not yet.")
+def discrepancies(claims_path: str | None, fmt: str, source: str | None) -> None:
+    """List where the sources differ: other figures, precision, names, polarity
+    or accounts of the same fact, and whether time explains the difference.
+
+    Finds them itself, checking each source's statements against the entries
+    of the other sources, and lists the groups a curator made with a shared
+    'fact:' key, saying of each whether the checker found it and whether a
+    curator grouped it.
+
+    \b
+    Exit status: 0 listed (any number), 2 usage or input error.
 
     \b
     Examples:
       factcheck discrepancies
       factcheck discrepancies --format json
+      factcheck discrepancies --source sources/new-report.md
     """
     import dataclasses
 
-    from .discrepancies import find
+    from .discrepancies import DiscrepancyError, find, of_source
 
-    found = find(load_corpus(claims_path))
+    corpus = load_corpus(claims_path)
+    try:
+        found = of_source(corpus, Path(source)) if source is not None else find(corpus)
+    except DiscrepancyError as exc:
+        raise InputError(str(exc)) from None
     if fmt == "json":
         from .render.jsonout import dumps
 

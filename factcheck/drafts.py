@@ -96,6 +96,25 @@ def _ends_abbreviation(text: str, period: int) -> bool:
 
 # --- the source and its lines -------------------------------------------------------------------
 
+# A reference-list entry, as author-date styles write it: "Gaiduk, Ilya. (2003). Confronting
+# Vietnam. Stanford, CA: Stanford University Press." Bounded repeats: linear time on any line.
+_REFERENCE = re.compile(
+    r"\s*[A-Z][\w'’-]{0,40}(?: [A-Z][\w'’-]{0,40}){0,3}, "  # surname
+    r"[A-Z][\w'’-]{0,30}\.?(?: [A-Z][\w'’-]{0,30}\.?){0,3}\. "  # given names and initials
+    r"\((?:\d{4}[a-z]?|n\.d\.)\)\. \S"  # (year).
+)
+
+
+def _whole_reference(text: str) -> list[tuple[int, int]]:
+    """A block that is a reference-list entry read as one sentence: cut at its full stops,
+    "Gaiduk, Ilya. (2003)." is a date without its book, and the one book of the author that the
+    sources date otherwise seems to be contradicted."""
+    if not _REFERENCE.match(text):
+        return []
+    start = len(text) - len(text.lstrip())
+    return [(start, len(text.rstrip()))]
+
+
 _LINE_BREAK = re.compile(r"\r\n?")
 _NEWLINE = re.compile("\n")
 
@@ -234,7 +253,7 @@ def _block_sentences(block: _Block, source: _Source) -> tuple[list[Sentence], bo
     Returns the sentences and whether an ignore comment is left over for the next block."""
     respaced = Respaced("".join(block.parts), drop_invisible=True)
     text, raw_index = respaced.text, respaced.raw_offset
-    spans = [(start, end, raw_index(start)) for start, end in split_sentences(text)]
+    spans = [(start, end, raw_index(start)) for start, end in _whole_reference(text) or split_sentences(text)]
     ignored: set[int] = set()
     leftover = False
     for mark in block.ignore_marks:

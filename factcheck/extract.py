@@ -57,6 +57,7 @@ class Proposal:
     quote: str
     line: int
     reasons: tuple[str, ...]
+    others: tuple = ()  # discrepancies.Standing: the entries of other sources it agrees or differs with
 
 
 @dataclass(frozen=True)
@@ -119,16 +120,59 @@ def extract(claims_path: Path, source_args: list[Path]) -> Extraction:
             source = library.get(sid)
         except ClaimsError as exc:
             raise ExtractError(str(exc)) from None
-        for sentence in source_sentences(source):
-            if sentence.text.rstrip("\"'”’)").endswith("?") or not reasons(sentence.text):
-                continue  # a question asserts nothing
-            for start, end, statement in facts(sentence.text):
-                if overlaps((sentence.start + start, sentence.start + end), quoted.get(sid, ())):
-                    skipped += 1
-                    continue
-                proposals += propose(sentence, start, end, statement, topics, taken)
+        for sentence, start, end, statement, already in checkable_facts(source, quoted.get(sid, ())):
+            if already:
+                skipped += 1
+                continue
+            proposals += propose(sentence, start, end, statement, topics, taken)
+    if claims_file.entries and proposals:
+        proposals = _compared(claims_path, proposals)
     return Extraction(claims_path, claims_file.sources_dir, tuple(proposals), skipped,
                       tuple(source_path(claims_file.sources_dir, sid) for sid in dict.fromkeys(ids)))
+
+
+def _compared(claims_path: Path, proposals: list[Proposal]) -> list[Proposal]:
+    """Each proposal marked with the entries of other sources that it agrees or differs with:
+    a new source is checked on arrival."""
+    from dataclasses import replace
+
+    from .corpus import Corpus
+    from .discrepancies import standings
+
+    try:
+        corpus = Corpus.load(claims_path)
+    except ClaimsError as exc:
+        raise ExtractError(str(exc)) from None
+    marks = standings(corpus, [(p.source, p.quote, p.line) for p in proposals])
+    return [replace(p, others=m) for p, m in zip(proposals, marks)]
+
+
+def checkable_facts(source: Source, quoted: list[tuple[int, int]]):
+    """Each fact of each checkable sentence of a source: (sentence, start, end, statement,
+    whether an entry quotes it already); `quoted`: the spans of the source that entries quote."""
+    for sentence in source_sentences(source):
+        if sentence.text.rstrip("\"'”’)").endswith("?") or not reasons(sentence.text):
+            continue  # a question asserts nothing
+        for start, end, statement in facts(sentence.text):
+            yield sentence, start, end, statement, overlaps((sentence.start + start, sentence.start + end), quoted)
+
+
+def new_facts(claims_file: ClaimsFile, source_id: str) -> list[tuple[str, int]]:
+    """The checkable facts of a source that no entry quotes yet, as (quote, line): what a
+    document says that the claims file does not know, read as `extract` reads it."""
+    library = SourceLibrary(claims_file.sources_dir)
+    quoted = quoted_spans(claims_file.entries, lambda sid: _readable(library, sid))
+    try:
+        source = library.get(source_id)
+    except ClaimsError as exc:
+        raise ExtractError(str(exc)) from None
+    return [(quote_of(sentence, start, end), sentence.line)
+            for sentence, start, end, _, already in checkable_facts(source, quoted.get(source_id, ())) if not already]
+
+
+def quote_of(sentence: SourceSentence, start: int, end: int) -> str:
+    """A fact's quote: verbatim, a wrapped line read as one."""
+    return " ".join(sentence.text[start:end].split()).rstrip(",;:")
 
 
 def _readable(library: SourceLibrary, source_id: str) -> Source | None:
@@ -145,7 +189,7 @@ def propose(sentence: SourceSentence, start: int, end: int, statement: str,
             topics: Topics, taken: set[str]) -> list[Proposal]:
     """The entry for one fact; a list whose members carry figures ("China (2008), Russia
     (2012)") separates one fact a member, each an entry of its own too."""
-    quote = " ".join(sentence.text[start:end].split()).rstrip(",;:")  # a wrapped line reads as one
+    quote = quote_of(sentence, start, end)
     figures = parse(quote)
     listed = find_list(quote, figures)
     in_members = {id(q) for m in (listed.members if listed else ()) for q in m[1]}

@@ -318,3 +318,23 @@ def test_positions_stay_in_order_and_in_the_text(draft: str) -> None:
         assert 1 <= s.column <= len(lines[s.line - 1]) and 1 <= s.end_column <= len(lines[s.end_line - 1])
         assert (s.line, s.column) >= previous
         previous = (s.line, s.column)
+
+
+@pytest.mark.parametrize(
+    "draft, expected",
+    [
+        ("Gaiduk, Ilya. (2003). Confronting Vietnam. Stanford, CA: Stanford University Press.\n",
+         ["Gaiduk, Ilya. (2003). Confronting Vietnam. Stanford, CA: Stanford University Press."]),
+        ("Quinn-Judge, Sophie. (2003). Ho Chi Minh: The Missing Years. Berkeley, CA.\n",
+         ["Quinn-Judge, Sophie. (2003). Ho Chi Minh: The Missing Years. Berkeley, CA."]),
+        ("Morris, Stephen J. (1999). Why Vietnam Invaded Cambodia. Stanford.\n",
+         ["Morris, Stephen J. (1999). Why Vietnam Invaded Cambodia. Stanford."]),
+        # prose that only starts like one is split as prose
+        ("Hanoi, Vietnam. It grew. (2003). Then more.\n", ["Hanoi, Vietnam.", "It grew. (2003).", "Then more."]),
+        ("Gaiduk, Ilya wrote. (2003). Then more.\n", ["Gaiduk, Ilya wrote. (2003).", "Then more."]),
+    ],
+)
+def test_a_reference_list_entry_is_one_sentence(draft: str, expected: list[str]) -> None:
+    """Cut at its full stops, "Gaiduk, Ilya. (2003)." is a date without its book: the scan of
+    the bundled sources found it contradicted by the other book of Gaiduk's that they date."""
+    assert [s.text for s in read_sentences(draft)] == expected

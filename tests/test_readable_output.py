@@ -46,11 +46,12 @@ def test_discrepancies_never_cut_a_file_and_line(width):
 
 def test_discrepancies_text():
     out = run("discrepancies", width=80).stdout
-    assert out.startswith("8 differences between sources\n\n")
+    assert out.startswith("9 differences between sources\n\n")
     assert (
         "defence-relations-count: value, time explains it\n"
         "  different figures: more than 80 countries and more than 100 countries; the\n"
         "  later source (undated; 2024 from internal evidence) may supersede the earlier\n"
+        "  found by the checker; grouped by a fact: key\n"
         "  earlier: more than 80 countries (2018-08)\n"
         "    sources/foreign-relations-for-peace-cooperation-and-development.md:73\n"
         "  later: more than 100 countries (2024)\n"

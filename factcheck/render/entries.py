@@ -93,10 +93,22 @@ def print_discrepancies(console: Console, found: list[Discrepancy]) -> None:
         time = "time explains it" if d.explained_by_time else "time does not explain it"
         _wrapped(console, Text.assemble((clean(d.fact), "bold cyan"), f": {d.kind}, {time}"), 0)
         _wrapped(console, Text(clean(d.note), style="dim"), 2)
+        _wrapped(console, Text(_provenance(d), style="dim"), 2)
         labels = ("earlier", "later") if len(d.sides) == 2 else ("source",) * len(d.sides)
         for label, side in zip(labels, d.sides):
             _wrapped(console, Text.assemble(f"{label}: ", (clean(side.value), "bold"), (f" ({clean(side.date or side.published)})", "dim")), 2)
             console.print(Text("    " + clean(f"{side.source}:{side.line}"), style="green"), soft_wrap=True)
+
+
+def _provenance(d: Discrepancy) -> str:
+    """Who found a difference: the checker, a curator's `fact:` group, or both."""
+    if d.kind == "name" and len({s.entry_id for s in d.sides}) == 1:
+        return "found by the checker in the quotes of one entry"
+    if d.found and d.grouped:
+        return "found by the checker; grouped by a fact: key"
+    if d.found:
+        return "found by the checker; no fact: key groups it"
+    return "grouped by a fact: key; the checker does not find it"
 
 
 def _wrapped(console: Console, text: Text, indent: int) -> None:

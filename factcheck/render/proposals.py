@@ -81,6 +81,8 @@ def entry_lines(p: Proposal, shown_path: str) -> list[str]:
     """One entry as lines, unindented, the first starting with "- "; a comment before it says
     where its quote is and what the curator must decide."""
     lines = [f"# {_comment(shown_path)}:{p.line}" + (f"; topic guessed, decide ({p.topic})" if p.topic_guessed else "")]
+    lines += [_comment(f"# {'agrees with' if o.agrees else 'differs from'} {o.entry_id} ({o.where}, {o.date})"
+                       + ("" if o.agrees else f": {o.note}")) for o in p.others]
     lines += [f"- id: {p.id}", f"  statement: {scalar(p.statement)}", f"  topic: {p.topic}"]
     if p.parties:
         lines.append("  parties: [" + ", ".join(scalar(n, flow=True) for n in p.parties) + "]")

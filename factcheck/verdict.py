@@ -555,7 +555,8 @@ class Checker:
         if polarity_differs:
             claim_denies = denies(said.denials, p.core, bare=True)
             reasons.append("the claim denies what the source affirms" if claim_denies else "the claim affirms what the source denies")
-        says_opposite = bool(opposed) and not flipped and not figures_differ and near_otherwise
+        says_enough = len(said.keys - LIGHT_KEYS) >= MIN_WORDS  # "After The War Was Over." (a title) says too little to oppose
+        says_opposite = bool(opposed) and not flipped and not figures_differ and (same_otherwise or near_otherwise) and says_enough
         if says_opposite:
             reasons += [f"the claim says “{o.claim_says}”; the source says “{o.source_says}”" for o in opposed]
         elif opposed and not flipped:

@@ -99,7 +99,7 @@ class Corpus:
                 meta = self.library.get(sid).meta
             except ClaimsError:
                 continue
-            people += [re.split(r"[,(]", str(meta.get(k) or ""))[0].strip() for k in ("author", "publisher")]
+            people += [name for k in ("author", "publisher") for name in names_in(str(meta.get(k) or ""))]
         return Index(self.claims, passages, people)
 
     @property
@@ -146,3 +146,21 @@ class Corpus:
 
 
 __all__ = ["ClaimsError", "Corpus", "Problem", "bundled_claims", "find_claims"]
+
+
+_TITLE_WORD = re.compile(r"[A-Z][\w'’-]*\.$|[A-Z]{1,3}$")  # "Lt.", "Prof.", "Dr": a rank or title, not a name
+
+
+def names_in(credit: str) -> list[str]:
+    """The names in a source's author or publisher line: its first part ("Communist Review",
+    "Vu Van Hien"), and any later part that is a person's name alone after its titles
+    ("Sr. Lt. Gen., Associate Prof., Dr Hoang Xuan Chien, Member of the ..."), not a post."""
+    parts = [p.strip() for p in re.split(r"[,;]", credit.split("(")[0]) if p.strip()]
+    names = parts[:1]
+    for part in parts[1:]:
+        words = part.split()
+        while words and (_TITLE_WORD.fullmatch(words[0]) or words[0] in ("Dr", "Mr", "Ms", "Mrs")):
+            words = words[1:]
+        if len(words) >= 2 and all(w[:1].isupper() and not w.endswith(".") for w in words):
+            names.append(" ".join(words))
+    return names

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import match
-from factcheck.corpus import Corpus, bundled_claims
+from factcheck.corpus import Corpus, names_in, bundled_claims
 
 
 @pytest.fixture(scope="module")
@@ -199,3 +199,22 @@ MEANING = [
 @pytest.mark.parametrize("claim, verdict", MEANING)
 def test_verdicts_follow_what_a_claim_asserts(corpus, claim, verdict):
     assert corpus.checker.check(claim).verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    "credit, names",
+    [
+        ("Communist Review", ["Communist Review"]),
+        ("Sr. Lt. Gen., Associate Prof., Dr Hoang Xuan Chien, Member of the Party Central Committee", ["Sr. Lt. Gen.", "Hoang Xuan Chien"]),
+        ("Tran Dac Loi, Vice-President of the Vietnam Peace and Development Foundation", ["Tran Dac Loi"]),
+        ("Rosa Luxemburg Stiftung (Southeast Asia, Vietnam Office)", ["Rosa Luxemburg Stiftung"]),
+    ],
+    ids=["a-publisher", "a-name-after-its-titles", "a-name-then-its-post", "no-name-in-brackets"],
+)
+def test_thenames_in_a_sources_credit_line(credit, names):
+    assert names_in(credit) == names
+
+
+def test_a_claim_attributed_to_a_sources_author_is_checked_for_what_it_reports(corpus):
+    claim = "The 11th National Party Congress was the first to refer to defence diplomacy, Deputy Defence Minister Hoang Xuan Chien wrote."
+    assert corpus.checker.check(claim).verdict.value == "supported"

@@ -41,10 +41,11 @@ from . import private
 from .claims import MAX_CLAIMS_BYTES, ClaimsError, ClaimsFile, Entry, Evidence
 from .files import Version, settled, unchanged
 from .match import Index, Prepared
+from .postings import Postings
 from .quantities import Span
 from .sources import MAX_SOURCE_BYTES, Passage, SourceLibrary, source_files, source_path
 
-FORMAT = b"factcheck-cache 4\n"  # 4: the file's topics
+FORMAT = b"factcheck-cache 5\n"  # 5: postings as raw int arrays after the head
 SIGNATURE_BYTES = 32  # a keyed BLAKE2b of the lengths, the inputs and the head
 _LENGTHS = struct.Struct("<QQQ")  # of the inputs pickle, of the head pickle, of the whole file
 RECORD_DIGEST_BYTES = 16  # each entry's BLAKE2b, in the signed head: 128 bits, beyond finding another record with the same
@@ -129,11 +130,15 @@ class Cache:
         sources_dir = self.claims_path.parent / inputs.sources
         at += inputs_len
         head = pickle.loads(view[at:at + head_len])
-        records = Records(mm, at + head_len, head["offsets"], head["digests"], head["ids"], self.file, rebuild)
+        words, starts_len, entries_len = head["postings"]
+        at += head_len  # the postings' arrays follow the head, unpickled: numbers read in place
+        postings = Postings(words, view[at:at + starts_len], view[at + starts_len:at + starts_len + entries_len])
+        at += starts_len + entries_len
+        records = Records(mm, at, head["offsets"], head["digests"], head["ids"], self.file, rebuild)
         claims = ClaimsFile(self.claims_path, sources_dir, Entries(records), head["soft_problems"], head["vocabulary"], head["topics"])
         index = Index.__new__(Index)
         index.__dict__.update(head["index"])
-        index.postings = Postings(*head["postings"])
+        index.postings = postings
         index.claims, index.prepared, index._by_id = claims, records, ById(records)
         return Stored(claims, index, records.found, head["as_of"])
 
@@ -151,10 +156,11 @@ class Cache:
         offsets = array("Q", [0])
         for blob in blobs:
             offsets.append(offsets[-1] + len(blob))
-        state = {k: v for k, v in index.__dict__.items() if k not in ("claims", "prepared", "_by_id", "postings")}
+        state = {k: v for k, v in index.__dict__.items() if k not in ("claims", "prepared", "_by_id", "postings", "many_hits")}
+        words, starts, entries = index.postings.arrays()
         head = pickle.dumps({
             "index": state,
-            "postings": Postings.pack(index.postings),
+            "postings": (words, len(starts), len(entries)),
             "soft_problems": index.claims.soft_problems,
             "vocabulary": index.claims.vocabulary,
             "topics": index.claims.topics,
@@ -163,7 +169,7 @@ class Cache:
             "digests": b"".join(_digest(b) for b in blobs),
             "ids": "\n".join(p.entry.id for p in index.prepared),
         }, protocol=pickle.HIGHEST_PROTOCOL)
-        total = len(FORMAT) + SIGNATURE_BYTES + _LENGTHS.size + len(inputs) + len(head) + offsets[-1]
+        total = len(FORMAT) + SIGNATURE_BYTES + _LENGTHS.size + len(inputs) + len(head) + len(starts) + len(entries) + offsets[-1]
         lengths = _LENGTHS.pack(len(inputs), len(head), total)
         try:
             if not (private.folder(self.folder, create=True) and private.folder(self.key_folder, create=True)):
@@ -172,7 +178,7 @@ class Cache:
             signer.update(inputs)
             signer.update(head)
             private.clean(self.folder)
-            private.write(self.file, [FORMAT, signer.digest(), lengths, inputs, head, *blobs])
+            private.write(self.file, [FORMAT, signer.digest(), lengths, inputs, head, starts, entries, *blobs])
         except (OSError, private.Untrusted):
             return
 
@@ -225,38 +231,6 @@ def _source_unchanged(folder: Path, file: os.DirEntry | None, source_id: str, ve
     except ClaimsError:  # now outside the sources folder: refused, as it was if it had no version
         return version is None
     return unchanged(path, version, MAX_SOURCE_BYTES)
-
-
-class Postings(Mapping):
-    """Word to the entries that use it, all in one array: 100,000 entries' postings as lists
-    of Python ints would take hundreds of MB, and as one array each would load slowly."""
-
-    def __init__(self, words: list[str], starts: array, entries: array):
-        self._at = {w: i for i, w in enumerate(words)}
-        self._starts = starts
-        self._entries = memoryview(entries)
-
-    @staticmethod
-    def pack(postings: Mapping[str, Sequence[int]]) -> tuple[list[str], array, array]:
-        entries = array("i")
-        starts = array("Q", [0])
-        for hits in postings.values():
-            entries.extend(hits)
-            starts.append(len(entries))
-        return list(postings), starts, entries
-
-    def __getitem__(self, word: str) -> memoryview:
-        i = self._at[word]
-        return self._entries[self._starts[i]:self._starts[i + 1]]
-
-    def __contains__(self, word: object) -> bool:
-        return word in self._at
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._at)
-
-    def __len__(self) -> int:
-        return len(self._at)
 
 
 class Records(Sequence):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import heapq
 import math
 import re
+import sys
+from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -22,6 +24,7 @@ from rapidfuzz import fuzz, process
 
 from .claims import ClaimsFile, Entry
 from .knowledge import parse_equivalents
+from .postings import Postings
 from .normalise import LIGHT_WORDS, NAMES, Token, Tokens, headline_cased, keys, lengths_by_first_word, name_keys, negation_scopes, stem, tokens, use_equivalents
 from .quantities import parse
 
@@ -31,6 +34,9 @@ CONTEXT_WEIGHT = 0.5
 POLICY_NAME_WEIGHT = 3.0  # an alias this weighty names a policy: a sentence naming it is worth a look
 _SENTENCE_END = re.compile(r"[.!?:;\"“]\s*$").search  # between two words: the second starts a sentence
 FEW_HITS = 5000  # below this many postings, adding up every hit is quicker than skipping some
+# numpy's import costs a check about 60 ms, which a scan earns back within a few dozen claims
+# of many hits: one check scores its claim in Python, a scan switches to numpy (scoring.py)
+CLAIMS_BEFORE_NUMPY = 16
 _PLACES = """
 laos, cambodia, cuba, india, japan, chile, thailand, burma, myanmar, france, germany, italy,
 spain, algeria, morocco, mozambique, sierra leone, nigeria, sudan, south sudan, liberia, benin,
@@ -116,7 +122,7 @@ class Index:
         self._spans: list[tuple[tuple[str, ...], int, int]] = []
         self.max_name = max((len(n) for n in names), default=1)
         self.prepared: list[Prepared] = []
-        postings: dict[str, list[int]] = defaultdict(list)
+        postings: dict[str, array] = defaultdict(lambda: array("i"))  # 4 bytes a hit, not a list's 8 and more
         df: Counter[str] = Counter()
         for i, e in enumerate(claims.entries):
             texts = [e.statement, *e.aliases, *e.rewordings, *e.parties, *(q.quote for q in e.evidence)]
@@ -138,7 +144,8 @@ class Index:
                 df[k] += 1
         self._by_id = {p.entry.id: p for p in self.prepared}
         n = max(len(self.prepared), 1)
-        self.postings = dict(postings)
+        self.postings = Postings.pack(postings)
+        del postings
         self.idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
         # A word no entry uses is as telling as a word few entries use, no more: paraphrase
         # brings in new words too.
@@ -252,8 +259,13 @@ class Index:
         claim_words = len(weighted)
         for k in dict.fromkeys(keys(context)):
             weighted.setdefault(k, CONTEXT_WEIGHT * self.weight(k))
-        lists = [self.postings.get(k, ()) for k in weighted]
-        ranked = most_covered(lists, list(weighted.values()), limit * 3) if claim_words else []
+        lists = [self.postings.get(k) for k in weighted]
+        ranked = []
+        if claim_words:
+            many = sum(map(len, lists)) >= FEW_HITS
+            self.many_hits = getattr(self, "many_hits", 0) + many  # also an index read from the cache
+            compiled = many and ("numpy" in sys.modules or self.many_hits > CLAIMS_BEFORE_NUMPY)
+            ranked = most_covered(lists, list(weighted.values()), limit * 3, len(self.prepared) if compiled else None)
         return Hits(weighted, sum(weighted.values()), ranked)
 
     def candidates(self, claim_toks: Sequence[Token], hits: Hits, limit: int = 20) -> list[Candidate]:
@@ -285,15 +297,22 @@ class Index:
         return out
 
 
-def most_covered(lists: list[Sequence[int]], weights: list[float], n: int) -> list[tuple[int, float]]:
+def most_covered(lists: list[Sequence[int]], weights: list[float], n: int, size: int | None = None) -> list[tuple[int, float]]:
     """The n entries whose words carry most of the claim's weight, with that weight, ranked as
     a Counter of every hit would rank them (ties in order of first hit), without adding up
     every hit: the rarest words are read first, and once n entries are sure to stay ahead of
     anything the remaining words could lift, the common words ("vietnam" is in nearly every
     entry) are only looked up for the entries already found. `lists`: each word's entries,
-    in ascending order."""
-    if sum(len(entries) for entries in lists) < FEW_HITS or any(w <= 0 for w, entries in zip(weights, lists) if entries):
+    in ascending order. `size`: the number of entries, to score with numpy (scoring.py), the
+    same ranking in compiled code."""
+    if sum(len(entries) for entries in lists) < FEW_HITS or any(w <= 0 for w, entries in zip(weights, lists) if len(entries)):
         return _count_all(lists, weights, n)
+    if size is not None:
+        import numpy as np
+
+        from . import scoring
+
+        return scoring.most_covered([np.asarray(e, dtype=np.int32) for e in lists], weights, n, size)
     order = sorted(range(len(lists)), key=lambda j: -weights[j])
     after = [0.0] * (len(order) + 1)  # weight of the words after each step
     for step in range(len(order) - 1, -1, -1):

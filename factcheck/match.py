@@ -162,12 +162,12 @@ class Index:
             if k not in self.postings:
                 self.idf[k] = 0.3
         self.name_lengths = lengths_by_first_word(self.names)
+        self.policy_names = self._policy_names()
 
-    @cached_property
-    def policy_names(self) -> dict[str, list[tuple[str, ...]]]:
+    def _policy_names(self) -> dict[str, list[tuple[str, ...]]]:
         """Entry aliases weighty enough to name a policy ("the Four Nos"), by their first word:
-        worked out once, not for every sentence a scan may report (at 100,000 entries that
-        read every entry from the cache)."""
+        worked out as the index is built and kept with it, as working them out from the cache
+        would read every entry (13 s at 100,000 entries)."""
         out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for p in self.prepared:
             for alias in p.entry.aliases:

@@ -49,11 +49,13 @@ from .match import Index, Prepared
 from .postings import Postings
 from .quantities import Span
 from .sources import MAX_SOURCE_BYTES, Passage, SourceLibrary, source_files, source_path
+from .strtable import Lengths, NameSet, StringTable
 
 FORMAT = b"factcheck-cache 5\n"  # 5: postings and ids as arrays after the head; records signed one by one, streamed
 SIGNATURE_BYTES = 32  # a keyed BLAKE2b of the lengths, the inputs and the head
 _LENGTHS = struct.Struct("<QQQ")  # of the inputs pickle, of the head pickle, of the arrays after the head
 RECORD_DIGEST_BYTES = 16  # each entry's keyed BLAKE2b: 128 bits, beyond forging or finding another record with the same
+ALIGN = 8  # each array after the head starts at a multiple of this
 NONCE_BYTES = 16  # a random number per file, in its signed head, that each record's signature includes
 _CODE = Path(__file__).resolve().parent
 Found = Mapping[Evidence, Passage | None]  # every quote looked up: where it is in its source
@@ -135,13 +137,20 @@ class Cache:
         at += inputs_len
         head = pickle.loads(view[at:at + head_len])
         at += head_len
-        # then the postings and the entry ids, unsigned numbers and text, never unpickled
-        words, starts_len, entries_len, ids_len = head["arrays"]
-        if starts_len + entries_len + ids_len != arrays_len:
+        arrays_end = at + arrays_len
+        # then the postings, names and entry ids: unsigned numbers and text, read in place,
+        # each from a multiple of 8 bytes (numbers are read quicker aligned)
+        arrays: dict[str, list[memoryview]] = {}
+        for name, lengths in head["arrays"]:
+            arrays[name] = []
+            for length in lengths:
+                at += -at % ALIGN
+                arrays[name].append(view[at:at + length])
+                at += length
+        if at != arrays_end:
             return None
-        postings = Postings(words, view[at:at + starts_len], view[at + starts_len:at + starts_len + entries_len])
-        ids = view[at + starts_len + entries_len:at + arrays_len]
-        at += arrays_len
+        postings = Postings.from_parts(*arrays["postings"])
+        [ids] = arrays["ids"]
         records = Records.of(view, at, head["entries"], _RecordKey(key, head["nonce"]), ids, self.file, rebuild)
         if records is None:
             return None
@@ -149,6 +158,9 @@ class Cache:
         index = Index.__new__(Index)
         index.__dict__.update(head["index"])
         index.postings = postings
+        index.names, index.attribution_names = NameSet(StringTable(*arrays["names"])), NameSet(StringTable(*arrays["attribution_names"]))
+        slots, offsets, blob, starts, lengths = arrays["name_lengths"]
+        index.name_lengths = Lengths(StringTable(slots, offsets, blob), starts, lengths)
         index.claims, index.prepared, index._by_id = claims, records, ById(records)
         return Stored(claims, index, records.found, head["as_of"])
 
@@ -162,13 +174,19 @@ class Cache:
         if self.warning or self.claims_version is None:
             return
         inputs = pickle.dumps(Inputs.of(self.claims_path, self.claims_version, library), protocol=pickle.HIGHEST_PROTOCOL)
-        state = {k: v for k, v in index.__dict__.items() if k not in ("claims", "prepared", "_by_id", "postings", "many_hits")}
-        words, starts, entries = index.postings.arrays()
-        ids = "\n".join(p.entry.id for p in index.prepared).encode()
+        in_arrays = ("postings", "names", "attribution_names", "name_lengths")
+        state = {k: v for k, v in index.__dict__.items() if k not in ("claims", "prepared", "_by_id", "many_hits", *in_arrays)}
+        arrays = {
+            "postings": index.postings.parts(),
+            "names": NameSet.build(index.names).table.parts(),
+            "attribution_names": NameSet.build(index.attribution_names).table.parts(),
+            "name_lengths": Lengths.build(index.name_lengths).parts(),
+            "ids": ("\n".join(p.entry.id for p in index.prepared).encode(),),
+        }
         nonce = os.urandom(NONCE_BYTES)
         head = pickle.dumps({
             "index": state,
-            "arrays": (words, len(starts), len(entries), len(ids)),
+            "arrays": [(name, [len(part) for part in parts]) for name, parts in arrays.items()],
             "soft_problems": index.claims.soft_problems,
             "vocabulary": index.claims.vocabulary,
             "topics": index.claims.topics,
@@ -176,7 +194,11 @@ class Cache:
             "entries": len(index.prepared),
             "nonce": nonce,
         }, protocol=pickle.HIGHEST_PROTOCOL)
-        lengths = _LENGTHS.pack(len(inputs), len(head), len(starts) + len(entries) + len(ids))
+        laid_out, at = [], len(FORMAT) + SIGNATURE_BYTES + _LENGTHS.size + len(inputs) + len(head)
+        for part in (part for parts in arrays.values() for part in parts):
+            laid_out += [bytes(-at % ALIGN), part]
+            at += -at % ALIGN + len(part)
+        lengths = _LENGTHS.pack(len(inputs), len(head), sum(map(len, laid_out)))
         try:
             if not (private.folder(self.folder, create=True) and private.folder(self.key_folder, create=True)):
                 return
@@ -186,7 +208,7 @@ class Cache:
             signer.update(head)
             private.clean(self.folder)
             records = _records(index.prepared, found, _RecordKey(key, nonce))
-            private.write(self.file, itertools.chain([FORMAT, signer.digest(), lengths, inputs, head, starts, entries, ids], records))
+            private.write(self.file, itertools.chain([FORMAT, signer.digest(), lengths, inputs, head, *laid_out], records))
         except (OSError, private.Untrusted):
             return
 

@@ -14,7 +14,7 @@ import re
 import sys
 from array import array
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -24,8 +24,8 @@ from rapidfuzz import fuzz, process
 
 from .claims import ClaimsFile, Entry
 from .knowledge import parse_equivalents
-from .postings import Postings
 from .normalise import LIGHT_WORDS, NAMES, Token, Tokens, headline_cased, keys, lengths_by_first_word, name_keys, negation_scopes, stem, tokens, use_equivalents
+from .postings import Postings
 from .quantities import parse
 
 # Named things every entry is about, or that no claim is about alone.
@@ -123,7 +123,6 @@ class Index:
         self.max_name = max((len(n) for n in names), default=1)
         self.prepared: list[Prepared] = []
         postings: dict[str, array] = defaultdict(lambda: array("i"))  # 4 bytes a hit, not a list's 8 and more
-        df: Counter[str] = Counter()
         for i, e in enumerate(claims.entries):
             texts = [e.statement, *e.aliases, *e.rewordings, *e.parties, *(q.quote for q in e.evidence)]
             sentences = (passages or {}).get(e.id, [])
@@ -141,17 +140,17 @@ class Index:
             self.prepared.append(Prepared(e, vocab, core, ent_names, denies, " ".join(keys(statement_toks))))
             for k in vocab:
                 postings[k].append(i)
-                df[k] += 1
         self._by_id = {p.entry.id: p for p in self.prepared}
-        n = max(len(self.prepared), 1)
+        self.entry_count = n = max(len(self.prepared), 1)
         self.postings = Postings.pack(postings)
         del postings
-        self.idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
+        # a word's weight follows from how many entries use it (weight()); these are the exceptions
+        self.idf: dict[str, float] = {}
         # A word no entry uses is as telling as a word few entries use, no more: paraphrase
         # brings in new words too.
         self.unknown_idf = math.log((n + 1) / 3.5)
         for word in LIGHT_WORDS:
-            self.idf[stem(word)] = min(self.idf.get(stem(word), 1.0), 0.5)
+            self.idf[stem(word)] = min(self._rarity(stem(word), 1.0), 0.5)
         # whom a claim may cite: never a missing subject, and light where no entry uses the words
         # a name cited without its titles ("Vu Van Hien" for "Prof. Vu Van Hien") still counts
         self.attribution_names = frozenset(k[i:] for a in attributions if (k := name_keys(a)) for i in range(len(k) - 1 or 1))
@@ -250,7 +249,13 @@ class Index:
         return found
 
     def weight(self, key: str) -> float:
-        return self.idf.get(key, self.unknown_idf)
+        w = self.idf.get(key)
+        return self._rarity(key, self.unknown_idf) if w is None else w
+
+    def _rarity(self, key: str, unknown: float) -> float:
+        """IDF: the rarer among the entries, the weightier."""
+        used = self.postings.count(key)
+        return math.log((self.entry_count + 1) / (used + 0.5)) if used else unknown
 
     def covering(self, claim_toks: Sequence[Token], limit: int = 20, context: Sequence[Token] = ()) -> Hits:
         """The entries sharing most of the claim's weight, before any text is compared. Words

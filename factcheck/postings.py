@@ -12,16 +12,19 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 
+from .strtable import StringTable
+
 EMPTY = memoryview(array("i"))
 
 
 class Postings(Mapping):
     """word -> the entries whose words include it, ascending, as a memoryview of int32."""
 
-    def __init__(self, words: Sequence[str] | dict[str, int], starts, entries):
-        """`words` in the order of their postings (or already word -> position); `starts`:
-        len(words) + 1 offsets into `entries` (int64); either array may be part of a mapped file."""
-        self._at = words if isinstance(words, dict) else {w: i for i, w in enumerate(words)}
+    def __init__(self, words: Sequence[str] | Mapping[str, int], starts, entries):
+        """`words` in the order of their postings (or already word -> position, such as a
+        strtable.StringTable); `starts`: len(words) + 1 offsets into `entries` (int64); any
+        array may be part of a mapped file."""
+        self._at = words if isinstance(words, Mapping) else {w: i for i, w in enumerate(words)}
         self.starts = memoryview(starts).cast("B").cast("q")
         self.entries = memoryview(entries).cast("B").cast("i")
 
@@ -43,6 +46,11 @@ class Postings(Mapping):
         i = self._at.get(word)
         return default if i is None else self.entries[self.starts[i]:self.starts[i + 1]]
 
+    def count(self, word: str) -> int:
+        """How many entries use the word."""
+        i = self._at.get(word)
+        return 0 if i is None else self.starts[i + 1] - self.starts[i]
+
     def __contains__(self, word: object) -> bool:
         return word in self._at
 
@@ -52,6 +60,11 @@ class Postings(Mapping):
     def __len__(self) -> int:
         return len(self._at)
 
-    def arrays(self) -> tuple[list[str], bytes, bytes]:
-        """The words in the order of their postings, and the two arrays' bytes, for a file."""
-        return list(self._at), self.starts.tobytes(), self.entries.tobytes()
+    def parts(self) -> tuple[bytes, ...]:
+        """The arrays' bytes, for a file: the words' table (strtable.StringTable), then the
+        postings' starts and entries."""
+        return (*StringTable.build(self._at).parts(), self.starts.tobytes(), self.entries.tobytes())
+
+    @classmethod
+    def from_parts(cls, slots, offsets, blob, starts, entries) -> Postings:
+        return cls(StringTable(slots, offsets, blob), starts, entries)

@@ -49,7 +49,7 @@ from .match import Index, Prepared
 from .postings import Postings
 from .quantities import Span
 from .sources import MAX_SOURCE_BYTES, Passage, SourceLibrary, source_files, source_path
-from .strtable import Lengths, NameSet, StringTable
+from .strtable import Lengths, NameSet, StringTable, Texts
 
 FORMAT = b"factcheck-cache 5\n"  # 5: postings and ids as arrays after the head; records signed one by one, streamed
 SIGNATURE_BYTES = 32  # a keyed BLAKE2b of the lengths, the inputs and the head
@@ -161,6 +161,7 @@ class Cache:
         index.names, index.attribution_names = NameSet(StringTable(*arrays["names"])), NameSet(StringTable(*arrays["attribution_names"]))
         slots, offsets, blob, starts, lengths = arrays["name_lengths"]
         index.name_lengths = Lengths(StringTable(slots, offsets, blob), starts, lengths)
+        index.statements = Texts(*arrays["statements"])
         index.claims, index.prepared, index._by_id = claims, records, ById(records)
         return Stored(claims, index, records.found, head["as_of"])
 
@@ -174,7 +175,7 @@ class Cache:
         if self.warning or self.claims_version is None:
             return
         inputs = pickle.dumps(Inputs.of(self.claims_path, self.claims_version, library), protocol=pickle.HIGHEST_PROTOCOL)
-        in_arrays = ("postings", "names", "attribution_names", "name_lengths")
+        in_arrays = ("postings", "names", "attribution_names", "name_lengths", "statements")
         state = {k: v for k, v in index.__dict__.items() if k not in ("claims", "prepared", "_by_id", "many_hits", *in_arrays)}
         arrays = {
             "postings": index.postings.parts(),
@@ -182,6 +183,7 @@ class Cache:
             "attribution_names": NameSet.build(index.attribution_names).table.parts(),
             "name_lengths": Lengths.build(index.name_lengths).parts(),
             "ids": ("\n".join(p.entry.id for p in index.prepared).encode(),),
+            "statements": Texts.parts(p.statement_text for p in index.prepared),
         }
         nonce = os.urandom(NONCE_BYTES)
         head = pickle.dumps({

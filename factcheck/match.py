@@ -175,6 +175,12 @@ class Index:
                     out[k[0]].append(k)
         return dict(out)
 
+    @cached_property
+    def statements(self) -> Sequence[str]:
+        """Each entry's statement_text, by number: ranking reads them before it reads the
+        entries (a cache stores them apart: strtable.Texts)."""
+        return [p.statement_text for p in self.prepared]
+
     def prepared_for(self, entry_id: str) -> Prepared:
         return self._by_id[entry_id]
 
@@ -282,13 +288,14 @@ class Index:
         claim_text = " ".join(dict.fromkeys(keys(claim_toks)))
         scored = []
         best: list[float] = []  # the `limit` best scores so far (a heap)
-        prepared = [self.prepared[i] for i, _ in ranked]
+        statements = self.statements
         # one call for all the hits, scored only as far as the loop reads (the query is
-        # prepared once, not once per entry)
-        ratios = process.extract_iter(claim_text, [p.statement_text for p in prepared], scorer=fuzz.token_set_ratio, processor=None)
-        for (_, covered), p, (_, ratio, _) in zip(ranked, prepared, ratios):
+        # prepared once, not once per entry); an entry is read (from the cache) only once scored
+        ratios = process.extract_iter(claim_text, [statements[i] for i, _ in ranked], scorer=fuzz.token_set_ratio, processor=None)
+        for (i, covered), (_, ratio, _) in zip(ranked, ratios):
             if len(best) == limit and total > 0 and score_of(covered, total, 1.0) < best[0] - 1e-9:
                 break  # not even a perfect ratio lifts this entry, or any after it, among the best
+            p = self.prepared[i]
             ratio /= 100
             score = score_of(covered, total, ratio)
             scored.append((-score, p.entry.id, p, covered, ratio))

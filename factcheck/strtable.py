@@ -128,3 +128,29 @@ class Lengths(Mapping):
 
     def __len__(self) -> int:
         return len(self.table)
+
+
+class Texts(Sequence):
+    """A list of strings in two arrays: where each one's UTF-8 starts in `blob`, and `blob`."""
+
+    def __init__(self, offsets, blob):
+        self._offsets = memoryview(offsets).cast("B").cast("q")
+        self._blob = memoryview(blob).cast("B")
+
+    @staticmethod
+    def parts(texts: Iterable[str]) -> tuple[bytes, bytes]:
+        offsets, blob = array("q", [0]), bytearray()
+        for text in texts:
+            blob += text.encode("utf-8", "surrogatepass")
+            offsets.append(len(blob))
+        return offsets.tobytes(), bytes(blob)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        return bytes(self._blob[self._offsets[i]:self._offsets[i + 1]]).decode("utf-8", "surrogatepass")
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from factcheck.normalise import lengths_by_first_word
 from factcheck.postings import Postings
-from factcheck.strtable import Lengths, NameSet, StringTable
+from factcheck.strtable import Lengths, NameSet, StringTable, Texts
 
 words = st.text(min_size=0, max_size=12)  # any text: accents, surrogates, the empty string
 
@@ -46,3 +46,10 @@ def test_postings_read_back_from_their_bytes_are_the_lists_they_were(lists):
     assert {w: list(postings[w]) for w in postings} == lists
     assert all(postings.count(w) == len(hits) for w, hits in lists.items())
     assert postings.count("\x00not a word") == 0 and list(postings.get("\x00not a word")) == []
+
+
+@given(st.lists(words, max_size=50))
+@settings(max_examples=100, deadline=None)
+def test_texts_read_back_as_the_list_they_were(texts):
+    assert list(Texts(*Texts.parts(texts))) == texts
+    assert Texts(*Texts.parts(texts))[-1:] == texts[-1:]

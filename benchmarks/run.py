@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             "scan": bench.scan(bundled, sentences),
             "peer": bench.peer(bundled, sentences),
             "lsp": bench.lsp(bundled, lsp_sentences),
-            "growth": [bench.growth(bundled, n, growth_sentences) for n in sizes],
+            "growth": [bench.growth_or_failure(bundled, n, growth_sentences) for n in sizes],
         }
     out = Path(args.out)
     table = render(results, previous(out))
@@ -268,6 +268,16 @@ class Bench:
         await client.stop()
         return opened, changes, count
 
+    def growth_or_failure(self, bundled: Path, entries: int, sentences: int) -> dict:
+        """growth(), or what went wrong: a size too large for the machine does not lose the
+        figures of the others."""
+        try:
+            return self.growth(bundled, entries, sentences)
+        except SystemExit as exc:
+            say(f"{entries:,} entries failed: {exc}")
+            shutil.rmtree(self.tmp / f"claims-{entries}", ignore_errors=True)
+            return {"entries": entries, "failed": str(exc)[:2000]}
+
     def growth(self, bundled: Path, entries: int, sentences: int) -> dict:
         say(f"{entries:,} entries: generating")
         folder = self.tmp / f"claims-{entries}"
@@ -398,7 +408,11 @@ def render(r: dict, prev: dict | None = None) -> str:
     ]
     before_growth = {g.get("entries"): g for g in _get(prev, "growth") or []}
     for g in r["growth"]:
+        if "failed" in g:
+            lines.append(f"| {g['entries']:,} | failed: {g['failed'].splitlines()[-1][:120] if g['failed'] else '?'} |")
+            continue
         b = before_growth.get(g["entries"])
+        b = None if b is None or "failed" in b else b
         first, later = g["first_run"]["seconds"], g["later_run"]["seconds"]
         lines.append(
             f"| {g['entries']:,} | {g['claims_mb']} | {_was(first, _get(b, 'first_run', 'seconds'), '.2f')} "
@@ -409,6 +423,10 @@ def render(r: dict, prev: dict | None = None) -> str:
             f"| {_was(g['later_run']['peak_mb'], _get(b, 'later_run', 'peak_mb'), '.0f')} "
             f"| {_was(g['scan_ms_per_sentence'], _get(b, 'scan_ms_per_sentence'), '.2f')} |"
         )
+    done = [g for g in r["growth"] if "failed" not in g]
+    if len(done) > 1 and done[0]["scan_ms_per_sentence"] > 0:
+        lines += ["", "Scan cost per sentence beside the smallest size's: " + ", ".join(
+            f"{g['entries']:,}: {g['scan_ms_per_sentence'] / done[0]['scan_ms_per_sentence']:.1f}×" for g in done[1:]) + "."]
     return "\n".join(lines)
 
 

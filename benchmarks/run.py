@@ -1,10 +1,12 @@
 """How fast factcheck is, measured in fresh processes as a user runs it (issue #5).
 
-    python benchmarks/run.py                  # default sizes: 1,000, 10,000 and 100,000 entries
+    python benchmarks/run.py                  # default sizes: 1,000, 10,000, 100,000 and 300,000 entries
+    python benchmarks/run.py --million        # and 1,000,000 entries (an hour more)
     python benchmarks/run.py --sizes 1000,10000 --reps 7
     python benchmarks/run.py --quick          # tiny sizes, one repetition: a smoke test
 
-Prints a Markdown table and writes the same figures as JSON (benchmarks/results.json unless
+Prints a Markdown table, each figure beside the one of the previous run (read from the JSON
+file before it is replaced), and writes the figures as JSON (benchmarks/results.json unless
 --out says otherwise). Every figure is the median of --reps fresh processes. Inputs (a draft,
 large claims files) are generated into a temporary folder, and so is the cache: the user's own
 cache is never touched. See benchmarks/README.md.
@@ -32,8 +34,14 @@ import generate  # noqa: E402 - the benchmark's own helper, beside this file
 
 CLAIM = "Vietnam joined ASEAN on 28 July 1995"
 FLOOR = "import click, rich.console, yaml, rapidfuzz.process"
-DEFAULT_SIZES = (1_000, 10_000, 100_000)
+DEFAULT_SIZES = (1_000, 10_000, 100_000, 300_000)
+MILLION = 1_000_000  # opt-in (--million): generating and building it takes most of an hour
+ONE_FIRST_RUN_FROM = 300_000  # a first run this large takes minutes: it is timed once, not --reps times
 QUICK_SIZES = (300, 600)
+# Not passed on to the processes measured: the bench's own cache settings, and a setting that
+# would make Python compile factcheck's code afresh in every process (an installed factcheck
+# has its bytecode compiled; 40 ms of a 100 ms check otherwise).
+UNSET = ("FACTCHECK_CACHE_DIR", "FACTCHECK_NO_CACHE", "PYTHONDONTWRITEBYTECODE")
 SCANS = {  # label: options of `factcheck scan`
     "all_cores": [],
     "one_core": ["--jobs", "1"],
@@ -45,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # still remove the temporary folder
     sizes = QUICK_SIZES if args.quick and not args.sizes else args.sizes or DEFAULT_SIZES
+    if args.million and MILLION not in sizes:
+        sizes = (*sizes, MILLION)
     reps = args.reps or (1 if args.quick else 5)
     sentences = 200 if args.quick else 10_000
     growth_sentences = 50 if args.quick else 500
@@ -52,28 +62,38 @@ def main(argv: list[str] | None = None) -> int:
     from factcheck.corpus import bundled_claims
 
     bundled = bundled_claims()
+    out = Path(args.out)
+    prev = previous(out)  # read before this run writes its own, as it goes
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
         bench = Bench(Path(tmp), reps)
-        results = {
-            "machine": machine(),
-            "repetitions": reps,
-            "cold_check": bench.cold_check(bundled),
-            "scan": bench.scan(bundled, sentences),
-            "lsp": bench.lsp(bundled, lsp_sentences),
-            "growth": [bench.growth(bundled, n, growth_sentences) for n in sizes],
+        results = {"machine": machine(), "repetitions": reps}
+        steps = {
+            "cold_check": lambda: bench.cold_check(bundled),
+            "scan": lambda: bench.scan(bundled, sentences),
+            "peer": lambda: bench.peer(bundled, sentences),
+            "lsp": lambda: bench.lsp(bundled, lsp_sentences),
         }
-    table = render(results)
-    print(table)
-    out = Path(args.out)
-    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        for key, step in steps.items():
+            results[key] = step()
+            _write(out, results)  # a run stopped in the middle keeps what it measured
+        results["growth"] = []
+        for n in sizes:
+            results["growth"].append(bench.growth_or_failure(bundled, n, growth_sentences))
+            _write(out, results)
+    print(render(results, prev))
     print(f"\n(figures written to {out})", file=sys.stderr)
     return 0
+
+
+def _write(out: Path, results: dict) -> None:
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="tiny sizes and one repetition (a smoke test)")
     parser.add_argument("--sizes", type=_sizes, help="claims file sizes in entries, comma-separated (default 1000,10000,100000)")
+    parser.add_argument("--million", action="store_true", help=f"add {MILLION:,} entries to the sizes")
     parser.add_argument("--reps", type=int, help="fresh processes per figure (default 5; 1 with --quick)")
     parser.add_argument("--out", default=str(Path(__file__).resolve().parent / "results.json"), help="where to write the JSON")
     return parser.parse_args(argv)
@@ -103,7 +123,7 @@ class Bench:
     def run(self, args: list[str], cache: Path | None = None, ok=(0, 1, 3)) -> dict:
         """One fresh process: wall time, peak memory of the child, and what it wrote to stderr.
         `cache`: the cache folder (default: the bench's own), or False for none."""
-        env = {k: v for k, v in os.environ.items() if k not in ("FACTCHECK_CACHE_DIR", "FACTCHECK_NO_CACHE")}
+        env = {k: v for k, v in os.environ.items() if k not in UNSET}
         env["XDG_CACHE_HOME"] = str(self.tmp / "user-cache")  # where the cache's key is kept (Linux)
         if cache is False:
             env["FACTCHECK_NO_CACHE"] = "1"
@@ -120,15 +140,16 @@ class Bench:
             raise SystemExit(f"{' '.join(args)} exited {proc.returncode}:\n{stderr}")
         return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "stderr": stderr}
 
-    def repeat(self, args: list[str], cache=None, fresh_cache: bool = False) -> dict:
-        """The median of `reps` runs; with fresh_cache, each run starts from an empty cache."""
+    def repeat(self, args: list[str], cache=None, fresh_cache: bool = False, reps: int | None = None, ok=(0, 1, 3)) -> dict:
+        """The median of `reps` runs (default: the bench's); with fresh_cache, each run starts
+        from an empty cache."""
         runs = []
-        for i in range(self.reps):
+        for i in range(reps or self.reps):
             folder = cache
             if fresh_cache:
                 folder = self.tmp / f"fresh-cache-{i}"
                 shutil.rmtree(folder, ignore_errors=True)
-            runs.append(self.run(args, folder))
+            runs.append(self.run(args, folder, ok=ok))
             if fresh_cache:
                 shutil.rmtree(folder, ignore_errors=True)
         return {
@@ -178,6 +199,17 @@ class Bench:
         """jsonl where `factcheck scan` has it (one finding a line, streamed), else json."""
         return "jsonl" if "jsonl" in self.scan_help() else "json"
 
+    def peer(self, bundled: Path, sentences: int) -> dict:
+        """A naive peer on the scan's draft: rapidfuzz's best match for each sentence among the
+        bundled sources' sentences, one process, no verdict (benchmarks/peer.py)."""
+        say(f"peer: rapidfuzz over the sources, the same {sentences:,}-sentence draft")
+        draft = self.tmp / "draft.md"  # written by scan()
+        if not draft.exists():
+            generate.write_draft(bundled, draft, sentences)
+        result = self.repeat([sys.executable, str(Path(__file__).resolve().parent / "peer.py"), str(bundled), str(draft)], ok=(0,))
+        counted = _sentences_scanned(result.pop("stderr"))
+        return dict(result, sentences=counted, sentences_per_second=counted / result["seconds"])
+
     def lsp(self, bundled: Path, sentences: int) -> dict:
         """`factcheck lsp` as an editor drives it, over stdio: the time from opening a draft to
         its diagnostics (the first run checks every sentence), then from each change (one
@@ -212,7 +244,7 @@ class Bench:
             if waiting is not None and not waiting.done():
                 waiting.set_result(len(params.diagnostics))
 
-        env = {k: v for k, v in os.environ.items() if k not in ("FACTCHECK_CACHE_DIR", "FACTCHECK_NO_CACHE")}
+        env = {k: v for k, v in os.environ.items() if k not in UNSET}
         env.update(XDG_CACHE_HOME=str(self.tmp / "user-cache"), FACTCHECK_CACHE_DIR=str(self.cache))
         await client.start_io(*self.factcheck, "lsp", cwd=str(self.cwd), env=env)
         await client.initialize_async(types.InitializeParams(capabilities=types.ClientCapabilities()))
@@ -244,6 +276,16 @@ class Bench:
         await client.stop()
         return opened, changes, count
 
+    def growth_or_failure(self, bundled: Path, entries: int, sentences: int) -> dict:
+        """growth(), or what went wrong: a size too large for the machine does not lose the
+        figures of the others."""
+        try:
+            return self.growth(bundled, entries, sentences)
+        except SystemExit as exc:
+            say(f"{entries:,} entries failed: {exc}")
+            shutil.rmtree(self.tmp / f"claims-{entries}", ignore_errors=True)
+            return {"entries": entries, "failed": str(exc)[:2000]}
+
     def growth(self, bundled: Path, entries: int, sentences: int) -> dict:
         say(f"{entries:,} entries: generating")
         folder = self.tmp / f"claims-{entries}"
@@ -255,8 +297,12 @@ class Bench:
         scan = [*self.factcheck, "scan", *jobs, "--claims", str(path), "--format", self.scan_format(), str(draft)]
         cache = self.tmp / f"cache-{entries}"
         say(f"{entries:,} entries: first runs (empty cache)")
-        first = self.repeat(check, fresh_cache=True)
-        self.run(check, cache)
+        if entries >= ONE_FIRST_RUN_FROM:  # timed once, and its cache is the one the later runs read
+            shutil.rmtree(cache, ignore_errors=True)
+            first = self.repeat(check, cache, reps=1)
+        else:
+            first = self.repeat(check, fresh_cache=True)
+            self.run(check, cache)
         say(f"{entries:,} entries: later runs (cache filled)")
         later = self.repeat(check, cache)
         first.pop("stderr")
@@ -289,12 +335,41 @@ def machine() -> dict:
     }
 
 
-def render(r: dict) -> str:
-    """The results as Markdown: the machine, then one table per measurement."""
+def previous(path: Path) -> dict | None:
+    """The figures of the run before, to print beside this run's; None when there are none."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _get(r: dict | None, *keys):
+    """r[k1][k2]..., or None where the older run did not measure it."""
+    for k in keys:
+        if not isinstance(r, (dict, list)):
+            return None
+        try:
+            r = r[k]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return r
+
+
+def _was(value: float, before, fmt: str) -> str:
+    """A figure with the previous run's beside it: "0.150 (0.142)"."""
+    text = format(value, fmt)
+    return f"{text} ({format(before, fmt)})" if isinstance(before, (int, float)) else text
+
+
+def render(r: dict, prev: dict | None = None) -> str:
+    """The results as Markdown: the machine, then one table per measurement, each figure with
+    the previous run's in brackets where it measured the same."""
     m, c = r["machine"], r["cold_check"]
+    pm = _get(prev, "machine") or {}
     lines = [
         f"Machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}; factcheck {m['factcheck']}"
         + (f" ({m['commit']})" if m["commit"] else "") + f"; {m['date']}; median of {r['repetitions']} fresh processes.",
+        f"In brackets: the previous run ({pm.get('commit') or 'unknown commit'}, {pm.get('date', '?')})." if prev else "No previous run to compare with.",
         "",
         f"Cold check (`factcheck check --format json \"{c['claim']}\"`, bundled claims, {c['entries']} entries):",
         "",
@@ -302,41 +377,73 @@ def render(r: dict) -> str:
         "| --- | ---: | ---: | ---: |",
     ]
     floor = c["floor"]["seconds"]
+    prev_floor = _get(prev, "cold_check", "floor", "seconds")
     for label, key in (("floor: `python -c \"" + FLOOR + "\"`", "floor"), ("no cache (FACTCHECK_NO_CACHE=1)", "no_cache"),
                        ("first run (empty cache: builds and stores it)", "first_run"), ("later run (from the cache)", "later_run")):
-        run = c[key]
-        lines.append(f"| {label} | {run['seconds']:.3f} | {run['seconds'] / floor:.2f} | {run['peak_mb']:.0f} |")
+        run, before = c[key], _get(prev, "cold_check", key) or {}
+        ratio = before.get("seconds") / prev_floor if before.get("seconds") and prev_floor else None
+        lines.append(f"| {label} | {_was(run['seconds'], before.get('seconds'), '.3f')} | {_was(run['seconds'] / floor, ratio, '.2f')} "
+                     f"| {_was(run['peak_mb'], before.get('peak_mb'), '.0f')} |")
     lines.append("")
     for label, s in r["scan"].items():
         options = "".join(f" {o}" for o in s.get("options", SCANS.get(label, [])))
         lines.append(
             f"Scan, {label.replace('_', ' ')}: {s['sentences']:,} sentences (`factcheck scan{options} --format {s['format']}`, "
-            f"bundled claims, from the cache) in {s['seconds']:.2f} s: **{s['sentences_per_second']:,.0f} sentences/s**, "
-            f"peak {s['peak_mb']:.0f} MB (whole process, start-up included)."
+            f"bundled claims, from the cache) in {_was(s['seconds'], _get(prev, 'scan', label, 'seconds'), '.2f')} s: "
+            f"**{_was(s['sentences_per_second'], _get(prev, 'scan', label, 'sentences_per_second'), ',.0f')} sentences/s**, "
+            f"peak {_was(s['peak_mb'], _get(prev, 'scan', label, 'peak_mb'), '.0f')} MB (whole process, start-up included)."
+        )
+    if "peer" in r:
+        pe = r["peer"]
+        ours = _get(r, "scan", "all_cores", "sentences_per_second")
+        lines.append(
+            f"Peer (`benchmarks/peer.py`: rapidfuzz's best match among the bundled sources' sentences, no verdict), the same draft: "
+            f"{_was(pe['seconds'], _get(prev, 'peer', 'seconds'), '.2f')} s, "
+            f"{_was(pe['sentences_per_second'], _get(prev, 'peer', 'sentences_per_second'), ',.0f')} sentences/s"
+            + (f"; the scan on every core is **{ours / pe['sentences_per_second']:.1f}×** as fast." if ours else ".")
         )
     if "lsp" in r:
         ls = r["lsp"]
         lines.append(
             f"Language server (`factcheck lsp` over stdio, bundled claims): a {ls['sentences']:,}-sentence draft, "
-            f"opened to its diagnostics in {ls['open_to_diagnostics_seconds']:.2f} s; a change to its diagnostics "
-            f"**{ls['change_to_diagnostics_seconds']:.3f} s** (median of {len(ls['runs'])}; "
-            f"{ls['debounce_seconds']} s of it the pause for more keystrokes)."
+            f"opened to its diagnostics in {_was(ls['open_to_diagnostics_seconds'], _get(prev, 'lsp', 'open_to_diagnostics_seconds'), '.2f')} s; "
+            f"a change to its diagnostics **{_was(ls['change_to_diagnostics_seconds'], _get(prev, 'lsp', 'change_to_diagnostics_seconds'), '.3f')} s** "
+            f"(median of {len(ls['runs'])}; {ls['debounce_seconds']} s of it the pause for more keystrokes)."
         )
     lines += [
         "",
         "Growth (generated claims files; check as above; scan of a draft on one core with the cache filled):",
         "",
         "| entries | claims file MB | first run s | first run ms / 1,000 entries | first run peak MB "
-        "| later run s | later run peak MB | scan ms / sentence |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| later run s | later run × floor | later run peak MB | scan ms / sentence |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
+    before_growth = {g.get("entries"): g for g in _get(prev, "growth") or []}
     for g in r["growth"]:
+        if "failed" in g:
+            lines.append(f"| {g['entries']:,} | failed: {g['failed'].splitlines()[-1][:120] if g['failed'] else '?'} |")
+            continue
+        b = before_growth.get(g["entries"])
+        b = None if b is None or "failed" in b else b
+        first, later = g["first_run"]["seconds"], g["later_run"]["seconds"]
         lines.append(
-            f"| {g['entries']:,} | {g['claims_mb']} | {g['first_run']['seconds']:.2f} "
-            f"| {1000 * 1000 * g['first_run']['seconds'] / g['entries']:.0f} | {g['first_run']['peak_mb']:.0f} "
-            f"| {g['later_run']['seconds']:.3f} | {g['later_run']['peak_mb']:.0f} | {g['scan_ms_per_sentence']:.2f} |"
+            f"| {g['entries']:,} | {g['claims_mb']} | {_was(first, _get(b, 'first_run', 'seconds'), '.2f')} "
+            f"| {_was(1e6 * first / g['entries'], _ratio(_get(b, 'first_run', 'seconds'), g['entries'] / 1e6), '.0f')} "
+            f"| {_was(g['first_run']['peak_mb'], _get(b, 'first_run', 'peak_mb'), '.0f')} "
+            f"| {_was(later, _get(b, 'later_run', 'seconds'), '.3f')} "
+            f"| {_was(later / floor, _ratio(_get(b, 'later_run', 'seconds'), prev_floor), '.2f')} "
+            f"| {_was(g['later_run']['peak_mb'], _get(b, 'later_run', 'peak_mb'), '.0f')} "
+            f"| {_was(g['scan_ms_per_sentence'], _get(b, 'scan_ms_per_sentence'), '.2f')} |"
         )
+    done = [g for g in r["growth"] if "failed" not in g]
+    if len(done) > 1 and done[0]["scan_ms_per_sentence"] > 0:
+        lines += ["", "Scan cost per sentence beside the smallest size's: " + ", ".join(
+            f"{g['entries']:,}: {g['scan_ms_per_sentence'] / done[0]['scan_ms_per_sentence']:.1f}×" for g in done[1:]) + "."]
     return "\n".join(lines)
+
+
+def _ratio(a, b) -> float | None:
+    return a / b if isinstance(a, (int, float)) and isinstance(b, (int, float)) and b else None
 
 
 def say(text: str) -> None:

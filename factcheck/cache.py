@@ -13,19 +13,24 @@ and a file of this user's own that no one else can write to (private.py: anythin
 ignored, with one warning, and left as it is), and only once its signature checks out: a
 keyed BLAKE2b of everything before the entries, under a secret key that stays in the user's
 own cache folder even when FACTCHECK_CACHE_DIR moves the cache (a repository, a CI cache or
-another machine can fill that folder, but cannot sign for this user). Each entry is checked
-against its hash in the signed head before it is unpickled.
+another machine can fill that folder, but cannot sign for this user). Each entry's record is
+signed on its own (with the key, its position and the file's nonce) and checked when first
+read, before it is unpickled, so a check hashes only the signed head and the entries it reads.
 
 Where: FACTCHECK_CACHE_DIR, else the user's cache folder. FACTCHECK_NO_CACHE=1 turns it off.
 
 Large claims files: each entry is pickled on its own and read from the memory-mapped file only
-when a check needs it, so a check against 100,000 entries loads the postings, not the entries.
+when a check needs it; the postings (postings.py), the entry ids, the records' offsets and
+signatures are plain arrays after the head, read in place: a check against 100,000 entries
+unpickles neither the entries nor the postings. The records are written as they are packed,
+with their offsets and signatures after them, so a first run never holds them all.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import mmap
 import os
 import pickle
@@ -41,13 +46,17 @@ from . import private
 from .claims import MAX_CLAIMS_BYTES, ClaimsError, ClaimsFile, Entry, Evidence
 from .files import Version, settled, unchanged
 from .match import Index, Prepared
+from .postings import Postings
 from .quantities import Span
 from .sources import MAX_SOURCE_BYTES, Passage, SourceLibrary, source_files, source_path
+from .strtable import Lengths, NameSet, StringTable, Texts
 
-FORMAT = b"factcheck-cache 4\n"  # 4: the file's topics
+FORMAT = b"factcheck-cache 5\n"  # 5: postings and ids as arrays after the head; records signed one by one, streamed
 SIGNATURE_BYTES = 32  # a keyed BLAKE2b of the lengths, the inputs and the head
-_LENGTHS = struct.Struct("<QQQ")  # of the inputs pickle, of the head pickle, of the whole file
-RECORD_DIGEST_BYTES = 16  # each entry's BLAKE2b, in the signed head: 128 bits, beyond finding another record with the same
+_LENGTHS = struct.Struct("<QQQ")  # of the inputs pickle, of the head pickle, of the arrays after the head
+RECORD_DIGEST_BYTES = 16  # each entry's keyed BLAKE2b: 128 bits, beyond forging or finding another record with the same
+ALIGN = 8  # each array after the head starts at a multiple of this
+NONCE_BYTES = 16  # a random number per file, in its signed head, that each record's signature includes
 _CODE = Path(__file__).resolve().parent
 Found = Mapping[Evidence, Passage | None]  # every quote looked up: where it is in its source
 
@@ -116,10 +125,8 @@ class Cache:
         at = signed_from + _LENGTHS.size
         if mm[:len(FORMAT)] != FORMAT:
             return None
-        inputs_len, head_len, total = _LENGTHS.unpack(mm[signed_from:at])
-        if total != len(mm):
-            return None
-        view = memoryview(mm)  # pickles are read in place, not copied out first
+        inputs_len, head_len, arrays_len = _LENGTHS.unpack(mm[signed_from:at])
+        view = memoryview(mm)  # pickles and arrays are read in place, not copied out first
         signature = _signer(key, view[signed_from:at + inputs_len + head_len]).digest()
         if not hmac.compare_digest(signature, mm[len(FORMAT):signed_from]):
             return None
@@ -129,11 +136,32 @@ class Cache:
         sources_dir = self.claims_path.parent / inputs.sources
         at += inputs_len
         head = pickle.loads(view[at:at + head_len])
-        records = Records(mm, at + head_len, head["offsets"], head["digests"], head["ids"], self.file, rebuild)
+        at += head_len
+        arrays_end = at + arrays_len
+        # then the postings, names and entry ids: unsigned numbers and text, read in place,
+        # each from a multiple of 8 bytes (numbers are read quicker aligned)
+        arrays: dict[str, list[memoryview]] = {}
+        for name, lengths in head["arrays"]:
+            arrays[name] = []
+            for length in lengths:
+                at += -at % ALIGN
+                arrays[name].append(view[at:at + length])
+                at += length
+        if at != arrays_end:
+            return None
+        postings = Postings.from_parts(*arrays["postings"])
+        [ids] = arrays["ids"]
+        records = Records.of(view, at, head["entries"], _RecordKey(key, head["nonce"]), ids, self.file, rebuild)
+        if records is None:
+            return None
         claims = ClaimsFile(self.claims_path, sources_dir, Entries(records), head["soft_problems"], head["vocabulary"], head["topics"])
         index = Index.__new__(Index)
         index.__dict__.update(head["index"])
-        index.postings = Postings(*head["postings"])
+        index.postings = postings
+        index.names, index.attribution_names = NameSet(StringTable(*arrays["names"])), NameSet(StringTable(*arrays["attribution_names"]))
+        slots, offsets, blob, starts, lengths = arrays["name_lengths"]
+        index.name_lengths = Lengths(StringTable(slots, offsets, blob), starts, lengths)
+        index.statements = Texts(*arrays["statements"])
         index.claims, index.prepared, index._by_id = claims, records, ById(records)
         return Stored(claims, index, records.found, head["as_of"])
 
@@ -147,34 +175,73 @@ class Cache:
         if self.warning or self.claims_version is None:
             return
         inputs = pickle.dumps(Inputs.of(self.claims_path, self.claims_version, library), protocol=pickle.HIGHEST_PROTOCOL)
-        blobs = [_pack((p, tuple(found.get(ev) for ev in p.entry.evidence))) for p in index.prepared]
-        offsets = array("Q", [0])
-        for blob in blobs:
-            offsets.append(offsets[-1] + len(blob))
-        state = {k: v for k, v in index.__dict__.items() if k not in ("claims", "prepared", "_by_id", "postings")}
+        in_arrays = ("postings", "names", "attribution_names", "name_lengths", "statements")
+        state = {k: v for k, v in index.__dict__.items() if k not in ("claims", "prepared", "_by_id", "many_hits", *in_arrays)}
+        arrays = {
+            "postings": index.postings.parts(),
+            "names": NameSet.build(index.names).table.parts(),
+            "attribution_names": NameSet.build(index.attribution_names).table.parts(),
+            "name_lengths": Lengths.build(index.name_lengths).parts(),
+            "ids": ("\n".join(p.entry.id for p in index.prepared).encode(),),
+            "statements": Texts.parts(p.statement_text for p in index.prepared),
+        }
+        nonce = os.urandom(NONCE_BYTES)
         head = pickle.dumps({
             "index": state,
-            "postings": Postings.pack(index.postings),
+            "arrays": [(name, [len(part) for part in parts]) for name, parts in arrays.items()],
             "soft_problems": index.claims.soft_problems,
             "vocabulary": index.claims.vocabulary,
             "topics": index.claims.topics,
             "as_of": as_of,
-            "offsets": offsets,
-            "digests": b"".join(_digest(b) for b in blobs),
-            "ids": "\n".join(p.entry.id for p in index.prepared),
+            "entries": len(index.prepared),
+            "nonce": nonce,
         }, protocol=pickle.HIGHEST_PROTOCOL)
-        total = len(FORMAT) + SIGNATURE_BYTES + _LENGTHS.size + len(inputs) + len(head) + offsets[-1]
-        lengths = _LENGTHS.pack(len(inputs), len(head), total)
+        laid_out, at = [], len(FORMAT) + SIGNATURE_BYTES + _LENGTHS.size + len(inputs) + len(head)
+        for part in (part for parts in arrays.values() for part in parts):
+            laid_out += [bytes(-at % ALIGN), part]
+            at += -at % ALIGN + len(part)
+        lengths = _LENGTHS.pack(len(inputs), len(head), sum(map(len, laid_out)))
         try:
             if not (private.folder(self.folder, create=True) and private.folder(self.key_folder, create=True)):
                 return
-            signer = _signer(private.secret(self.key_folder) or private.new_secret(self.key_folder), lengths)
+            key = private.secret(self.key_folder) or private.new_secret(self.key_folder)
+            signer = _signer(key, lengths)
             signer.update(inputs)
             signer.update(head)
             private.clean(self.folder)
-            private.write(self.file, [FORMAT, signer.digest(), lengths, inputs, head, *blobs])
+            records = _records(index.prepared, found, _RecordKey(key, nonce))
+            private.write(self.file, itertools.chain([FORMAT, signer.digest(), lengths, inputs, head, *laid_out], records))
         except (OSError, private.Untrusted):
             return
+
+
+def _records(prepared: Sequence[Prepared], found: Found, key: _RecordKey) -> Iterator[bytes]:
+    """Each entry packed on its own, then their offsets and signatures: written as they are
+    packed, never all held at once (at 100,000 entries they are 100 MB)."""
+    offsets = array("Q", [0])
+    signatures = bytearray()
+    for i, p in enumerate(prepared):
+        blob = _pack((p, tuple(found.get(ev) for ev in p.entry.evidence)))
+        offsets.append(offsets[-1] + len(blob))
+        signatures += key.sign(i, blob)
+        yield blob
+    yield offsets.tobytes()
+    yield bytes(signatures)
+
+
+class _RecordKey:
+    """Signs each entry's record with the user's key, its position and the file's nonce: a
+    record is checked when first read, so a check never hashes what it does not read, and a
+    record moved within a file or from another file does not check out."""
+
+    def __init__(self, key: bytes, nonce: bytes):
+        self.key, self.nonce = key, nonce
+
+    def sign(self, i: int, blob) -> bytes:
+        h = hashlib.blake2b(self.nonce, key=self.key, digest_size=RECORD_DIGEST_BYTES)
+        h.update(i.to_bytes(8, "little"))
+        h.update(blob)
+        return h.digest()
 
 
 @dataclass(frozen=True)
@@ -227,48 +294,28 @@ def _source_unchanged(folder: Path, file: os.DirEntry | None, source_id: str, ve
     return unchanged(path, version, MAX_SOURCE_BYTES)
 
 
-class Postings(Mapping):
-    """Word to the entries that use it, all in one array: 100,000 entries' postings as lists
-    of Python ints would take hundreds of MB, and as one array each would load slowly."""
-
-    def __init__(self, words: list[str], starts: array, entries: array):
-        self._at = {w: i for i, w in enumerate(words)}
-        self._starts = starts
-        self._entries = memoryview(entries)
-
-    @staticmethod
-    def pack(postings: Mapping[str, Sequence[int]]) -> tuple[list[str], array, array]:
-        entries = array("i")
-        starts = array("Q", [0])
-        for hits in postings.values():
-            entries.extend(hits)
-            starts.append(len(entries))
-        return list(postings), starts, entries
-
-    def __getitem__(self, word: str) -> memoryview:
-        i = self._at[word]
-        return self._entries[self._starts[i]:self._starts[i + 1]]
-
-    def __contains__(self, word: object) -> bool:
-        return word in self._at
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._at)
-
-    def __len__(self) -> int:
-        return len(self._at)
-
-
 class Records(Sequence):
     """The index's prepared entries, each unpickled on first use, and where their quotes are."""
 
-    def __init__(self, mm: mmap.mmap, base: int, offsets: array, digests: bytes, ids: str, file: Path, rebuild):
-        self._mm, self._base, self._offsets, self._digests, self._ids = mm, base, offsets, digests, ids
+    def __init__(self, view: memoryview, base: int, offsets: memoryview, signatures: memoryview, key: _RecordKey, ids: memoryview, file: Path, rebuild):
+        self._view, self._base, self._offsets, self._signatures, self._key, self._ids = view, base, offsets, signatures, key, ids
         self._file, self._rebuild = file, rebuild
         self._loaded: dict[int, Prepared] = {}
         self._fresh: Sequence[Prepared] | None = None
         self._positions: dict[str, int] | None = None
         self.found: dict[Evidence, Passage | None] = {}
+
+    @classmethod
+    def of(cls, view: memoryview, base: int, count: int, key: _RecordKey, ids: memoryview, file: Path, rebuild) -> Records | None:
+        """The records from `base` on, with the offsets and signatures that end the file; None
+        when the file does not end where they say (truncated, or not this format)."""
+        trailer = len(view) - 8 * (count + 1) - RECORD_DIGEST_BYTES * count
+        if trailer < base:
+            return None
+        offsets = view[trailer:trailer + 8 * (count + 1)].cast("Q")
+        if offsets[0] != 0 or base + offsets[count] != trailer:
+            return None
+        return cls(view, base, offsets, view[trailer + 8 * (count + 1):], key, ids, file, rebuild)
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
@@ -292,26 +339,37 @@ class Records(Sequence):
 
     def _load(self, i: int) -> Prepared:
         if self._fresh is None:
-            blob = self._mm[self._base + self._offsets[i]:self._base + self._offsets[i + 1]]
+            blob = self._view[self._base + self._offsets[i]:self._base + self._offsets[i + 1]]
             try:
-                if _digest(blob) != self._digests[i * RECORD_DIGEST_BYTES:(i + 1) * RECORD_DIGEST_BYTES]:
-                    raise ValueError("digest")
+                signature = self._signatures[i * RECORD_DIGEST_BYTES:(i + 1) * RECORD_DIGEST_BYTES]
+                if not hmac.compare_digest(self._key.sign(i, blob), signature):
+                    raise ValueError("signature")
                 prepared, passages = pickle.loads(zlib.decompress(blob))
                 self.found.update(zip(prepared.entry.evidence, passages))
                 return prepared
             except Exception:  # noqa: BLE001 - damaged after all: build afresh, drop the file
-                self._fresh, found = self._rebuild()
-                self.found.update(found)
-                try:
-                    self._file.unlink()
-                except OSError:
-                    pass
+                self._damaged()
         return self._fresh[i]
+
+    def _damaged(self) -> None:
+        self._fresh, found = self._rebuild()
+        self._positions = {p.entry.id: i for i, p in enumerate(self._fresh)}
+        self.found.update(found)
+        try:
+            self._file.unlink()
+        except OSError:
+            pass
 
     def position(self, entry_id: str) -> int:
         if self._positions is None:
-            self._positions = {eid: i for i, eid in enumerate(self._ids.split("\n"))} if self._ids else {}
-        return self._positions[entry_id]
+            ids = bytes(self._ids).decode("utf-8", "replace")
+            self._positions = {eid: i for i, eid in enumerate(ids.split("\n"))} if ids else {}
+        at = self._positions[entry_id]
+        if self[at].entry.id != entry_id:  # the list of ids is not signed: trust the record's own
+            if self._fresh is None:
+                self._damaged()
+            at = self._positions[entry_id]
+        return at
 
 
 class Entries(Sequence):
@@ -375,10 +433,6 @@ def _code_hash() -> bytes:
 
 def _signer(key: bytes, data) -> hashlib.blake2b:
     return hashlib.blake2b(data, key=key, digest_size=SIGNATURE_BYTES)
-
-
-def _digest(blob: bytes) -> bytes:
-    return hashlib.blake2b(blob, digest_size=RECORD_DIGEST_BYTES).digest()
 
 
 def _pack(record: tuple) -> bytes:

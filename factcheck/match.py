@@ -11,8 +11,10 @@ from __future__ import annotations
 import heapq
 import math
 import re
+import sys
+from array import array
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -23,6 +25,7 @@ from rapidfuzz import fuzz, process
 from .claims import ClaimsFile, Entry
 from .knowledge import parse_equivalents
 from .normalise import LIGHT_WORDS, NAMES, Token, Tokens, headline_cased, keys, lengths_by_first_word, name_keys, negation_scopes, stem, tokens, use_equivalents
+from .postings import Postings
 from .quantities import parse
 
 # Named things every entry is about, or that no claim is about alone.
@@ -31,6 +34,9 @@ CONTEXT_WEIGHT = 0.5
 POLICY_NAME_WEIGHT = 3.0  # an alias this weighty names a policy: a sentence naming it is worth a look
 _SENTENCE_END = re.compile(r"[.!?:;\"“]\s*$").search  # between two words: the second starts a sentence
 FEW_HITS = 5000  # below this many postings, adding up every hit is quicker than skipping some
+# numpy's import costs a check about 60 ms, which a scan earns back within a few dozen claims
+# of many hits: one check scores its claim in Python, a scan switches to numpy (scoring.py)
+CLAIMS_BEFORE_NUMPY = 16
 _PLACES = """
 laos, cambodia, cuba, india, japan, chile, thailand, burma, myanmar, france, germany, italy,
 spain, algeria, morocco, mozambique, sierra leone, nigeria, sudan, south sudan, liberia, benin,
@@ -116,8 +122,7 @@ class Index:
         self._spans: list[tuple[tuple[str, ...], int, int]] = []
         self.max_name = max((len(n) for n in names), default=1)
         self.prepared: list[Prepared] = []
-        postings: dict[str, list[int]] = defaultdict(list)
-        df: Counter[str] = Counter()
+        postings: dict[str, array] = defaultdict(lambda: array("i"))  # 4 bytes a hit, not a list's 8 and more
         for i, e in enumerate(claims.entries):
             texts = [e.statement, *e.aliases, *e.rewordings, *e.parties, *(q.quote for q in e.evidence)]
             sentences = (passages or {}).get(e.id, [])
@@ -137,16 +142,17 @@ class Index:
             self.prepared.append(Prepared(e, vocab, core, ent_names, denies, " ".join(keys(statement_toks))))
             for k in vocab:
                 postings[k].append(i)
-                df[k] += 1
         self._by_id = {p.entry.id: p for p in self.prepared}
-        n = max(len(self.prepared), 1)
-        self.postings = dict(postings)
-        self.idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
+        self.entry_count = n = max(len(self.prepared), 1)
+        self.postings = Postings.pack(postings)
+        del postings
+        # a word's weight follows from how many entries use it (weight()); these are the exceptions
+        self.idf: dict[str, float] = {}
         # A word no entry uses is as telling as a word few entries use, no more: paraphrase
         # brings in new words too.
         self.unknown_idf = math.log((n + 1) / 3.5)
         for word in LIGHT_WORDS:
-            self.idf[stem(word)] = min(self.idf.get(stem(word), 1.0), 0.5)
+            self.idf[stem(word)] = min(self._rarity(stem(word), 1.0), 0.5)
         # whom a claim may cite: never a missing subject, and light where no entry uses the words
         # a name cited without its titles ("Vu Van Hien" for "Prof. Vu Van Hien") still counts
         self.attribution_names = frozenset(k[i:] for a in attributions if (k := name_keys(a)) for i in range(len(k) - 1 or 1))
@@ -157,12 +163,12 @@ class Index:
             if k not in self.postings:
                 self.idf[k] = 0.3
         self.name_lengths = lengths_by_first_word(self.names)
+        self.policy_names = self._policy_names()
 
-    @cached_property
-    def policy_names(self) -> dict[str, list[tuple[str, ...]]]:
+    def _policy_names(self) -> dict[str, list[tuple[str, ...]]]:
         """Entry aliases weighty enough to name a policy ("the Four Nos"), by their first word:
-        worked out once, not for every sentence a scan may report (at 100,000 entries that
-        read every entry from the cache)."""
+        worked out as the index is built and kept with it, as working them out from the cache
+        would read every entry (13 s at 100,000 entries)."""
         out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for p in self.prepared:
             for alias in p.entry.aliases:
@@ -170,6 +176,12 @@ class Index:
                 if k and sum(self.weight(x) for x in k) >= POLICY_NAME_WEIGHT:
                     out[k[0]].append(k)
         return dict(out)
+
+    @cached_property
+    def statements(self) -> Sequence[str]:
+        """Each entry's statement_text, by number: ranking reads them before it reads the
+        entries (a cache stores them apart: strtable.Texts)."""
+        return [p.statement_text for p in self.prepared]
 
     def prepared_for(self, entry_id: str) -> Prepared:
         return self._by_id[entry_id]
@@ -245,7 +257,13 @@ class Index:
         return found
 
     def weight(self, key: str) -> float:
-        return self.idf.get(key, self.unknown_idf)
+        w = self.idf.get(key)
+        return self._rarity(key, self.unknown_idf) if w is None else w
+
+    def _rarity(self, key: str, unknown: float) -> float:
+        """IDF: the rarer among the entries, the weightier."""
+        used = self.postings.count(key)
+        return math.log((self.entry_count + 1) / (used + 0.5)) if used else unknown
 
     def covering(self, claim_toks: Sequence[Token], limit: int = 20, context: Sequence[Token] = ()) -> Hits:
         """The entries sharing most of the claim's weight, before any text is compared. Words
@@ -254,8 +272,13 @@ class Index:
         claim_words = len(weighted)
         for k in dict.fromkeys(keys(context)):
             weighted.setdefault(k, CONTEXT_WEIGHT * self.weight(k))
-        lists = [self.postings.get(k, ()) for k in weighted]
-        ranked = most_covered(lists, list(weighted.values()), limit * 3) if claim_words else []
+        lists = [self.postings.get(k) for k in weighted]
+        ranked = []
+        if claim_words:
+            many = sum(map(len, lists)) >= FEW_HITS
+            self.many_hits = getattr(self, "many_hits", 0) + many  # also an index read from the cache
+            compiled = many and ("numpy" in sys.modules or self.many_hits > CLAIMS_BEFORE_NUMPY)
+            ranked = most_covered(lists, list(weighted.values()), limit * 3, len(self.prepared) if compiled else None)
         return Hits(weighted, sum(weighted.values()), ranked)
 
     def candidates(self, claim_toks: Sequence[Token], hits: Hits, limit: int = 20) -> list[Candidate]:
@@ -267,13 +290,14 @@ class Index:
         claim_text = " ".join(dict.fromkeys(keys(claim_toks)))
         scored = []
         best: list[float] = []  # the `limit` best scores so far (a heap)
-        prepared = [self.prepared[i] for i, _ in ranked]
+        statements = self.statements
         # one call for all the hits, scored only as far as the loop reads (the query is
-        # prepared once, not once per entry)
-        ratios = process.extract_iter(claim_text, [p.statement_text for p in prepared], scorer=fuzz.token_set_ratio, processor=None)
-        for (_, covered), p, (_, ratio, _) in zip(ranked, prepared, ratios):
+        # prepared once, not once per entry); an entry is read (from the cache) only once scored
+        ratios = process.extract_iter(claim_text, [statements[i] for i, _ in ranked], scorer=fuzz.token_set_ratio, processor=None)
+        for (i, covered), (_, ratio, _) in zip(ranked, ratios):
             if len(best) == limit and total > 0 and score_of(covered, total, 1.0) < best[0] - 1e-9:
                 break  # not even a perfect ratio lifts this entry, or any after it, among the best
+            p = self.prepared[i]
             ratio /= 100
             score = score_of(covered, total, ratio)
             scored.append((-score, p.entry.id, p, covered, ratio))
@@ -287,15 +311,22 @@ class Index:
         return out
 
 
-def most_covered(lists: list[Sequence[int]], weights: list[float], n: int) -> list[tuple[int, float]]:
+def most_covered(lists: list[Sequence[int]], weights: list[float], n: int, size: int | None = None) -> list[tuple[int, float]]:
     """The n entries whose words carry most of the claim's weight, with that weight, ranked as
     a Counter of every hit would rank them (ties in order of first hit), without adding up
     every hit: the rarest words are read first, and once n entries are sure to stay ahead of
     anything the remaining words could lift, the common words ("vietnam" is in nearly every
     entry) are only looked up for the entries already found. `lists`: each word's entries,
-    in ascending order."""
-    if sum(len(entries) for entries in lists) < FEW_HITS or any(w <= 0 for w, entries in zip(weights, lists) if entries):
+    in ascending order. `size`: the number of entries, to score with numpy (scoring.py), the
+    same ranking in compiled code."""
+    if sum(len(entries) for entries in lists) < FEW_HITS or any(w <= 0 for w, entries in zip(weights, lists) if len(entries)):
         return _count_all(lists, weights, n)
+    if size is not None:
+        import numpy as np
+
+        from . import scoring
+
+        return scoring.most_covered([np.asarray(e, dtype=np.int32) for e in lists], weights, n, size)
     order = sorted(range(len(lists)), key=lambda j: -weights[j])
     after = [0.0] * (len(order) + 1)  # weight of the words after each step
     for step in range(len(order) - 1, -1, -1):

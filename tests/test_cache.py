@@ -168,10 +168,11 @@ def test_a_damaged_cache_is_rebuilt_never_an_error(claims_path, monkeypatch, dam
 def test_an_entry_found_damaged_during_a_check_is_built_afresh(claims_path, monkeypatch):
     """Entries are read when first needed, after the cache was opened: too late to just
     ignore the cache, so that check builds everything afresh and drops the file."""
-    Corpus.load(claims_path).index
+    entries = len(Corpus.load(claims_path).index.prepared)
     [file] = cache_files(claims_path)
     data = file.read_bytes()
-    file.write_bytes(data[:-200] + bytes(b ^ 0xFF for b in data[-200:]))
+    trailer = 8 * (entries + 1) + cache.RECORD_DIGEST_BYTES * entries  # the records' offsets and signatures end the file
+    file.write_bytes(data[:-trailer - 200] + bytes(b ^ 0xFF for b in data[-trailer - 200:-trailer]) + data[-trailer:])
     corpus = Corpus.load(claims_path)
     assert from_cache(corpus)
     assert answers(corpus) == fresh(claims_path, monkeypatch)

@@ -142,12 +142,7 @@ PREDICATE_SECTIONS = ("verbs", "not-verbs-ending-in-ed", "not-verbs", "determine
 
 
 def parse_predicates(text: str) -> dict[str, frozenset[str]]:
-    sections = _sections(text)
-    if "" in sections:
-        raise ValueError(f"words before any [section]: {sections[''][0]!r}")
-    if unknown := set(sections) - set(PREDICATE_SECTIONS):
-        raise ValueError(f"unknown section [{sorted(unknown)[0]}]; known: {', '.join(PREDICATE_SECTIONS)}")
-    return {name: frozenset(w for line in lines for w in line.lower().split()) for name, lines in sections.items()}
+    return _section_words(text, PREDICATE_SECTIONS)
 
 
 WORD_SECTIONS = ("stopwords", "light")
@@ -155,12 +150,18 @@ WORD_SECTIONS = ("stopwords", "light")
 
 def parse_words(text: str) -> dict[str, frozenset[str]]:
     """words.txt: each section's words."""
+    return dict.fromkeys(WORD_SECTIONS, frozenset()) | _section_words(text, WORD_SECTIONS)
+
+
+def _section_words(text: str, known: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """The words of each section present, lower case; a section not `known`, or a word before
+    the first section, is refused."""
     sections = _sections(text)
     if "" in sections:
-        raise ValueError(f"words before any [section]: {sections[''][0]!r}; known: {', '.join(WORD_SECTIONS)}")
-    if unknown := set(sections) - set(WORD_SECTIONS):
-        raise ValueError(f"unknown section [{sorted(unknown)[0]}]; known: {', '.join(WORD_SECTIONS)}")
-    return {name: frozenset(w for line in sections.get(name, []) for w in line.lower().split()) for name in WORD_SECTIONS}
+        raise ValueError(f"words before any [section]: {sections[''][0]!r}; known: {', '.join(known)}")
+    if unknown := set(sections) - set(known):
+        raise ValueError(f"unknown section [{sorted(unknown)[0]}]; known: {', '.join(known)}")
+    return {name: frozenset(w for line in lines for w in line.lower().split()) for name, lines in sections.items()}
 
 
 @lru_cache(maxsize=1)

@@ -24,10 +24,9 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from .claims import Entry
 from .drafts import Sentence
@@ -37,6 +36,10 @@ from .scan import Checked, Scan, Tally
 CHUNK = 100  # sentences a task: about 0.1 s of checking, against well under a millisecond of overhead
 MIN_SENTENCES = 300  # fewer in all: forking and feeding workers would cost more than they save
 AHEAD = 4  # chunks submitted ahead per worker, so that a free worker always has one waiting
+
+if TYPE_CHECKING:  # the pool is imported only when workers start: most scans need none (0.1 s)
+    from concurrent.futures import Future
+    from multiprocessing.process import BaseProcess
 
 Draft = tuple[str, Sequence[Sentence]]  # a draft's path and its sentences
 
@@ -92,37 +95,50 @@ def checking(scan: Scan, drafts: Iterable[Draft], jobs: int) -> Iterator[Iterato
     if waiting < MIN_SENTENCES:
         yield (scan.check(path, sentences) for path, sentences in chain(ahead, drafts))
         return
-    workers = _Workers(scan, min(jobs, math.ceil(waiting / CHUNK)))
+    # SIGINT is held back until every worker ignores it (Ctrl-C reaches the whole process group:
+    # this process ends them), and until `workers` can end them. SIGPIPE is held back in the
+    # pool's threads, which inherit this mask, so that a pipe to a dead worker fails there
+    # instead of ending this process.
+    masked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGPIPE})
+    workers = None
     try:
+        workers = _Workers(scan, min(jobs, math.ceil(waiting / CHUNK)))
+        signal.pthread_sigmask(signal.SIG_SETMASK, masked)  # a Ctrl-C held back is raised here
         yield workers.check(chain(ahead, drafts))
     except BaseException:
-        workers.stop()  # Ctrl-C, a closed stdout: workers in the middle of a chunk end now
+        if workers is not None:
+            workers.stop()  # Ctrl-C, a closed stdout: workers in the middle of a chunk end now
         raise
     finally:
-        workers.close()
+        signal.pthread_sigmask(signal.SIG_SETMASK, masked)
+        if workers is not None:
+            workers.close()
 
 
 class _Workers:
-    """A pool of `count` processes forked from this one, all started before this returns."""
+    """A pool of `count` processes forked from this one, all started before this returns;
+    called with SIGINT and SIGPIPE blocked."""
 
     def __init__(self, scan: Scan, count: int):
-        from multiprocessing import active_children, get_context
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         self.count = count
         self.index = scan.index
-        before = set(active_children())
+        context = _forking()
         lifeline, self._lifeline = os.pipe()  # its writing end stays here only: its end tells a worker we are gone
-        # SIGINT is held back until every worker ignores it (Ctrl-C reaches the whole process
-        # group: this process ends them). SIGPIPE is held back in the pool's threads, which
-        # inherit this mask, so that a pipe to a dead worker fails there instead of ending us.
-        masked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGPIPE})
+        self.executor = ProcessPoolExecutor(count, context, initializer=_start, initargs=(scan, lifeline, self._lifeline))
+        self.processes = context.started
         try:
-            self.executor = ProcessPoolExecutor(count, get_context("fork"), initializer=_start, initargs=(scan, lifeline, self._lifeline))
-            self.executor.submit(int).result()  # with fork, the first task starts every worker
+            try:
+                self.executor.submit(int).result()  # with fork, the first task starts every worker
+            except BrokenProcessPool:
+                raise self._ended() from None
+        except BaseException:
+            self.close()
+            raise
         finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, masked)
             os.close(lifeline)
-        self.processes = [p for p in active_children() if p not in before]
 
     def check(self, drafts: Iterator[Draft]) -> Iterator[Checked]:
         """Chunks are submitted in order, at most AHEAD a worker beyond the draft waited for;
@@ -143,6 +159,8 @@ class _Workers:
             yield self._gathered(*submitted.popleft())
 
     def _submit(self, path: str, sentences: Sequence[Sentence], previous: str) -> Future:
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return self.executor.submit(_check, path, sentences, previous)
         except BrokenProcessPool:
@@ -150,6 +168,8 @@ class _Workers:
 
     def _gathered(self, path: str, chunks: list[Future]) -> Checked:
         """A draft's chunks as one result."""
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             parts = [_received(chunk.result(), self.index) for chunk in chunks]
         except BrokenProcessPool:
@@ -158,12 +178,13 @@ class _Workers:
 
     def _ended(self) -> WorkerError:
         """The error for the worker that broke the pool. The pool ends the others with SIGTERM,
-        so the one that ended otherwise is the one to name."""
+        so the one that ended otherwise is the one to name. Its exit code is read once the
+        pool's own thread, which reaps the workers, has ended: two threads reaping one process
+        race, and the loser sees no exit code."""
         self.stop()
-        for process in self.processes:
-            process.join()
+        self.executor.shutdown(wait=True, cancel_futures=True)
         codes = [p.exitcode for p in self.processes]
-        return WorkerError(next((c for c in codes if c not in (0, -signal.SIGTERM)), codes[0] if codes else None))
+        return WorkerError(next((c for c in codes if c not in (None, 0, -signal.SIGTERM)), next((c for c in codes if c is not None), None)))
 
     def stop(self) -> None:
         for process in self.processes:
@@ -172,6 +193,23 @@ class _Workers:
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
         os.close(self._lifeline)
+
+
+def _forking():
+    """The fork context, keeping the processes it starts (in `started`): how a worker that
+    broke the pool ended is in its exit code, which the pool does not tell."""
+    from multiprocessing.context import ForkContext
+
+    class Forking(ForkContext):
+        def __init__(self) -> None:
+            self.started: list[BaseProcess] = []
+
+        def Process(self, *args, **kwargs):  # noqa: N802 - the name the pool calls
+            process = super().Process(*args, **kwargs)
+            self.started.append(process)
+            return process
+
+    return Forking()
 
 
 _scan: Scan | None = None  # a worker's, set as it starts
@@ -200,16 +238,26 @@ def _check(path: str, sentences: Sequence[Sentence], previous: str) -> bytes:
     return _packed(_scan.check(path, sentences, previous))
 
 
+class _EntriesAsIds(pickle.Pickler):
+    def persistent_id(self, obj: object) -> str | None:
+        return obj.id if type(obj) is Entry else None
+
+
+class _EntriesFromIds(pickle.Unpickler):
+    def __init__(self, data: bytes, index: Index):
+        super().__init__(io.BytesIO(data))
+        self.index = index
+
+    def persistent_load(self, entry_id: str) -> Entry:
+        return self.index.prepared_for(entry_id).entry
+
+
 def _packed(result: Checked) -> bytes:
     """A worker's answer pickled with each entry as its id."""
     out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.persistent_id = lambda obj: obj.id if type(obj) is Entry else None
-    pickler.dump(result)
+    _EntriesAsIds(out, protocol=pickle.HIGHEST_PROTOCOL).dump(result)
     return out.getvalue()
 
 
 def _received(data: bytes, index: Index) -> Checked:
-    unpickler = pickle.Unpickler(io.BytesIO(data))
-    unpickler.persistent_load = lambda entry_id: index.prepared_for(entry_id).entry
-    return unpickler.load()
+    return _EntriesFromIds(data, index).load()

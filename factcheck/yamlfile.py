@@ -225,7 +225,9 @@ class _Builder:
             raise self.fatal
         if self.error is not None:
             raise self.error
-        return self.stack[0].value, self.problems
+        document = self.stack[0]
+        assert isinstance(document, _Capture)
+        return document.value, self.problems
 
     def build(self, event: Event) -> None:
         kind = type(event)
@@ -244,16 +246,17 @@ class _Builder:
             self.stack.append(_Sequence(event))
         else:
             frame = self.stack.pop()
+            assert not isinstance(frame, _Capture)  # the document's, never popped: an end closes a collection
             self.add(frame.data, frame.mark)
 
     def add(self, value: object, mark: yaml.Mark) -> None:
         """Put a finished value in the collection being built."""
         frame = self.stack[-1]
-        if type(frame) is _Sequence:
+        if isinstance(frame, _Sequence):
             frame.data.append(value)
             frame.data.marks.append(mark.line + 1)
             frame.data.marks.append(mark.column + 1)
-        elif type(frame) is _Capture:
+        elif isinstance(frame, _Capture):
             frame.value = value
         elif frame.key is _NO_KEY:
             self.add_key(frame, value, mark)

@@ -44,7 +44,7 @@ from pathlib import Path
 
 from . import private
 from .claims import MAX_CLAIMS_BYTES, ClaimsError, ClaimsFile, Entry, Evidence
-from .files import Version, settled, unchanged
+from .files import Version, settled, shown_path, unchanged
 from .match import Index, Prepared
 from .postings import Postings
 from .quantities import Span
@@ -261,7 +261,7 @@ class Inputs:
         """The inputs of a build that parsed `claims` and read its sources through `library`."""
         read = {source_id: version and _settled_source(library.dir, source_id, version) for source_id, version in library.versions.items()}
         claims = settled(claims_path, claims, MAX_CLAIMS_BYTES)
-        return cls(_code_hash(), claims, _relative(library.dir, claims_path.parent), tuple(library.available()), read)
+        return cls(_code_hash(), claims, shown_path(library.dir, claims_path.parent), tuple(library.available()), read)
 
     def unchanged(self, claims_path: Path) -> bool:
         """Whether every input is still as it was built from (files.unchanged says how it tells)."""
@@ -438,9 +438,3 @@ def _signer(key: bytes, data) -> hashlib.blake2b:
 def _pack(record: tuple) -> bytes:
     return zlib.compress(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
-
-def _relative(folder: Path, base: Path) -> str:
-    try:
-        return str(folder.relative_to(base))
-    except ValueError:
-        return str(folder)

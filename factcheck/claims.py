@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import knowledge, quantities
-from .files import TooLarge, Version, read_version
+from .files import NotUTF8, TooLarge, Version, decode_utf8, read_version
 from .quantities import Kind, Quantity
 
 MAX_CLAIMS_BYTES = 1024 * 1024 * 1024  # some 1,900,000 entries (issue 15 asks for 1,000,000); loading takes about 6 bytes a byte
@@ -143,9 +143,9 @@ def read_file(path: Path, max_bytes: int = MAX_CLAIMS_BYTES) -> tuple[bytes, Ver
 
 def decode(raw: bytes, path: Path) -> str:
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ClaimsError([Problem(str(path), 0, 0, "", f"not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at offset {exc.start})")]) from None
+        return decode_utf8(raw)
+    except NotUTF8 as exc:
+        raise ClaimsError([Problem(str(path), 0, 0, "", str(exc))]) from None
 
 
 def read_text(path: Path, max_bytes: int = MAX_CLAIMS_BYTES) -> str:

@@ -631,6 +631,8 @@ def _claim_texts(args: tuple[str, ...]):
 
 
 def _raw_claim_texts(args: tuple[str, ...]):
+    from .files import NotUTF8, decode_utf8
+
     stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()  # a closed stdin reads as empty
     if not args:
         if stdin.isatty():
@@ -640,9 +642,9 @@ def _raw_claim_texts(args: tuple[str, ...]):
         if arg == "-":
             for number, raw in enumerate(stdin, 1):
                 try:
-                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-                except UnicodeDecodeError as exc:
-                    raise InputError(f"standard input, line {number}: not UTF-8 text (invalid byte 0x{raw[exc.start]:02x})") from None
+                    line = decode_utf8(raw)
+                except NotUTF8 as exc:
+                    raise InputError(f"standard input, line {number}: {exc}") from None
                 if line.strip():
                     yield line.strip()
         elif arg.strip():

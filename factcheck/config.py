@@ -6,7 +6,6 @@ up; the first folder with settings wins, whole (settings of farther folders are 
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import os
 import re
@@ -16,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from factcheck.discover import DEFAULT_INCLUDE
+from factcheck.files import NotUTF8, decode_utf8
 
 CONFIG_FILE = ".factcheck.yaml"
 PYPROJECT = "pyproject.toml"
@@ -69,10 +69,9 @@ def _read(path: Path) -> str:
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        offset = error.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
-        raise ConfigError(f"{path}: not UTF-8 text (invalid byte 0x{data[offset]:02x} at offset {offset})") from None
+        return decode_utf8(data)
+    except NotUTF8 as error:
+        raise ConfigError(f"{path}: {error}") from None
 
 
 def _from_yaml(path: Path) -> ScanConfig:

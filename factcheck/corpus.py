@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .cache import Cache
 from .claims import ClaimsError, ClaimsFile, Entry, Evidence, Problem, load_claims, read_claims
+from .files import shown_path
 from .match import Index, Prepared
 from .quantities import Span
 from .sources import Passage, Source, SourceLibrary
@@ -139,10 +140,7 @@ class Corpus:
 
     def display_path(self, source: Source) -> str:
         """sources/FILE.md, relative to the claims file's folder."""
-        try:
-            return str(source.path.relative_to(self.claims.path.parent))
-        except ValueError:
-            return str(source.path)
+        return shown_path(source.path, self.claims.path.parent)
 
 
 __all__ = ["ClaimsError", "Corpus", "Problem", "bundled_claims", "find_claims"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -13,14 +12,13 @@ from pathlib import PurePath
 from typing import BinaryIO, TextIO
 
 from factcheck.drafts import DraftError
-from factcheck.files import TooLarge, read_bounded
+from factcheck.files import NotUTF8, TooLarge, decode_utf8, read_bounded
 
 STDIN = "-"
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 MAX_BYTES = 16 * 1024 * 1024  # far beyond any draft; stops a scan from swallowing a disk image
 _BINARY_PROBE = 8192
-_LINE_BREAK = re.compile(rb"\r\n?|\n")
 
 
 @dataclass(frozen=True)
@@ -183,12 +181,7 @@ def _decode(data: bytes | str, name: str, max_bytes: int) -> str:
         raise DraftError(f"{name}: not UTF-8 text (UTF-16 byte order mark)")
     if b"\0" in data[:_BINARY_PROBE]:
         raise DraftError(f"{name}: binary file, skipped")
-    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        return data[bom:].decode("utf-8")
-    except UnicodeDecodeError as error:
-        offset = bom + error.start
-        line = len(_LINE_BREAK.findall(data, 0, offset)) + 1
-        raise DraftError(
-            f"{name}: not UTF-8 text (invalid byte 0x{data[offset]:02x} at offset {offset}, line {line})"
-        ) from None
+        return decode_utf8(data)
+    except NotUTF8 as error:
+        raise DraftError(f"{name}: {error.with_line()}") from None

@@ -1,4 +1,6 @@
-"""Reading a file that someone else wrote, within a size limit, and telling its versions apart.
+"""Reading a file that someone else wrote, within a size limit, and telling its versions apart;
+decoding it as UTF-8, and naming it in a message. Each is written here once, so that every
+file factcheck reads is refused, and named, in the same words.
 
 A FIFO nobody writes to reads as empty instead of hanging, and a link to /dev/zero is cut off
 at the limit instead of being swallowed; a regular file over the limit is refused before a
@@ -7,17 +9,53 @@ byte is read.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
+import re
 import stat
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX only: elsewhere a FIFO is not a worry
 _TRUST_STAMPS = os.name == "posix"  # elsewhere, ctime is the creation time: no sign of a change
 SETTLED_NS = 2_000_000_000  # a file changed more recently than this may change again within the same time stamp
 
 Stamp = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
+_LINE_BREAK = re.compile(rb"\r\n?|\n")
+
+
+class NotUTF8(ValueError):
+    """Bytes that are not UTF-8 text. The message names the first bad byte and its offset in
+    the bytes given (a byte order mark counted), so that a hex editor finds it."""
+
+    def __init__(self, data: bytes, offset: int):
+        self.offset = offset
+        self.line = len(_LINE_BREAK.findall(data, 0, offset)) + 1
+        self.detail = f"invalid byte 0x{data[offset]:02x} at offset {offset}"
+        super().__init__(f"not UTF-8 text ({self.detail})")
+
+    def with_line(self) -> str:
+        """The message with the line too, for a file a person edits in a text editor."""
+        return f"not UTF-8 text ({self.detail}, line {self.line})"
+
+
+def decode_utf8(data: bytes) -> str:
+    """The text, without a leading byte order mark; NotUTF8 when it is not UTF-8."""
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[bom:].decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise NotUTF8(data, bom + error.start) from None
+
+
+def shown_path(path: Path, base: Path) -> str:
+    """How a message names a file: relative to `base` when it is inside it, else as given."""
+    try:
+        return str(path.relative_to(base))
+    except ValueError:
+        return str(path)
 
 
 class TooLarge(Exception):

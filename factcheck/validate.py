@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .claims import ClaimsError, ClaimsFile, Entry, Problem, Read, build, read_text
+from .files import shown_path
 from .normalise import fold
 from .quantities import TIME_KINDS, Kind, Qualifier, Quantity, describe, parse
 from .sources import SourceLibrary
@@ -71,7 +72,7 @@ class _Report:
 def _check_sources(report: _Report, located: list[_Located], sources_dir: Path, base: Path, data: object) -> None:
     if not sources_dir.is_dir():
         at = data.position("sources") if isinstance(data, dict) and "sources" in data else (1, 1)
-        report.add(at, "sources", f"no sources folder {_shown(sources_dir, base)}")
+        report.add(at, "sources", f"no sources folder {shown_path(sources_dir, base)}")
         return
     library = SourceLibrary(sources_dir)
     for item in located:
@@ -80,17 +81,17 @@ def _check_sources(report: _Report, located: list[_Located], sources_dir: Path, 
             raw = item.raw["evidence"][j]
             path = sources_dir / f"{ev.source}.md"
             if not (path.exists() or path.is_symlink()):
-                report.add(raw.position("source"), f"{where}.source", f"unknown source {ev.source!r}: no {_shown(path, base)} ({_available(library)})")
+                report.add(raw.position("source"), f"{where}.source", f"unknown source {ev.source!r}: no {shown_path(path, base)} ({_available(library)})")
                 continue
             try:
                 source = library.get(ev.source)
             except ClaimsError as exc:
-                report.add(raw.position("source"), f"{where}.source", f"{_shown(path, base)}: {exc.problems[0].message}")
+                report.add(raw.position("source"), f"{where}.source", f"{shown_path(path, base)}: {exc.problems[0].message}")
                 continue
             if source.find(ev.quote) is None:
                 line, nearest = source.nearest(ev.quote)
                 found = f"; nearest (line {line}): {_quoted(nearest)}" if nearest else " (it has no text)"
-                report.add(raw.position("quote"), f"{where}.quote", f"quote not found in {_shown(path, base)}{found}")
+                report.add(raw.position("quote"), f"{where}.quote", f"quote not found in {shown_path(path, base)}{found}")
 
 
 def _available(library: SourceLibrary) -> str:
@@ -100,12 +101,6 @@ def _available(library: SourceLibrary) -> str:
     more = f", and {len(ids) - MAX_LISTED_SOURCES} more" if len(ids) > MAX_LISTED_SOURCES else ""
     return "sources: " + ", ".join(ids[:MAX_LISTED_SOURCES]) + more
 
-
-def _shown(path: Path, base: Path) -> str:
-    try:
-        return str(path.relative_to(base))
-    except ValueError:
-        return str(path)
 
 
 # --- values and the figures of the quotes ----------------------------------------------------

@@ -1,16 +1,16 @@
 """A long scan's sentences checked by worker processes, one chunk of a draft at a time.
 
-Checking is pure Python, so only processes use more than one core. Workers are forked from the
-process that has loaded the corpus, and so share its index without loading anything. A chunk
-carries the sentence before its first one, the context `scan_sentences` would have given it, and
-comes back as a count and the findings to report: pickling every result would cost most of a
-second per 10,000 sentences. The claims file's entries in them travel as their ids: both sides
-hold the same index. Drafts come back whole and in order, so the report is the same as with
-one process.
+Checking is pure Python, so only processes use more than one core. The pool is the standard
+library's ProcessPoolExecutor, with workers forked from the process that has loaded the corpus,
+so that they share its index without loading anything. A chunk carries the sentence before its
+first one, the context `scan_sentences` would have given it, and comes back as a count and the
+findings to report, pickled with the claims file's entries as their ids: both sides hold the
+same index, and pickling every entry would cost most of a second per 10,000 sentences. Drafts
+come back whole and in order, so the report is the same as with one process.
 
-Each worker has its own pipe and is sent a chunk only when it is idle, so neither side can block
-the other. A worker that dies is an error saying how it ended (the signal), not a hang; a worker
-whose parent dies reads the end of its pipe and ends too.
+A worker that dies breaks the pool (BrokenProcessPool): that is an error saying how the worker
+ended (the signal), not a hang. A worker whose parent dies sees the end of a pipe that only the
+parent holds open, and ends too.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -32,13 +33,13 @@ from .drafts import Sentence
 from .match import Index
 from .scan import Checked, Scan, Tally
 
-if TYPE_CHECKING:  # multiprocessing is imported only when workers start: most scans need none
-    from multiprocessing.connection import Connection
-
 CHUNK = 100  # sentences a task: about 0.1 s of checking, against well under a millisecond of overhead
 MIN_SENTENCES = 300  # fewer in all: forking and feeding workers would cost more than they save
-AHEAD = 4  # chunks read ahead per worker, so that a free worker always has one waiting
-REAP_SECONDS = 5.0  # a worker whose pipe has closed is ending: its exit status comes within this
+AHEAD = 4  # chunks submitted ahead per worker, so that a free worker always has one waiting
+
+if TYPE_CHECKING:  # the pool is imported only when workers start: most scans need none (0.1 s)
+    from concurrent.futures import Future
+    from multiprocessing.process import BaseProcess
 
 Draft = tuple[str, Sequence[Sentence]]  # a draft's path and its sentences
 
@@ -94,152 +95,169 @@ def checking(scan: Scan, drafts: Iterable[Draft], jobs: int) -> Iterator[Iterato
     if waiting < MIN_SENTENCES:
         yield (scan.check(path, sentences) for path, sentences in chain(ahead, drafts))
         return
-    workers = _Workers(scan, min(jobs, math.ceil(waiting / CHUNK)))
+    # SIGINT is held back until every worker ignores it (Ctrl-C reaches the whole process group:
+    # this process ends them), and until `workers` can end them. SIGPIPE is held back in the
+    # pool's threads, which inherit this mask, so that a pipe to a dead worker fails there
+    # instead of ending this process.
+    masked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGPIPE})
+    workers = None
     try:
+        workers = _Workers(scan, min(jobs, math.ceil(waiting / CHUNK)))
+        signal.pthread_sigmask(signal.SIG_SETMASK, masked)  # a Ctrl-C held back is raised here
         yield workers.check(chain(ahead, drafts))
+    except BaseException:
+        if workers is not None:
+            workers.stop()  # Ctrl-C, a closed stdout: workers in the middle of a chunk end now
+        raise
     finally:
-        workers.close()
+        signal.pthread_sigmask(signal.SIG_SETMASK, masked)
+        if workers is not None:
+            workers.close()
 
 
 class _Workers:
-    """Worker processes forked from this one, each with its own pipe."""
+    """A pool of `count` processes forked from this one, all started before this returns;
+    called with SIGINT and SIGPIPE blocked."""
 
     def __init__(self, scan: Scan, count: int):
-        self.pipes: list[Connection] = []
-        self.processes = []
-        self.index = scan.index
-        masked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # held back until every worker ignores it
-        try:
-            from multiprocessing import get_context
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
-            context = get_context("fork")
-            for _ in range(count):
-                ours, theirs = context.Pipe()
-                self.pipes.append(ours)
-                process = context.Process(target=_serve, args=(scan, theirs, list(self.pipes)), daemon=True)
-                process.start()
-                self.processes.append(process)
-                theirs.close()
+        self.count = count
+        self.index = scan.index
+        context = _forking()
+        lifeline, self._lifeline = os.pipe()  # its writing end stays here only: its end tells a worker we are gone
+        self.executor = ProcessPoolExecutor(count, context, initializer=_start, initargs=(scan, lifeline, self._lifeline))
+        self.processes = context.started
+        try:
+            try:
+                self.executor.submit(int).result()  # with fork, the first task starts every worker
+            except BrokenProcessPool:
+                raise self._ended() from None
         except BaseException:
             self.close()
             raise
         finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, masked)
+            os.close(lifeline)
 
     def check(self, drafts: Iterator[Draft]) -> Iterator[Checked]:
-        """Chunks go to whichever worker is free; drafts come back whole and in order. At most
-        AHEAD chunks a worker are read ahead of the draft waited for."""
-        from multiprocessing.connection import wait
+        """Chunks are submitted in order, at most AHEAD a worker beyond the draft waited for;
+        drafts come back whole and in order."""
+        submitted: deque[tuple[str, list[Future]]] = deque()
+        outstanding = 0
+        for path, sentences in drafts:
+            chunks = [
+                self._submit(path, sentences[i : i + CHUNK], sentences[i - 1].text if i else "")
+                for i in range(0, len(sentences), CHUNK)
+            ]
+            submitted.append((path, chunks))
+            outstanding += len(chunks)
+            while submitted and outstanding >= AHEAD * self.count:
+                outstanding -= len(submitted[0][1])
+                yield self._gathered(*submitted.popleft())
+        while submitted:
+            yield self._gathered(*submitted.popleft())
 
-        queue: deque[tuple[int, tuple]] = deque()  # numbered chunks, not yet sent
-        read: deque[tuple[str, int]] = deque()  # drafts not yet given back: path, number after their last chunk
-        done: dict[int, Checked] = {}
-        busy: dict[Connection, int] = {}  # pipe -> number of the chunk its worker is checking
-        idle = list(self.pipes)
-        numbered = given = 0  # chunks read, chunks given back
-        exhausted = False
-        while True:
-            while not exhausted and numbered - given < AHEAD * len(self.pipes):
-                draft = next(drafts, None)
-                if draft is None:
-                    exhausted = True
-                    break
-                path, sentences = draft
-                for i in range(0, len(sentences), CHUNK):
-                    queue.append((numbered, (path, sentences[i : i + CHUNK], sentences[i - 1].text if i else "")))
-                    numbered += 1
-                read.append((path, numbered))
-            while idle and queue:
-                pipe = idle.pop()
-                if pipe.poll():  # an idle worker has nothing to say, unless it has ended
-                    raise self._ended(pipe)
-                number, task = queue.popleft()
-                try:
-                    _send(pipe, task)
-                except OSError:  # it ended just now
-                    raise self._ended(pipe) from None
-                busy[pipe] = number
-            while read and all(n in done for n in range(given, read[0][1])):
-                path, end = read.popleft()
-                parts = [done.pop(n) for n in range(given, end)]
-                given = end
-                yield Checked(path, sum((p.tally for p in parts), Tally()), tuple(f for p in parts for f in p.findings))
-            if not busy:  # so nothing is queued, and every draft read was given back
-                if exhausted:
-                    return
-                continue
-            for pipe in wait(list(busy)):
-                try:
-                    data = pipe.recv_bytes()
-                except (EOFError, OSError):  # closed, or reset with a chunk unread: the worker was killed
-                    raise self._ended(pipe) from None
-                done[busy.pop(pipe)] = _received(data, self.index)
-                idle.append(pipe)
+    def _submit(self, path: str, sentences: Sequence[Sentence], previous: str) -> Future:
+        from concurrent.futures.process import BrokenProcessPool
 
-    def _ended(self, pipe: Connection) -> WorkerError:
-        """The error for the worker at the other end of a pipe, which has ended."""
-        process = self.processes[self.pipes.index(pipe)]
-        process.join(REAP_SECONDS)
-        return WorkerError(process.exitcode)
+        try:
+            return self.executor.submit(_check, path, sentences, previous)
+        except BrokenProcessPool:
+            raise self._ended() from None
+
+    def _gathered(self, path: str, chunks: list[Future]) -> Checked:
+        """A draft's chunks as one result."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            parts = [_received(chunk.result(), self.index) for chunk in chunks]
+        except BrokenProcessPool:
+            raise self._ended() from None
+        return Checked(path, sum((p.tally for p in parts), Tally()), tuple(f for p in parts for f in p.findings))
+
+    def _ended(self) -> WorkerError:
+        """The error for the worker that broke the pool. The pool ends the others with SIGTERM,
+        so the one that ended otherwise is the one to name. Its exit code is read once the
+        pool's own thread, which reaps the workers, has ended: two threads reaping one process
+        race, and the loser sees no exit code."""
+        self.stop()
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        codes = [p.exitcode for p in self.processes]
+        return WorkerError(next((c for c in codes if c not in (None, 0, -signal.SIGTERM)), next((c for c in codes if c is not None), None)))
+
+    def stop(self) -> None:
+        for process in self.processes:
+            process.terminate()
 
     def close(self) -> None:
-        for process in self.processes:
-            process.terminate()  # one in the middle of a chunk (Ctrl-C) too
-        for process in self.processes:
-            process.join()
-        for pipe in self.pipes:
-            pipe.close()
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        os.close(self._lifeline)
 
 
-def _send(pipe: Connection, task: tuple) -> None:
-    """Send a chunk; a worker that ended since its idle check makes it fail with EPIPE rather
-    than end this process (the CLI lets SIGPIPE end it quietly, for a closed stdout)."""
-    if not hasattr(signal, "SIGPIPE"):
-        pipe.send(task)
-        return
-    masked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPIPE})
-    try:
-        pipe.send(task)
-    except OSError:
-        signal.sigtimedwait({signal.SIGPIPE}, 0)  # the failed write's, pending while blocked
-        raise
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, masked)
+def _forking():
+    """The fork context, keeping the processes it starts (in `started`): how a worker that
+    broke the pool ended is in its exit code, which the pool does not tell."""
+    from multiprocessing.context import ForkContext
+
+    class Forking(ForkContext):
+        def __init__(self) -> None:
+            self.started: list[BaseProcess] = []
+
+        def Process(self, *args, **kwargs):  # noqa: N802 - the name the pool calls
+            process = super().Process(*args, **kwargs)
+            self.started.append(process)
+            return process
+
+    return Forking()
 
 
-def _packed(result: Checked | Exception) -> bytes:
+_scan: Scan | None = None  # a worker's, set as it starts
+
+
+def _start(scan: Scan, lifeline: int, ours: int) -> None:
+    """A worker starting: Ctrl-C is for the parent, which ends us; so is the parent's end."""
+    global _scan
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.close(ours)
+    _scan = scan
+    threading.Thread(target=_end_with_parent, args=(lifeline,), daemon=True).start()
+
+
+def _end_with_parent(lifeline: int) -> None:
+    """Wait for the parent's end of the pipe to close (it only closes when the pool is done or
+    the parent is gone), then end: a worker with no parent would wait for work forever."""
+    while os.read(lifeline, 1):
+        pass
+    os._exit(0)
+
+
+def _check(path: str, sentences: Sequence[Sentence], previous: str) -> bytes:
+    """A worker's task: one chunk checked."""
+    assert _scan is not None
+    return _packed(_scan.check(path, sentences, previous))
+
+
+class _EntriesAsIds(pickle.Pickler):
+    def persistent_id(self, obj: object) -> str | None:
+        return obj.id if type(obj) is Entry else None
+
+
+class _EntriesFromIds(pickle.Unpickler):
+    def __init__(self, data: bytes, index: Index):
+        super().__init__(io.BytesIO(data))
+        self.index = index
+
+    def persistent_load(self, entry_id: str) -> Entry:
+        return self.index.prepared_for(entry_id).entry
+
+
+def _packed(result: Checked) -> bytes:
     """A worker's answer pickled with each entry as its id."""
     out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.persistent_id = lambda obj: obj.id if type(obj) is Entry else None
-    pickler.dump(result)
+    _EntriesAsIds(out, protocol=pickle.HIGHEST_PROTOCOL).dump(result)
     return out.getvalue()
 
 
 def _received(data: bytes, index: Index) -> Checked:
-    unpickler = pickle.Unpickler(io.BytesIO(data))
-    unpickler.persistent_load = lambda entry_id: index.prepared_for(entry_id).entry
-    got = unpickler.load()
-    if isinstance(got, Exception):
-        raise got
-    return got
-
-
-def _serve(scan: Scan, pipe: Connection, inherited: list[Connection]) -> None:
-    """A worker: check each chunk sent, send back what was found, until the pipe closes."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which ends us
-    for other in inherited:
-        other.close()  # the parent's ends: once the parent is gone, nothing holds our pipe open
-    while True:
-        try:
-            path, sentences, previous = pipe.recv()
-        except (EOFError, OSError):  # the parent is done, or gone
-            return
-        try:
-            result = scan.check(path, sentences, previous)
-        except Exception as error:  # noqa: BLE001 - raised again in the parent
-            result = error
-        try:
-            pipe.send_bytes(_packed(result))
-        except OSError:  # the parent is gone
-            return
+    return _EntriesFromIds(data, index).load()

@@ -4,7 +4,6 @@ runs every one with the real checker, and supported ones help matching as known 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest

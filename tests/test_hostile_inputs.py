@@ -141,8 +141,8 @@ BILLION_LAUGHS = (
         pytest.param("claims:\n\t- id: x\n", r":2:1: YAML syntax error: ", id="tab indent"),
         pytest.param("", r":1:1: the file is empty", id="empty"),
         pytest.param("# only a comment\n\n", r":1:1: the file is empty", id="only a comment"),
-        pytest.param(BILLION_LAUGHS, r"YAML aliases expand to more than 10,000 values: refused \(alias bomb\?\)", id="billion laughs"),
-        pytest.param("x: &x 1\nclaims: [" + ", ".join(["*x"] * 200) + "]\n", r"more than 100 YAML aliases: refused", id="many aliases"),
+        pytest.param(BILLION_LAUGHS, r":1:4: YAML anchor &a is not allowed: write the value out where it is used$", id="billion laughs"),
+        pytest.param("x: &x 1\nclaims: [" + ", ".join(["*x"] * 200) + "]\n", r":1:4: YAML anchor &x is not allowed: ", id="many aliases"),
         # refused by PyYAML's parser or by ours, depending on the PyYAML installed: test_yamlfile
         pytest.param("claims: " + "[" * 100_000 + "]" * 100_000 + "\n", r"claims\.yaml:1:\d+: ", id="deep flow"),
         pytest.param("claims:\n" + "- " * 100_000 + "x\n", r"YAML nested more than 32 levels deep", id="deep block"),
@@ -163,9 +163,9 @@ def test_an_alias_bomb_is_refused_in_bounded_memory(tmp_path: Path) -> None:
     path = claims_file(tmp_path, BILLION_LAUGHS)
     tracemalloc.start()
     try:
-        with pytest.raises(ClaimsError, match="alias bomb"):
+        with pytest.raises(ClaimsError, match="YAML anchor &a is not allowed"):
             load_claims(path)
-        assert validate(path)[0].message.endswith("(alias bomb?)")
+        assert validate(path)[0].message == "YAML anchor &a is not allowed: write the value out where it is used"
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -186,7 +186,7 @@ def test_an_alias_bomb_is_refused_in_bounded_memory(tmp_path: Path) -> None:
 def test_tags_that_construct_objects_are_refused_and_nothing_runs(tmp_path: Path, tag: str) -> None:
     marker = tmp_path / "pwned"
     path = claims_file(tmp_path, f"claims:\n  - {tag.format(marker=marker)}\n")
-    assert "YAML error: could not determine a constructor for the tag" in refused(path)
+    assert "is not allowed: a factcheck file holds plain mappings, lists and values" in refused(path)
     assert not marker.exists()
 
 

@@ -217,6 +217,31 @@ def test_a_killed_worker_is_named_not_an_internal_error(tmp_path):
 
 
 @needs_fork
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the workers through /proc")
+def test_workers_end_when_the_scan_is_killed(tmp_path):
+    """SIGKILL leaves the scan no chance to end its workers: they see it gone, and end (30 s at most)."""
+    process = factcheck_process(tmp_path, "--format", "jsonl")
+    try:
+        workers = wait_for_workers(process)
+        process.kill()
+        process.communicate(timeout=30)
+        deadline = time.monotonic() + 30
+        while any(map(running, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        process.kill()
+    assert [pid for pid in workers if running(pid)] == []
+
+
+def running(pid: int) -> bool:
+    """Whether a process is there and not a zombie (one whose parent is gone is reaped by init)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@needs_fork
 def test_a_closed_pipe_ends_quietly_with_no_worker_left(tmp_path):
     process = factcheck_process(tmp_path, "--format", "jsonl")
     err = head_one_line(process)

@@ -2,7 +2,8 @@
 
 Each document's expected outcome was recorded from the loader that composed PyYAML's whole
 node tree before building anything; the loader built from the parser's events must give the
-same, to the line and column. Data is shown with its lines: {L| key@K: value} is a LineDict
+same, to the line and column, except that tags, anchors and aliases are refused where they
+stand, with the reason. Data is shown with its lines: {L| key@K: value} is a LineDict
 that begins on line L with a key on line K, [L| ...] a LineList.
 """
 
@@ -64,7 +65,7 @@ def shown(value: object) -> str:
 DOCUMENTS = [
     # scalars resolve as PyYAML's SafeLoader resolves them (YAML 1.1)
     pytest.param("a: 1\nb: [x, {c: 2}]\n", Loaded("{1| 'a'@1: 1, 'b'@2: [2| 'x', {2| 'c'@2: 2}]}", []), id='plain mapping'),
-    pytest.param("[~, null, Null, NULL, '', \"\", !!null '', nul]", Loaded("[1| None, None, None, None, '', '', None, 'nul']", []), id='nulls'),
+    pytest.param('[~, null, Null, NULL, \'\', "", nul]', Loaded(data="[1| None, None, None, None, '', '', 'nul']", problems=[]), id='nulls'),
     pytest.param("a:\nb:\nc: [x, ]\n", Loaded("{1| 'a'@1: None, 'b'@2: None, 'c'@3: [3| 'x']}", []), id='empty values'),
     pytest.param("[yes, Yes, YES, no, No, NO, true, True, TRUE, false, False, FALSE, on, On, ON, off, Off, OFF, y, n, Y, N, yEs]", Loaded("[1| True, True, True, False, False, False, True, True, True, False, False, False, True, True, True, False, False, False, 'y', 'n', 'Y', 'N', 'yEs']", []), id='bools'),
     pytest.param("[0, -0, +12, 012, 0o17, 0b1010, -0b11, 0x1F, 0xff_ff, 1_000, 190:20:30, -1:30, 08, 09, 0_7]", Loaded("[1| 0, 0, 12, 10, '0o17', 10, -3, 31, 65535, 1000, 685230, -90, '08', '09', 7]", []), id='ints'),
@@ -75,83 +76,51 @@ DOCUMENTS = [
     pytest.param("- '1'\n- \"yes\"\n- '~'\n- \"2001-12-14\"\n- '0x1F'\n- \"1.5\"\n- |\n  1\n- >-\n  true\n", Loaded("[1| '1', 'yes', '~', '2001-12-14', '0x1F', '1.5', '1\\n', 'true']", []), id='quoted and block scalars are strings'),
     pytest.param("a: |\n  line 1\n  line 2\nb: >\n  folded\n  text\n\nc: |-\n  x\n", Loaded("{1| 'a'@1: 'line 1\\nline 2\\n', 'b'@4: 'folded text\\n', 'c'@8: 'x'}", []), id='block scalars'),
     pytest.param("a: \"\\u00e9\\U0001F600\\x41\\t\"\nb: x\ty\n", Loaded("{1| 'a'@1: 'é😀A\\t', 'b'@2: 'x\\ty'}", []), id='escapes'),
-    pytest.param("a: &x\nb: *x\n", Loaded("{1| 'a'@1: None, 'b'@2: None}", []), id='an empty anchored value'),
     pytest.param("a: 1\n<<: {b: 2}\n", Refused(2, 1, "YAML error: could not determine a constructor for the tag 'tag:yaml.org,2002:merge'"), id='a merge key is refused'),
-    pytest.param("base: &b {x: 1}\nc:\n  <<: *b\n  y: 2\n", Refused(3, 3, "YAML error: could not determine a constructor for the tag 'tag:yaml.org,2002:merge'"), id='a merge key from an alias is refused'),
     pytest.param("a: =", Refused(1, 4, "YAML error: could not determine a constructor for the tag 'tag:yaml.org,2002:value'"), id='a value key is refused'),
     # explicit tags construct as the SafeConstructor does
-    pytest.param("[!!str 1, !!int '12', !!float 1, !!bool yes, !!null '', !!str yes, !<tag:yaml.org,2002:str> 5, ! 5, !!timestamp 2001-12-14, !!int 0x10]", Loaded("[1| '1', 12, 1.0, True, None, 'yes', '5', 5, datetime.date(2001, 12, 14), 16]", []), id='scalar tags'),
-    pytest.param("a: !!binary aGVsbG8=\nb: !!binary |\n  aGVs\n  bG8=\nc: !!binary \"$$\"\n", Loaded("{1| 'a'@1: b'hello', 'b'@2: b'hello', 'c'@5: b''}", []), id='binary'),
-    pytest.param("a: !!map {b: 1}\nc: !!seq [1]\n", Loaded("{1| 'a'@1: {1| 'b'@1: 1}, 'c'@2: [2| 1]}", []), id='map and seq tags'),
-    pytest.param("!!set {a, b, ? c}", Loaded("{'a', 'b', 'c'}", []), id='set'),
-    pytest.param("!!set {a, b, a}", Loaded("{'a', 'b'}", [(1, 14, "duplicate key 'a' (first on line 1)")]), id='set with a duplicate'),
-    pytest.param("!!omap [{a: 1}, {b: 2}, {a: 3}]", Loaded("[('a', 1), ('b', 2), ('a', 3)]", []), id='omap'),
-    pytest.param("x: !!pairs [{a: 1}, {a: [2]}, {[1]: 3}]", Loaded("{1| 'x'@1: [('a', 1), ('a', [1| 2]), ([1| 1], 3)]}", []), id='pairs'),
-    pytest.param("!!omap {a: 1}", Refused(1, 1, 'YAML error: expected a sequence, but found mapping'), id='omap of a mapping'),
-    pytest.param("!!omap [{a: 1}, a]", Refused(1, 17, 'YAML error: expected a mapping of length 1, but found scalar'), id='omap with a scalar item'),
-    pytest.param("!!pairs [[a]]", Refused(1, 10, 'YAML error: expected a mapping of length 1, but found sequence'), id='pairs with a list item'),
-    pytest.param("!!pairs [{a: 1, b: 2}]", Refused(1, 10, 'YAML error: expected a single mapping item, but found 2 items'), id='pairs with two items in one'),
-    pytest.param("!!omap [{}]", Refused(1, 9, 'YAML error: expected a single mapping item, but found 0 items'), id='omap with an empty item'),
-    pytest.param("!!omap [{a: !bad 1}, x]", Refused(1, 13, "YAML error: could not determine a constructor for the tag '!bad'"), id="omap: an item's own error first"),
-    pytest.param("a: !!omap [&m {k: v}]\nb: *m\n", Loaded("{1| 'a'@1: [('k', 'v')], 'b'@2: {1| 'k'@1: 'v'}}", []), id='omap with an anchored item'),
-    pytest.param("a: &m {k: v}\nb: !!omap [*m]\nc: !!omap [*m, *m]\n", Loaded("{1| 'a'@1: {1| 'k'@1: 'v'}, 'b'@2: [('k', 'v')], 'c'@3: [('k', 'v'), ('k', 'v')]}", []), id='omap with an alias item'),
-    pytest.param("a: &o !!omap [{k: v}]\nb: *o\n", Loaded("{1| 'a'@1: [('k', 'v')], 'b'@2: [('k', 'v')]}", []), id='an anchored omap'),
-    pytest.param("a: !foo 1", Refused(1, 4, "YAML error: could not determine a constructor for the tag '!foo'"), id='an unknown tag'),
-    pytest.param("a: !foo [1]", Refused(1, 4, "YAML error: could not determine a constructor for the tag '!foo'"), id='an unknown tag on a list'),
-    pytest.param("a: !foo {b: 1}", Refused(1, 4, "YAML error: could not determine a constructor for the tag '!foo'"), id='an unknown tag on a mapping'),
-    pytest.param("%TAG !e! tag:example.com,2000:\n---\na: !e!x 1\n", Refused(3, 4, "YAML error: could not determine a constructor for the tag 'tag:example.com,2000:x'"), id='a tag directive'),
-    pytest.param("!!int [1]", Refused(1, 1, 'YAML error: expected a scalar node, but found sequence'), id='a scalar tag on a list'),
-    pytest.param("!!str {a: 1}", Refused(1, 1, 'YAML error: expected a scalar node, but found mapping'), id='a scalar tag on a mapping'),
-    pytest.param("!!null [1]", Refused(1, 1, 'YAML error: expected a scalar node, but found sequence'), id='null tag on a list'),
-    pytest.param("!<tag:yaml.org,2002:value> [1]", Refused(1, 1, "YAML error: could not determine a constructor for the tag 'tag:yaml.org,2002:value'"), id='value tag on a list'),
-    pytest.param("- !!python/object/apply:os.system [echo]", Refused(1, 3, "YAML error: could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'"), id='python tags are unknown'),
+    pytest.param("a: !!binary aGVsbG8=\nb: !!binary |\n  aGVs\n  bG8=\nc: !!binary \"$$\"\n", Refused(1, 4, 'YAML tag !!binary is not allowed: a factcheck file holds plain mappings, lists and values'), id='binary'),
+    pytest.param("!!set {a, b, ? c}", Refused(1, 1, 'YAML tag !!set is not allowed: a factcheck file holds plain mappings, lists and values'), id='set'),
+    pytest.param("!!omap [{a: 1}, {b: 2}, {a: 3}]", Refused(1, 1, 'YAML tag !!omap is not allowed: a factcheck file holds plain mappings, lists and values'), id='omap'),
+    pytest.param("x: !!pairs [{a: 1}, {a: [2]}, {[1]: 3}]", Refused(1, 4, 'YAML tag !!pairs is not allowed: a factcheck file holds plain mappings, lists and values'), id='pairs'),
+    pytest.param("a: !foo 1", Refused(1, 4, 'YAML tag !foo is not allowed: a factcheck file holds plain mappings, lists and values'), id='an unknown tag'),
+    pytest.param("a: !foo [1]", Refused(1, 4, 'YAML tag !foo is not allowed: a factcheck file holds plain mappings, lists and values'), id='an unknown tag on a list'),
+    pytest.param("%TAG !e! tag:example.com,2000:\n---\na: !e!x 1\n", Refused(3, 4, 'YAML tag !<tag:example.com,2000:x> is not allowed: a factcheck file holds plain mappings, lists and values'), id='a tag directive'),
+    pytest.param("!<tag:yaml.org,2002:value> [1]", Refused(1, 1, 'YAML tag !!value is not allowed: a factcheck file holds plain mappings, lists and values'), id='value tag on a list'),
+    pytest.param("- !!python/object/apply:os.system [echo]", Refused(1, 3, 'YAML tag !!python/object/apply:os.system is not allowed: a factcheck file holds plain mappings, lists and values'), id='python tags are unknown'),
     # duplicate and unhashable keys are problems: the later one is skipped, its value never built
     pytest.param("a: 1\nb: 2\na: 3\n", Loaded("{1| 'a'@1: 1, 'b'@2: 2}", [(3, 1, "duplicate key 'a' (first on line 1)")]), id='duplicate key'),
     pytest.param("a:\n  b: 1\n  b: 2\nc: {d: 1, d: 2}\n", Loaded("{1| 'a'@1: {2| 'b'@2: 1}, 'c'@4: {4| 'd'@4: 1}}", [(3, 3, "duplicate key 'b' (first on line 2)"), (4, 11, "duplicate key 'd' (first on line 4)")]), id='nested duplicates'),
     pytest.param("1: a\n1.0: b\ntrue: c\n~: d\nnull: e\n", Loaded("{1| 1@1: 'a', None@4: 'd'}", [(2, 1, 'duplicate key 1.0 (first on line 1)'), (3, 1, 'duplicate key True (first on line 1)'), (5, 1, 'duplicate key None (first on line 4)')]), id='keys equal across types'),
     pytest.param("{a: 1, a: 2, b: 3}", Loaded("{1| 'a'@1: 1, 'b'@1: 3}", [(1, 8, "duplicate key 'a' (first on line 1)")]), id='duplicates in flow'),
     pytest.param("a: 1\na: {b: 1, b: 2}\n", Loaded("{1| 'a'@1: 1}", [(2, 1, "duplicate key 'a' (first on line 1)")]), id="problems in a duplicate's value are not reported"),
-    pytest.param("a: 1\na: !bad 2\n", Loaded("{1| 'a'@1: 1}", [(2, 1, "duplicate key 'a' (first on line 1)")]), id="errors in a duplicate's value are not raised"),
-    pytest.param("a: 1\na: !!int x\n", Loaded("{1| 'a'@1: 1}", [(2, 1, "duplicate key 'a' (first on line 1)")]), id="a bad int in a duplicate's value is not read"),
-    pytest.param("{a: 1, a: 2, b: !bad 1}", Refused(1, 17, "YAML error: could not determine a constructor for the tag '!bad'"), id='an error after a duplicate'),
-    pytest.param("a: 1\na: &x !bad 2\nb: *x\n", Refused(2, 4, "YAML error: could not determine a constructor for the tag '!bad'"), id="a duplicate's anchored value is built by an alias"),
-    pytest.param("a: 1\na: &x {b: 1, b: 2}\nc: *x\nd: *x\n", Loaded("{1| 'a'@1: 1, 'c'@3: {2| 'b'@2: 1}, 'd'@4: {2| 'b'@2: 1}}", [(2, 1, "duplicate key 'a' (first on line 1)"), (2, 14, "duplicate key 'b' (first on line 2)")]), id='and its problems reported then, once'),
-    pytest.param("a: 1\na: &x {b: &y [1], c: 2}\nc: *y\nd: *x\ne: *y\n", Loaded("{1| 'a'@1: 1, 'c'@3: [2| 1], 'd'@4: {2| 'b'@2: [2| 1], 'c'@2: 2}, 'e'@5: [2| 1]}", [(2, 1, "duplicate key 'a' (first on line 1)")]), id='what an alias built of it is not built again'),
+    pytest.param('a: 1\na: 2020-02-30\n', Loaded(data="{1| 'a'@1: 1}", problems=[(2, 1, "duplicate key 'a' (first on line 1)")]), id="errors in a duplicate's value are not raised"),
+    pytest.param('a: 1\na: 99999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999\n', Loaded(data="{1| 'a'@1: 1}", problems=[(2, 1, "duplicate key 'a' (first on line 1)")]), id="a bad int in a duplicate's value is not read"),
+    pytest.param('{a: 1, a: 2, b: 2020-02-30}', Refused(1, 17, "YAML error: '2020-02-30' is not a valid timestamp"), id='an error after a duplicate'),
+    pytest.param('a: 1\na: {b: 1, b: 2}\nc: {b: 1, b: 2}\n', Loaded(data="{1| 'a'@1: 1, 'c'@3: {3| 'b'@3: 1}}", problems=[(2, 1, "duplicate key 'a' (first on line 1)"), (3, 11, "duplicate key 'b' (first on line 3)")]), id="problems in a duplicate's value are not reported, elsewhere they are"),
     pytest.param("- {a: 1, a: 2}\n- {a: 1, a: 2}\n", Loaded("[1| {1| 'a'@1: 1}, {2| 'a'@2: 1}]", [(1, 10, "duplicate key 'a' (first on line 1)"), (2, 10, "duplicate key 'a' (first on line 2)")]), id='duplicates in each item'),
     pytest.param("{[1]: 2, a: 1}", Loaded("{1| 'a'@1: 1}", [(1, 2, 'a mapping key must be a plain value')]), id='a list key'),
     pytest.param("? [1, 2]\n: x\n? {a: 1}\n: y\nb: 1\n", Loaded("{1| 'b'@5: 1}", [(1, 3, 'a mapping key must be a plain value'), (3, 3, 'a mapping key must be a plain value')]), id='complex keys'),
     pytest.param("? {a: 1, a: 2}\n: x\n", Loaded('{1| }', [(1, 10, "duplicate key 'a' (first on line 1)"), (1, 3, 'a mapping key must be a plain value')]), id='a duplicate inside an unhashable key'),
-    pytest.param("? !!binary aGk=\n: x\n2001-12-14: d\n1.5: f\n? !!set {a}\n: s\n", Loaded("{1| b'hi'@1: 'x', datetime.date(2001, 12, 14)@3: 'd', 1.5@4: 'f'}", [(5, 3, 'a mapping key must be a plain value')]), id='hashable keys of other types'),
+    pytest.param('2001-12-14: d\n1.5: f\n', Loaded(data="{1| datetime.date(2001, 12, 14)@1: 'd', 1.5@2: 'f'}", problems=[]), id='hashable keys of other types'),
     # anchors and aliases: an alias is the object its anchor built
-    pytest.param("a: &x 1\nb: *x\nc: &m {k: v}\nd: *m\ne: &s [1, 2]\nf: *s\n", Loaded("{1| 'a'@1: 1, 'b'@2: 1, 'c'@3: {3| 'k'@3: 'v'}, 'd'@4: {3| 'k'@3: 'v'}, 'e'@5: [5| 1, 2], 'f'@6: [5| 1, 2]}", []), id='anchors'),
-    pytest.param("a: &k key\n*k : v\n", Loaded("{1| 'a'@1: 'key', 'key'@1: 'v'}", []), id='an alias key stands where its anchor is'),
-    pytest.param("a: &m {k: v}\n? *m\n: v\n", Loaded("{1| 'a'@1: {1| 'k'@1: 'v'}}", [(1, 4, 'a mapping key must be a plain value')]), id='an alias of a mapping as a key'),
-    pytest.param("&a [*a]", Refused(1, 1, 'YAML error: found unconstructable recursive node'), id='a list holding itself'),
-    pytest.param("&a {k: *a}", Refused(1, 1, 'YAML error: found unconstructable recursive node'), id='a mapping holding itself'),
-    pytest.param("a: &a\n  b: [1, *a]\n", Refused(1, 4, 'YAML error: found unconstructable recursive node'), id='a nested alias to an ancestor'),
-    pytest.param("&a {k: 1, k: *a}", Loaded("{1| 'k'@1: 1}", [(1, 11, "duplicate key 'k' (first on line 1)")]), id='a recursive alias in a skipped value'),
-    pytest.param("a: *x", Refused(1, 4, 'YAML syntax error: found undefined alias'), id='an undefined alias'),
-    pytest.param("a: !bad 1\nb: *x\n", Refused(2, 4, 'YAML syntax error: found undefined alias'), id='an undefined alias after an error'),
-    pytest.param("a: *x\nb: &x 1\n", Refused(1, 4, 'YAML syntax error: found undefined alias'), id='an alias before its anchor'),
-    pytest.param("a: &x 1\nb: &x 2\n", Refused(2, 4, 'YAML syntax error: second occurrence'), id='a duplicate anchor'),
-    pytest.param("a: &x [1]\nb: &x {c: 2}\n", Refused(2, 4, 'YAML syntax error: second occurrence'), id='a duplicate anchor on a collection'),
-    pytest.param("a: !!str &x 1\nb: &y !!int '2'\nc: [*x, *y]\n", Loaded("{1| 'a'@1: '1', 'b'@2: 2, 'c'@3: [3| '1', 2]}", []), id='tag and anchor in either order'),
-    pytest.param("a: &x !bad [1]\nb: *x\n", Refused(1, 4, "YAML error: could not determine a constructor for the tag '!bad'"), id='a refused collection aliased'),
-    pytest.param("a: !bad [&y {k: 1, k: 2}]\nb: *y\n", Refused(1, 4, "YAML error: could not determine a constructor for the tag '!bad'"), id='an anchor inside a refused collection'),
+    pytest.param("a: &x 1\nb: *x\nc: &m {k: v}\nd: *m\ne: &s [1, 2]\nf: *s\n", Refused(1, 4, 'YAML anchor &x is not allowed: write the value out where it is used'), id='anchors'),
+    pytest.param("a: &k key\n*k : v\n", Refused(1, 4, 'YAML anchor &k is not allowed: write the value out where it is used'), id='an alias key stands where its anchor is'),
+    pytest.param("&a {k: *a}", Refused(1, 1, 'YAML anchor &a is not allowed: write the value out where it is used'), id='an alias of its own collection'),
+    pytest.param("a: *x", Refused(1, 4, 'YAML alias *x is not allowed: write the value out where it is used'), id='an undefined alias'),
     # documents: one, or none
     pytest.param("", Loaded('None', []), id='empty'),
     pytest.param("# only a comment\n\n", Loaded('None', []), id='only a comment'),
     pytest.param("---\n", Loaded('None', []), id='an empty explicit document'),
     pytest.param("---\n...\n", Loaded('None', []), id='an explicit document end'),
     pytest.param("---\na: 1\n...\n", Loaded("{2| 'a'@2: 1}", []), id='one explicit document'),
-    pytest.param("--- !!str\n", Loaded("''", []), id='an empty document with a tag'),
+    pytest.param("--- !!str\n", Refused(1, 5, 'YAML tag !!str is not allowed: a factcheck file holds plain mappings, lists and values'), id='an empty document with a tag'),
     pytest.param("a: 1\n---\nb: 2\n", Refused(2, 1, 'YAML syntax error: but found another document'), id='two documents'),
-    pytest.param("a: !bad 1\n---\nb: 2\n", Refused(2, 1, 'YAML syntax error: but found another document'), id='a second document before an error in the first'),
+    pytest.param('a: 2020-02-30\n---\nb: 2\n', Refused(2, 1, 'YAML syntax error: but found another document'), id='a second document before an error in the first'),
     pytest.param("a: 1\n--- [\n", Refused(2, 1, 'YAML syntax error: but found another document'), id='a second document before its syntax error'),
     pytest.param("a: 1\n...\n---\n", Refused(3, 1, 'YAML syntax error: but found another document'), id='a second document after an end'),
     pytest.param("a: 1\n...\nb: [\n", Refused(3, 1, 'YAML syntax error: did not find expected <document start>'), id='content after a document end'),
-    pytest.param("a: &x 1\n---\nb: &x 2\n", Refused(2, 1, 'YAML syntax error: but found another document'), id='a duplicate anchor across documents'),
-    pytest.param("a: &x 1\n---\nb: *x\n", Refused(2, 1, 'YAML syntax error: but found another document'), id='an alias across documents'),
+    pytest.param("a: &x 1\n---\nb: &x 2\n", Refused(1, 4, 'YAML anchor &x is not allowed: write the value out where it is used'), id='a duplicate anchor across documents'),
     # syntax errors, with their position
     pytest.param("a: [1, 2", Refused(2, 1, "YAML syntax error: did not find expected ',' or ']'"), id='unclosed flow list'),
     pytest.param("a: b: c", Refused(1, 5, 'YAML syntax error: mapping values are not allowed in this context'), id='nested mapping on one line'),
@@ -170,28 +139,20 @@ DOCUMENTS = [
     pytest.param("a:\n  b: 1\n c: 2\n", Refused(3, 2, 'YAML syntax error: did not find expected key'), id='bad indentation'),
     pytest.param("a: 1\n\ufeffb: 2\n", Refused(2, 2, 'YAML syntax error: did not find expected key'), id='a BOM inside'),
     pytest.param("a: [, ]\n", Refused(1, 5, 'YAML syntax error: did not find expected node content'), id='an empty flow item'),
-    pytest.param("a: !bad 1\nb: [\n", Refused(3, 1, 'YAML syntax error: did not find expected node content'), id='a syntax error after an error constructing'),
+    pytest.param('a: 2020-02-30\nb: [\n', Refused(3, 1, 'YAML syntax error: did not find expected node content'), id='a syntax error after an error constructing'),
     pytest.param("a: 1\na: 2\nb: [\n", Refused(4, 1, 'YAML syntax error: did not find expected node content'), id='a syntax error after a duplicate'),
-    pytest.param("a: *x\nb: [\n", Refused(1, 4, 'YAML syntax error: found undefined alias'), id='a syntax error after an undefined alias'),
     pytest.param("a: " + "9" * 1001 + "\nb: [\n", Refused(3, 1, 'YAML syntax error: did not find expected node content'), id='a syntax error after a huge int'),
-    # limits: refused before anything large is built, wherever in the stream
-    pytest.param(BILLION_LAUGHS, Refused(5, 8, 'YAML aliases expand to more than 10,000 values: refused (alias bomb?)'), id='billion laughs'),
-    pytest.param("x: &x 1\nclaims: [" + ", ".join(["*x"] * 200) + "]\n", Refused(2, 410, 'more than 100 YAML aliases: refused (alias bomb?)'), id='many aliases'),
-    pytest.param("x: &x 1\nclaims: [" + ", ".join(["*x"] * 100) + "]\n", Loaded("{1| 'x'@1: 1, 'claims'@2: [2| 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}", []), id='100 aliases'),
-    pytest.param("a: &x 1\na: [" + ", ".join(["*x"] * 101) + "]\n", Refused(2, 405, 'more than 100 YAML aliases: refused (alias bomb?)'), id='aliases in a skipped value count'),
+    # limits: refused before anything large is built; no alias can repeat anything
+    pytest.param(BILLION_LAUGHS, Refused(1, 4, 'YAML anchor &a is not allowed: write the value out where it is used'), id='billion laughs'),
     pytest.param("claims:\n" + "- " * 100_000 + "x\n", Refused(2, 63, 'YAML nested more than 32 levels deep: refused'), id='deep block'),
     pytest.param("[" * 32 + "]" * 32, Loaded('[1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| [1| ]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]', []), id='32 deep'),
     pytest.param("[" * 33 + "]" * 33, Refused(1, 33, 'YAML nested more than 32 levels deep: refused'), id='33 deep'),
-    pytest.param("a: [\n" + BILLION_LAUGHS, Refused(3, 1, "YAML syntax error: did not find expected ',' or ']'"), id='a syntax error before a bomb'),
-    pytest.param("q: *nope\n" + BILLION_LAUGHS, Refused(6, 8, 'YAML aliases expand to more than 10,000 values: refused (alias bomb?)'), id='a bomb after an undefined alias'),
-    pytest.param("q: !bad 1\n" + BILLION_LAUGHS, Refused(6, 8, 'YAML aliases expand to more than 10,000 values: refused (alias bomb?)'), id='a bomb after an error constructing'),
-    pytest.param("a: &x [1]\nb: &x [2]\nc: [" + ", ".join(["*x"] * 200) + "]\n", Refused(3, 405, 'more than 100 YAML aliases: refused (alias bomb?)'), id='a bomb after a duplicate anchor'),
-    pytest.param("a: *x\nb: " + "[" * 40 + "]" * 40 + "\n", Refused(2, 35, 'YAML nested more than 32 levels deep: refused'), id='deep nesting after an undefined alias'),
-    pytest.param("a: 1\n---\n" + BILLION_LAUGHS, Refused(7, 8, 'YAML aliases expand to more than 10,000 values: refused (alias bomb?)'), id='a bomb in a second document'),
+    pytest.param("a: [\n" + BILLION_LAUGHS, Refused(2, 4, 'YAML anchor &a is not allowed: write the value out where it is used'), id='an anchor before a syntax error'),
+    pytest.param('q: 2020-02-30\na: &a [lol]\n', Refused(2, 4, 'YAML anchor &a is not allowed: write the value out where it is used'), id='an anchor after an error constructing'),
+    pytest.param("a: *x\nb: " + "[" * 40 + "]" * 40 + "\n", Refused(1, 4, 'YAML alias *x is not allowed: write the value out where it is used'), id='an alias before deep nesting'),
     pytest.param("claims: " + "9" * 5000 + "\n", Refused(1, 9, 'YAML error: an integer of more than 1000 characters'), id='5000 digits'),
     pytest.param("a: " + "1" * 1000 + "\n", Loaded("{1| 'a'@1: 1111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111}", []), id='1000 digits'),
     pytest.param("a: " + "1" * 1001 + "\n", Refused(1, 4, 'YAML error: an integer of more than 1000 characters'), id='1001 digits'),
-    pytest.param("a: !!int '" + "1" * 1001 + "'\n", Refused(1, 4, 'YAML error: an integer of more than 1000 characters'), id='1001 digits tagged'),
     # characters
     pytest.param("claims: [1, 2]\n\x00\n", Refused(2, 1, 'YAML error: unacceptable character #x0000: control characters are not allowed'), id='NUL'),
     pytest.param("é: [ü, 2]\nb: x\x00\n", Refused(2, 5, 'YAML error: unacceptable character #x0000: control characters are not allowed'), id='NUL after accented letters'),
@@ -246,7 +207,7 @@ PARSER_OWN_WAY = {
     "a tab indent", "unclosed in a claims file", "an empty alias", "an empty anchor", "an empty verbatim tag", "YAML 2.0",
     "an unknown directive", "an unknown escape", "a surrogate escape", "bad indentation", "a BOM inside", "an empty flow item",
     "a syntax error after an error constructing", "a syntax error after a duplicate", "a syntax error after a huge int",
-    "a syntax error before a bomb", "NUL", "NUL after accented letters", "BEL in quotes", "NUL alone", "a non-character",
+    "an anchor before a syntax error", "NUL", "NUL after accented letters", "BEL in quotes", "NUL alone", "a non-character",
     "escapes",
 }
 
@@ -262,37 +223,12 @@ def test_without_libyaml_documents_load_the_same(monkeypatch, text: str, expecte
     [
         # PyYAML's constructors trust the value: these escaped the loader as a ValueError,
         # KeyError, IndexError or AttributeError, an "internal error" for the user
-        pytest.param("a: !!int 1.5", Refused(1, 4, "YAML error: '1.5' is not a valid int"), id="a float as !!int"),
-        pytest.param("a: !!bool maybe", Refused(1, 4, "YAML error: 'maybe' is not a valid bool"), id="maybe as !!bool"),
-        pytest.param("a: !!timestamp 2020-01-01x", Refused(1, 4, "YAML error: '2020-01-01x' is not a valid timestamp"), id="junk as !!timestamp"),
         pytest.param("a: 2020-02-30", Refused(1, 4, "YAML error: '2020-02-30' is not a valid timestamp"), id="30 February"),
         pytest.param("a: 2020-13-01", Refused(1, 4, "YAML error: '2020-13-01' is not a valid timestamp"), id="month 13"),
-        pytest.param("a: !!float ''", Refused(1, 4, "YAML error: '' is not a valid float"), id="an empty !!float"),
-        pytest.param("a: !!int ''", Refused(1, 4, "YAML error: '' is not a valid int"), id="an empty !!int"),
-        pytest.param("a: !!float '1:'", Refused(1, 4, "YAML error: '1:' is not a valid float"), id="a bad sexagesimal float"),
-        pytest.param("a: !!int '" + "x" * 100 + "'", Refused(1, 4, "YAML error: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\u2026' is not a valid int"), id="a long bad !!int"),
-        # the collection tags on the wrong kind of node crashed the loader's own constructors
-        pytest.param("!!map x", Refused(1, 1, "YAML error: expected a mapping node, but found scalar"), id="!!map on a scalar"),
-        pytest.param("!!map [1]", Refused(1, 1, "YAML error: expected a mapping node, but found sequence"), id="!!map on a list"),
-        pytest.param("!!seq {a: 1}", Refused(1, 1, "YAML error: expected a sequence node, but found mapping"), id="!!seq on a mapping"),
-        pytest.param("!!seq x", Refused(1, 1, "YAML error: expected a sequence node, but found scalar"), id="!!seq on a scalar"),
-        pytest.param("!!set [1]", Refused(1, 1, "YAML error: expected a mapping node, but found sequence"), id="!!set on a list"),
-        pytest.param("!!set x", Refused(1, 1, "YAML error: expected a mapping node, but found scalar"), id="!!set on a scalar"),
-        pytest.param("!!timestamp {=: 1}", Refused(1, 1, "YAML error: expected a scalar node, but found mapping"), id="!!timestamp on a mapping"),
-        # YAML 1.1's value key made this '5'; a tagged mapping is judged by its tag alone
-        pytest.param("!!str {=: 5}", Refused(1, 1, "YAML error: expected a scalar node, but found mapping"), id="!!str on a mapping with a value key"),
-        # PyYAML filled a root !!omap after registering it: it held itself
-        pytest.param("&o !!omap [{k: *o}]", Refused(1, 1, "YAML error: found unconstructable recursive node"), id="a root omap holding itself"),
     ],
 )
 def test_what_the_node_tree_loader_got_wrong(text: str, expected: Refused) -> None:
     assert outcome(text) == expected
-
-
-def test_an_alias_is_the_object_its_anchor_built() -> None:
-    data, _ = load("a: &m {k: [1]}\nb: *m\nc: &s [x]\nd: [*s, *s]\n")
-    assert data["b"] is data["a"]
-    assert data["d"][0] is data["d"][1] is data["c"]
 
 
 def test_equal_strings_are_one_object() -> None:

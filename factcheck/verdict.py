@@ -549,7 +549,11 @@ class Checker:
         flipped = unmatched_denial(said.denials, p.core, p.denies, said.keys)
         opposed = tuple(self.contrasts.opposed(said.text, (e.statement, *e.aliases)))
         reasons: list[str] = []
-        if flipped and opposed:  # "did not sever" against "established": not the same, not the opposite
+        if flipped and opposed and all(self.denies_word(said, o.claim_says) for o in opposed) and not p.denies:
+            # "Moscow did not discourage the withdrawal" against "encouraged it": what the
+            # source says rules out what the claim denies
+            flipped, opposed = False, ()
+        if flipped and opposed:  # "did not sever" where the source denies something too: not the same, not the opposite
             reasons.append(f"the claim denies “{opposed[0].claim_says}” where the source says “{opposed[0].source_says}”")
         polarity_differs = flipped and not opposed and same_otherwise
         if polarity_differs:
@@ -562,6 +566,14 @@ class Checker:
         elif opposed and not flipped:
             reasons.append(f"the claim says “{opposed[0].claim_says}” where the source says “{opposed[0].source_says}”")
         return Reading(flipped, opposed, polarity_differs, says_opposite, tuple(reasons))
+
+    @staticmethod
+    def denies_word(said: Said, word: str) -> bool:
+        """Whether the claim's denials deny `word` (a contrast's form, as the claim writes it),
+        a form that is no denial itself ("refused to recognise" is one)."""
+        toks = tokens(word)
+        wanted = set(keys(toks))
+        return bool(wanted) and not any(t.negator for t in toks) and any(wanted <= scope for scope in said.denials)
 
     def unnamed(self, claim: str, toks: Sequence[Token], p: Prepared) -> list[str]:
         """Capitalised words inside a name the claim gives ("the 11th Military Party Congress")

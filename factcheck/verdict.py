@@ -164,8 +164,9 @@ class Checker:
         Invisible format characters are dropped first (`visible`): the claim checked, and
         shown, is the claim as it reads."""
         claim, context = visible(claim), visible(context)
-        if (alt := alternative(claim)) and (whole := self.read_claim(claim, claim, context, shown, unverified_matches, record=False)):
+        if alt := alternative(claim):
             # "X, not Y, ...": X, and not Y; unless an entry says as much ("a political rather than a military settlement")
+            whole = self.read_claim(claim, claim, context, shown, unverified_matches, record=False)
             return whole if whole.verdict is Verdict.SUPPORTED else self.check_alternative(claim, alt, context, shown, unverified_matches)
         if (rows := table_sentences(claim)) and len(rows) > 1:  # a table: each row is a claim
             results = tuple(self.read_claim(row, row, context, SHOWN, unverified_matches, record=True) for row in rows)
@@ -432,8 +433,6 @@ class Checker:
         known = not cand.missing_names and not strangers and not elsewhere
         reasons: list[str] = []
 
-        # "Date: May 1997" shares only a light word with an entry "dated 26 February 2024": it
-        # says nothing of what its figure dates, and contradicts no entry
         # a figure that an entry about the same subjects, matching about as well, confirms
         # is not what this one denies
         conflicts = [c for c in comparisons if c.agreement is Agreement.CONFLICT and c.claim not in vouched]
@@ -469,7 +468,11 @@ class Checker:
         if strangers and not closed_out:
             reasons.append("the entry does not mention " + _join(strangers))
         named_item = closed_out and self.names_list(claim_keys, e) and _claims_membership(claim) and _only_outsiders_missing(cand, outsiders)
-        can_conflict = bool((said.keys - LIGHT_KEYS) & cand.prepared.core) and ((known and core >= CONFLICT) or named_item or (closed_out and not cand.missing_names and core >= CONFLICT))
+        # "Date: May 1997" shares only a light word with an entry "dated 26 February 2024": it
+        # says nothing of what its figure dates, and contradicts no entry
+        shares_content = bool((said.keys - LIGHT_KEYS) & cand.prepared.core)
+        can_conflict = shares_content and (
+            (known and core >= CONFLICT) or named_item or (closed_out and not cand.missing_names and core >= CONFLICT))
         if (conflicts or polarity_differs or says_opposite or closed_out) and can_conflict:
             only_item = not conflicts and not polarity_differs and not says_opposite
             by_meaning = polarity_differs and not conflicts and not closed_out and not says_opposite
@@ -559,8 +562,8 @@ class Checker:
         if polarity_differs:
             claim_denies = denies(said.denials, p.core, bare=True)
             reasons.append("the claim denies what the source affirms" if claim_denies else "the claim affirms what the source denies")
-        says_enough = len(said.keys - LIGHT_KEYS) >= MIN_WORDS  # "After The War Was Over." (a title) says too little to oppose
-        says_opposite = bool(opposed) and not flipped and not figures_differ and (same_otherwise or near_otherwise) and says_enough
+        enough_to_oppose = len(said.keys - LIGHT_KEYS) >= MIN_WORDS  # "After The War Was Over." (a title) says too little
+        says_opposite = bool(opposed) and not flipped and not figures_differ and (same_otherwise or near_otherwise) and enough_to_oppose
         if says_opposite:
             reasons += [f"the claim says “{o.claim_says}”; the source says “{o.source_says}”" for o in opposed]
         elif opposed and not flipped:

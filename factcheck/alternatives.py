@@ -37,10 +37,9 @@ def alternative(claim: str) -> Alternative | None:
         if m := pattern.search(claim):
             x, y = m["x"], m["y"]
             before, after = claim[:m.start()], claim[m.end():]
-            gap = " " if after else ""
-            if pattern is _RATHER and not m["comma"]:
-                gap = ""
-                after = claim[m.end():]
+            # the commas around "not Y" are taken out with it, so a space goes back; "X rather
+            # than Y for aid" keeps the space after Y
+            gap = " " if after and (pattern is _NOT or m["comma"]) else ""
             said = f"{before}{x}{gap}{after}".strip()
             denied = f"{before}{y}{gap}{after}".strip()
             return Alternative(said, denied, x, y)

@@ -25,7 +25,8 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from factcheck.corpus import Corpus, bundled_claims
-from factcheck.drafts import Sentence, read_sentences
+from factcheck.drafts import read_sentences
+from factcheck.sentences import Sentence
 from factcheck.scan import scan_sentences
 from factcheck.tables import cell_text, row_sentence
 from factcheck.verdict import Checker, Verdict

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .clauses import has_predicate
-from .drafts import split_sentences
+from .sentences import split_sentences
 from .knowledge import FOLDER
 from .normalise import fold
 from .quantities import parse

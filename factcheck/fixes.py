@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .drafts import Sentence, as_positioned
+from .sentences import Sentence, as_positioned
 from .quantities import Agreement
 from .verdict import CheckResult, Verdict
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import astuple, dataclass
 
-from .drafts import Sentence, read_sentences
+from .drafts import read_sentences
+from .sentences import Sentence
 from .match import Index
 from .normalise import keys, tokens
 from .quantities import parse

@@ -17,6 +17,7 @@ from pathlib import Path
 from .claims import ClaimsError, Problem, decode, read_file
 from .files import Version
 from .normalise import Respaced
+from .sentences import split_sentences
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 QUOTE_CHARS = str.maketrans({"‘": "'", "’": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "″": '"'})
@@ -90,8 +91,6 @@ class Source:
         line_end = self.text.find("\n", end)
         if line_end < 0:
             line_end = len(self.text)
-        from .drafts import split_sentences  # only when a passage is shown: drafts imports markdown-it
-
         paragraph = self.text[line_start:line_end]
         a, b = start - line_start, end - line_start
         first, last = a, b

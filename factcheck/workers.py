@@ -29,7 +29,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from .claims import Entry
-from .drafts import Sentence
+from .sentences import Sentence
 from .match import Index
 from .scan import Checked, Scan, Tally
 

@@ -1,7 +1,7 @@
 """The claims file covers its sources: the sentences that state a figure are quoted."""
 
 from factcheck.corpus import Corpus, bundled_claims
-from factcheck.drafts import split_sentences
+from factcheck.sentences import split_sentences
 from factcheck.quantities import parse
 from factcheck.sources import fold_quote
 

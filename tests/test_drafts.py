@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.drafts import Sentence, read_sentences, split_sentences
+from factcheck.drafts import read_sentences
+from factcheck.sentences import Sentence, split_sentences
 
 DATA = Path(__file__).parent / "data"
 

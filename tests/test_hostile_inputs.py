@@ -31,7 +31,8 @@ from factcheck.claims import MAX_CLAIMS_BYTES, ClaimsError, load_claims, parse_c
 from factcheck.cli import cli
 from factcheck.corpus import Corpus, bundled_claims
 from factcheck.discover import MAX_BYTES, read_draft
-from factcheck.drafts import DraftError, read_sentences, split_sentences
+from factcheck.drafts import DraftError, read_sentences
+from factcheck.sentences import split_sentences
 from factcheck.normalise import tokens
 from factcheck.quantities import parse
 from factcheck.validate import validate

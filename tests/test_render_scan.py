@@ -18,7 +18,7 @@ import pytest
 from rich.console import Console
 
 from factcheck.corpus import Corpus
-from factcheck.drafts import Sentence
+from factcheck.sentences import Sentence
 from factcheck.render.github import annotation, escape_data, escape_property, github_lines
 from factcheck.render.jsonout import dump_findings, dumps, finding_dict
 from factcheck.render.sarif import fingerprint, message_text, sarif_log

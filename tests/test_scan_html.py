@@ -20,7 +20,7 @@ from browser import Browser, find_browser
 from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, write_corpus
 from factcheck.cli import cli
 from factcheck.corpus import Corpus, bundled_claims
-from factcheck.drafts import Sentence
+from factcheck.sentences import Sentence
 from factcheck.render.html import html_report, text
 from factcheck.scan import Finding, Tally
 from test_ci_output import workflow_commands

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..drafts import Sentence, read_sentences
+from ..drafts import read_sentences
+from ..sentences import Sentence
 from ..scan import Finding, Scan, reported, scan_sentences
 from ..verdict import CheckResult
 

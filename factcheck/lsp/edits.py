@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..drafts import Sentence, read_sentences
+from ..drafts import read_sentences
+from ..sentences import Sentence
 from ..fixes import FigureFix
 from .positions import Lines
 

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..corpus import Corpus
-from ..drafts import as_positioned
+from ..sentences import as_positioned
 from ..scan import Finding, Tally
 from .safe import plain
 from .scantext import COLUMNS, evidence, explanation

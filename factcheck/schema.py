@@ -79,8 +79,9 @@ def _value_schema(kind: Kind) -> dict:
     }
 
 
-def _build() -> dict:
-    entry_keys = {
+def _entry_keys() -> dict:
+    """The keys of one entry."""
+    return {
         "id": {**_KEBAB, "description": "stable identifier, unique in the file"},
         "statement": {**_TEXT, "description": "the fact as one plain sentence, with the source's own figures"},
         "topic": {**_KEBAB, "description": "one of the file's topics, when it declares them"},
@@ -100,6 +101,9 @@ def _build() -> dict:
             "properties": {verdict: {**_TEXTS, "description": f"claims that must be {verdict}"} for verdict in VERDICTS},
         },
     }
+
+
+def _build() -> dict:
     return {
         "$schema": DRAFT,
         "title": "factcheck claims file",
@@ -120,43 +124,48 @@ def _build() -> dict:
             },
         },
         "additionalProperties": False,
-        "$defs": {
-            "text": _TEXT,
-            "entry": {
-                "type": "object", "x-expected": "a mapping", "required": ["id", "statement", "topic", "evidence"],
-                "properties": entry_keys, "additionalProperties": False,
+        "$defs": _definitions(),
+    }
+
+
+def _definitions() -> dict:
+    """What the schema refers to: an entry, and the values, lists and evidence inside one."""
+    return {
+        "text": _TEXT,
+        "entry": {
+            "type": "object", "x-expected": "a mapping", "required": ["id", "statement", "topic", "evidence"],
+            "properties": _entry_keys(), "additionalProperties": False,
+        },
+        "value": {
+            "type": "object", "x-expected": "a mapping with 'kind' and 'text'", "x-discriminator": "kind",
+            "oneOf": [_value_schema(kind) for kind in Kind],
+        },
+        "list": {
+            "type": "object", "x-expected": "a mapping with 'members' and 'closed'", "required": ["members"],
+            "properties": {
+                "members": {"type": "array", "minItems": 2, "items": {"$ref": "#/$defs/member"}, "x-expected": "a list of at least two members"},
+                "closed": {"type": "boolean", "x-expected": "true or false", "description": "true when the source gives the whole list"},
             },
-            "value": {
-                "type": "object", "x-expected": "a mapping with 'kind' and 'text'", "x-discriminator": "kind",
-                "oneOf": [_value_schema(kind) for kind in Kind],
-            },
-            "list": {
-                "type": "object", "x-expected": "a mapping with 'members' and 'closed'", "required": ["members"],
-                "properties": {
-                    "members": {"type": "array", "minItems": 2, "items": {"$ref": "#/$defs/member"}, "x-expected": "a list of at least two members"},
-                    "closed": {"type": "boolean", "x-expected": "true or false", "description": "true when the source gives the whole list"},
+            "additionalProperties": False,
+        },
+        "member": {
+            "x-expected": "a name or a mapping with 'name'",
+            "anyOf": [
+                {"$ref": "#/$defs/text"},
+                {
+                    "type": "object", "required": ["name"], "additionalProperties": False,
+                    "properties": {"name": _TEXT, "aliases": _TEXTS, "values": {"type": "array", "items": {"$ref": "#/$defs/value"}, "x-expected": "a list of values"}},
                 },
-                "additionalProperties": False,
-            },
-            "member": {
-                "x-expected": "a name or a mapping with 'name'",
-                "anyOf": [
-                    {"$ref": "#/$defs/text"},
-                    {
-                        "type": "object", "required": ["name"], "additionalProperties": False,
-                        "properties": {"name": _TEXT, "aliases": _TEXTS, "values": {"type": "array", "items": {"$ref": "#/$defs/value"}, "x-expected": "a list of values"}},
-                    },
-                ],
-            },
-            "evidence": {
-                "type": "object", "x-expected": "a mapping with 'source' and 'quote'", "required": ["source", "quote"], "additionalProperties": False,
-                "properties": {
-                    "source": {
-                        "type": "string", "pattern": KEBAB, "x-pattern": "is not a source id (a file name in the sources folder, without .md)",
-                        "description": "a file name in the sources folder, without .md",
-                    },
-                    "quote": {**_TEXT, "description": "verbatim from the source (whitespace and quote style aside)"},
+            ],
+        },
+        "evidence": {
+            "type": "object", "x-expected": "a mapping with 'source' and 'quote'", "required": ["source", "quote"], "additionalProperties": False,
+            "properties": {
+                "source": {
+                    "type": "string", "pattern": KEBAB, "x-pattern": "is not a source id (a file name in the sources folder, without .md)",
+                    "description": "a file name in the sources folder, without .md",
                 },
+                "quote": {**_TEXT, "description": "verbatim from the source (whitespace and quote style aside)"},
             },
         },
     }

@@ -232,107 +232,119 @@ def _overlaps(lines: Lines, finding: Finding, first: Point, last: Point) -> bool
     return lines.offset(first) <= end and start <= lines.offset(last)
 
 
+async def _initialized(ls: FactcheckServer, params: types.InitializedParams) -> None:
+    watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
+    if watched and watched.dynamic_registration:
+        watchers = [types.FileSystemWatcher(glob_pattern=glob) for glob in watched_globs()]
+        try:
+            await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
+                id="factcheck-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+        except Exception as exc:  # noqa: BLE001 - runs still notice changed files by their times
+            ls.window_log_message(types.LogMessageParams(
+                types.MessageType.Warning, f"factcheck: the editor will not report changed files: {exc}"))
+
+
+def _shutdown(ls: FactcheckServer, params: None) -> None:
+    ls.shut_down = True
+    for document in ls.documents.values():
+        cancel(document)
+
+
+def _did_open(ls: FactcheckServer, params: types.DidOpenTextDocumentParams) -> None:
+    item = params.text_document
+    markdown = LANGUAGES.get(item.language_id)
+    if markdown is None:  # a client that names languages its own way: go by the file name
+        suffix = PurePosixPath(item.uri).suffix.lower()
+        if suffix not in MARKDOWN_SUFFIXES | {".txt"}:
+            return  # code, YAML, ...: not a draft
+        markdown = suffix in MARKDOWN_SUFFIXES
+    ls.documents[item.uri] = Document(item.uri, markdown, item.text, item.version)
+    ls.schedule(item.uri, 0)
+
+
+def _did_change(ls: FactcheckServer, params: types.DidChangeTextDocumentParams) -> None:
+    document = ls.documents.get(params.text_document.uri)
+    if document is None:
+        return
+    for change in params.content_changes:
+        document.text = apply_change(document.text, change, ls.encoding)
+    document.version = params.text_document.version
+    ls.schedule(document.uri, DEBOUNCE_SECONDS)
+
+
+def _did_close(ls: FactcheckServer, params: types.DidCloseTextDocumentParams) -> None:
+    document = ls.documents.pop(params.text_document.uri, None)
+    if document is not None:
+        cancel(document)
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+
+
+def _did_change_watched_files(ls: FactcheckServer, params: types.DidChangeWatchedFilesParams) -> None:
+    for uri in list(ls.documents):  # each run looks at the files again, and reloads what changed
+        ls.schedule(uri, 0)
+
+
+def _hover(ls: FactcheckServer, params: types.HoverParams) -> types.Hover | None:
+    found = ls.current(params.text_document.uri)
+    if found is None:
+        return None
+    _, checked, project, lines = found
+    point = lines.point(params.position.line, params.position.character)
+    finding = next((f for f in checked.findings if _contains(lines, f, point)), None)
+    if finding is None:
+        return None
+    formats = (ls.client_capabilities.text_document and ls.client_capabilities.text_document.hover
+               and ls.client_capabilities.text_document.hover.content_format) or []
+    markdown = types.MarkupKind.Markdown in formats or not formats
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText,
+                                     value=hover_text(project.corpus, finding, markdown)),
+        range=client_range(lines, finding),
+    )
+
+
+async def _code_action(ls: FactcheckServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    found = ls.current(params.text_document.uri)
+    if found is None:
+        return None
+    document, checked, project, lines = found
+    first = lines.point(params.range.start.line, params.range.start.character)
+    last = lines.point(params.range.end.line, params.range.end.character)
+    hits = [f for f in checked.findings if _overlaps(lines, f, first, last)]
+    if not hits:
+        return None
+    uri = params.text_document.uri
+    diagnostics = [ls.diagnostic(project, lines, f) for f in hits]  # here: the corpus is the loop's
+    ignores = await asyncio.get_running_loop().run_in_executor(None, ignore_edits, checked, lines, hits)
+    out = []
+    for finding, diagnostic, ignore in zip(hits, diagnostics, ignores):
+        for fix in figure_fixes(finding.result):
+            edit = figure_edit(lines, finding.sentence, fix)
+            if edit is not None:
+                out.append(_action(f"Replace with the sources' figure: {fix.replacement}", uri, lines, edit, diagnostic, True))
+        if ignore is not None:
+            out.append(_action("Ignore this sentence", uri, lines, ignore, diagnostic, False))
+    return out
+
+
+FEATURES = (  # each LSP method with its handler (and its options, if any)
+    (types.INITIALIZED, _initialized),
+    (types.SHUTDOWN, _shutdown),
+    (types.TEXT_DOCUMENT_DID_OPEN, _did_open),
+    (types.TEXT_DOCUMENT_DID_CHANGE, _did_change),
+    (types.TEXT_DOCUMENT_DID_CLOSE, _did_close),
+    (types.WORKSPACE_DID_CHANGE_WATCHED_FILES, _did_change_watched_files),
+    (types.TEXT_DOCUMENT_HOVER, _hover),
+    (types.TEXT_DOCUMENT_CODE_ACTION, _code_action, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix])),
+)
+
+
 def build(options: ServerOptions, version: str) -> FactcheckServer:
     """The server with its features registered."""
     server = FactcheckServer(options, version)
-
-    @server.feature(types.INITIALIZED)
-    async def initialized(ls: FactcheckServer, params: types.InitializedParams) -> None:
-        watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
-        if watched and watched.dynamic_registration:
-            watchers = [types.FileSystemWatcher(glob_pattern=glob) for glob in watched_globs()]
-            try:
-                await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
-                    id="factcheck-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                    register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
-            except Exception as exc:  # noqa: BLE001 - runs still notice changed files by their times
-                ls.window_log_message(types.LogMessageParams(
-                    types.MessageType.Warning, f"factcheck: the editor will not report changed files: {exc}"))
-
-    @server.feature(types.SHUTDOWN)
-    def shutdown(ls: FactcheckServer, params: None) -> None:
-        ls.shut_down = True
-        for document in ls.documents.values():
-            cancel(document)
-
-    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(ls: FactcheckServer, params: types.DidOpenTextDocumentParams) -> None:
-        item = params.text_document
-        markdown = LANGUAGES.get(item.language_id)
-        if markdown is None:  # a client that names languages its own way: go by the file name
-            suffix = PurePosixPath(item.uri).suffix.lower()
-            if suffix not in MARKDOWN_SUFFIXES | {".txt"}:
-                return  # code, YAML, ...: not a draft
-            markdown = suffix in MARKDOWN_SUFFIXES
-        ls.documents[item.uri] = Document(item.uri, markdown, item.text, item.version)
-        ls.schedule(item.uri, 0)
-
-    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(ls: FactcheckServer, params: types.DidChangeTextDocumentParams) -> None:
-        document = ls.documents.get(params.text_document.uri)
-        if document is None:
-            return
-        for change in params.content_changes:
-            document.text = apply_change(document.text, change, ls.encoding)
-        document.version = params.text_document.version
-        ls.schedule(document.uri, DEBOUNCE_SECONDS)
-
-    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-    def did_close(ls: FactcheckServer, params: types.DidCloseTextDocumentParams) -> None:
-        document = ls.documents.pop(params.text_document.uri, None)
-        if document is not None:
-            cancel(document)
-        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
-
-    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def did_change_watched_files(ls: FactcheckServer, params: types.DidChangeWatchedFilesParams) -> None:
-        for uri in list(ls.documents):  # each run looks at the files again, and reloads what changed
-            ls.schedule(uri, 0)
-
-    @server.feature(types.TEXT_DOCUMENT_HOVER)
-    def hover(ls: FactcheckServer, params: types.HoverParams) -> types.Hover | None:
-        found = ls.current(params.text_document.uri)
-        if found is None:
-            return None
-        _, checked, project, lines = found
-        point = lines.point(params.position.line, params.position.character)
-        finding = next((f for f in checked.findings if _contains(lines, f, point)), None)
-        if finding is None:
-            return None
-        formats = (ls.client_capabilities.text_document and ls.client_capabilities.text_document.hover
-                   and ls.client_capabilities.text_document.hover.content_format) or []
-        markdown = types.MarkupKind.Markdown in formats or not formats
-        return types.Hover(
-            contents=types.MarkupContent(kind=types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText,
-                                         value=hover_text(project.corpus, finding, markdown)),
-            range=client_range(lines, finding),
-        )
-
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
-    async def code_action(ls: FactcheckServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
-        found = ls.current(params.text_document.uri)
-        if found is None:
-            return None
-        document, checked, project, lines = found
-        first = lines.point(params.range.start.line, params.range.start.character)
-        last = lines.point(params.range.end.line, params.range.end.character)
-        hits = [f for f in checked.findings if _overlaps(lines, f, first, last)]
-        if not hits:
-            return None
-        uri = params.text_document.uri
-        diagnostics = [ls.diagnostic(project, lines, f) for f in hits]  # here: the corpus is the loop's
-        ignores = await asyncio.get_running_loop().run_in_executor(None, ignore_edits, checked, lines, hits)
-        out = []
-        for finding, diagnostic, ignore in zip(hits, diagnostics, ignores):
-            for fix in figure_fixes(finding.result):
-                edit = figure_edit(lines, finding.sentence, fix)
-                if edit is not None:
-                    out.append(_action(f"Replace with the sources' figure: {fix.replacement}", uri, lines, edit, diagnostic, True))
-            if ignore is not None:
-                out.append(_action("Ignore this sentence", uri, lines, ignore, diagnostic, False))
-        return out
-
+    for method, handler, *feature_options in FEATURES:
+        server.feature(method, *feature_options)(handler)
     return server
 
 

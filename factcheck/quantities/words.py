@@ -1,11 +1,68 @@
-"""The words that make figures: number words, scales, months, qualifiers, currencies, units of
-time, parts of periods and relations of dates, and the words around a count."""
+"""The words that make figures. Numbers, scales and months are English itself and written here;
+the tables a curator may extend (qualifiers, currencies, units of time, parts of periods,
+relations of dates, the words around a count) are read from knowledge/figures.txt."""
 
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass
+from pathlib import Path
 
 from .model import Qualifier
+
+FILE = Path(__file__).parent.parent / "knowledge" / "figures.txt"
+# the tables of names, with the most words a form may have: as many as the parser looks at
+NAME_SECTIONS = {"qualifiers": 3, "currencies": 3, "durations": 1, "parts": 3, "relations": 2}
+WORD_SECTIONS = ("count-skip", "not-counted", "series", "rankable")
+
+
+@dataclass(frozen=True)
+class FigureWords:
+    names: dict[str, dict[str, str]]  # by table: {form: name}
+    words: dict[str, frozenset[str]]  # by table
+
+
+def parse_figure_words(text: str) -> FigureWords:
+    """The tables of figures.txt; a malformed line, an unknown or missing section or a form
+    given twice is a ValueError naming it."""
+    found = FigureWords({}, {})
+    section = ""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            if section in NAME_SECTIONS:
+                found.names.setdefault(section, {})
+            elif section in WORD_SECTIONS:
+                found.words.setdefault(section, frozenset())
+            else:
+                raise ValueError(f"unknown section [{section}]; known: {', '.join((*NAME_SECTIONS, *WORD_SECTIONS))}")
+        elif section in WORD_SECTIONS:
+            found.words[section] |= frozenset(line.lower().split())
+        elif section:
+            _add_names(found.names[section], line, NAME_SECTIONS[section])
+        else:
+            raise ValueError(f"a line before any [section]: {line!r}")
+    if missing := [s for s in (*NAME_SECTIONS, *WORD_SECTIONS) if s not in found.names and s not in found.words]:
+        raise ValueError(f"no section [{missing[0]}]")
+    return found
+
+
+def _add_names(table: dict[str, str], line: str, most_words: int) -> None:
+    name, bar, forms = line.partition(" | ")
+    if not bar or not name.strip() or not forms.strip():
+        raise ValueError(f"a line of names is 'name | form, form, ...': {line!r}")
+    for form in (f.strip().lower() for f in forms.split(",")):
+        if not form or len(form.split()) > most_words:
+            raise ValueError(f"a form has one to {most_words} words: {form!r} in {line!r}")
+        if form in table:
+            raise ValueError(f"{form!r} given twice: {line!r}")
+        table[form] = name.strip()
+
+
+_TABLES = parse_figure_words(FILE.read_text(encoding="utf-8"))  # read at import: parse() is on every hot path
 
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -39,76 +96,26 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 MONTHS["sept"] = 9
 # month names that are also English words ("may") or abbreviations: months only when capitalised
 AMBIGUOUS_MONTHS = frozenset({"may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr"})
-QUALIFIERS = [
-    ("more than", Qualifier.MORE_THAN), ("over", Qualifier.MORE_THAN),
-    ("above", Qualifier.MORE_THAN), ("in excess of", Qualifier.MORE_THAN),
-    ("upwards of", Qualifier.MORE_THAN), ("exceeding", Qualifier.MORE_THAN),
-    ("just over", Qualifier.MORE_THAN), ("well over", Qualifier.MORE_THAN),
-    ("topped", Qualifier.MORE_THAN), ("exceeded", Qualifier.MORE_THAN),
-    ("surpassed", Qualifier.MORE_THAN), ("passed", Qualifier.MORE_THAN),
-    ("top", Qualifier.MORE_THAN), ("exceed", Qualifier.MORE_THAN),
-    ("at least", Qualifier.AT_LEAST), ("no fewer than", Qualifier.AT_LEAST),
-    ("no less than", Qualifier.AT_LEAST), ("less than", Qualifier.LESS_THAN),
-    ("fewer than", Qualifier.LESS_THAN), ("under", Qualifier.LESS_THAN),
-    ("below", Qualifier.LESS_THAN), ("just under", Qualifier.ALMOST),
-    ("at most", Qualifier.AT_MOST), ("up to", Qualifier.AT_MOST),
-    ("no more than", Qualifier.AT_MOST), ("about", Qualifier.ABOUT),
-    ("around", Qualifier.ABOUT), ("approximately", Qualifier.ABOUT),
-    ("approx", Qualifier.ABOUT), ("roughly", Qualifier.ABOUT), ("some", Qualifier.ABOUT),
-    ("an estimated", Qualifier.ABOUT), ("estimated", Qualifier.ABOUT),
-    ("circa", Qualifier.ABOUT), ("c", Qualifier.ABOUT), ("ca", Qualifier.ABOUT), ("~", Qualifier.ABOUT),
-    ("close to", Qualifier.ALMOST), ("nearly", Qualifier.ALMOST), ("almost", Qualifier.ALMOST),
-    ("just", Qualifier.EXACT), ("only", Qualifier.EXACT), ("exactly", Qualifier.EXACT),
-]
-QUALIFIER_OF = dict(QUALIFIERS)  # looked up for every number: a dict, not a scan of the list
-CURRENCY_WORDS = {
-    "us$": "USD", "usd": "USD", "$": "USD", "us dollars": "USD", "us dollar": "USD",
-    "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD", "american dollars": "USD",
-    "eur": "EUR", "€": "EUR", "euros": "EUR", "euro": "EUR", "vnd": "VND", "dong": "VND",
-    "yuan": "CNY", "rmb": "CNY", "roubles": "RUB", "rubles": "RUB", "£": "GBP", "pounds": "GBP",
-}
+QUALIFIER_OF = {form: Qualifier(name) for form, name in _TABLES.names["qualifiers"].items()}
+CURRENCY_WORDS = _TABLES.names["currencies"]
 # the first token of every currency phrase, "u" of "U.S. dollars" included: most tokens are none
 CURRENCY_FIRST = frozenset(words.split()[0] for words in CURRENCY_WORDS) | {"u"}
 MONEY_SYMBOLS = frozenset({"$", "US$", "€", "£"})
 CODES_BEFORE = frozenset({"usd", "eur", "vnd", "us"})  # currency words that may stand before the amount: "USD 34 million"
-DURATION_UNITS = {
-    "year": "years", "years": "years", "yr": "years", "yrs": "years", "decade": "decades", "decades": "decades",
-    "month": "months", "months": "months", "week": "weeks", "weeks": "weeks", "wks": "weeks", "day": "days",
-    "days": "days", "hour": "hours", "hours": "hours", "hrs": "hours", "century": "centuries",
-    "centuries": "centuries",
-}
+DURATION_UNITS = _TABLES.names["durations"]
 # "three decades" is "30 years": durations compare in one unit per family
 IN_YEARS = {"decades": 10.0, "centuries": 100.0}
 LONG_UNITS = frozenset({"decade", "year", "century", "month"})  # "decade-long": a duration of one unit
-PARTS = {
-    "early": "early", "beginning of": "early", "start of": "early", "the beginning of": "early",
-    "mid": "mid", "middle of": "mid", "the middle of": "mid", "late": "late", "end of": "late",
-    "the end of": "late", "the late": "late", "the early": "early", "the mid": "mid",
-}
-RELATIONS = {
-    "after": "after", "before": "before", "since": "since", "by": "by", "until": "until",
-    "till": "until", "prior to": "before", "following": "after", "from": "since",
-    "beginning in": "since", "starting in": "since", "beginning from": "since", "starting from": "since",
-}
+PARTS = _TABLES.names["parts"]
+RELATIONS = _TABLES.names["relations"]
 PERIOD_JOINERS = frozenset({"to", "until", "till", "-", "–", "—", "and", "through"})
-# Words that may stand between a number and what it counts ("five US presidents").
-COUNT_SKIP = {
-    "us", "u.s.", "american", "vietnamese", "french", "soviet", "chinese", "un",
-    "important", "international", "permanent", "prominent", "major", "main", "more", "other",
-    "new", "foreign", "eligible", "young", "mass", "separate", "different", "key", "active",
-    "national", "military", "official", "big", "great", "small",
-}
-NOT_COUNTED = {
-    "and", "or", "of", "to", "the", "a", "an", "in", "on", "at", "for", "from", "by", "with",
-    "per", "was", "were", "is", "are", "percent", "per cent", "times",
-}
+COUNT_SKIP = _TABLES.words["count-skip"]  # "five US presidents"
+NOT_COUNTED = _TABLES.words["not-counted"]
+SERIES = _TABLES.words["series"]  # "Rotation 6": a number that ranks
+RANKABLE = _TABLES.words["rankable"]  # "the first congress"
 # words before a four-digit number that make it a year, not a count: "in 1917 marks"
 YEAR_PREPOSITIONS = frozenset({"in", "of", "since", "by", "from", "after", "before", "until", "during", "to", "and", "year", "early",
                                "mid", "late", "the", "summer", "spring", "autumn", "winter", "fall"})
-SERIES = frozenset({"rotation", "phase", "round", "batch", "contingent"})  # "Rotation 6": a number that ranks
-# nouns that the first three ranks really rank ("the first congress"), where "first" is otherwise idiom ("for the first time")
-RANKABLE = frozenset({"congress", "plenum", "conference", "session", "anniversary", "expo", "rotation", "president", "leader",
-                      "country", "time", "meeting", "national", "party", "military", "diplomatic", "vietnam"})
 # after "three times" these make it a multiple ("three times as many", "three times the size")
 MULTIPLE_AFTER = frozenset({"as", "more", "less", "fewer", "than", "the", "that", "over", "larger", "bigger", "greater",
                             "higher", "smaller", "faster", "lower", "longer", "per", "a", "an", "its", "their", "what"})

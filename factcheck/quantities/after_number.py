@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from .context import NO_FIGURE, Found, is_reference, make, noun_after, nouns_after, unit_at
 from .model import Kind, Qualifier, Quantity
-from .numbers import Num, currency_at, qualifier_before, read_number, round_half
+from .numbers import PERCENT_HALF_MAX, Num, currency_at, qualifier_before, read_number, round_half
 from .tokens import Tok
 from .words import DURATION_UNITS, GROUPS, IN_YEARS, MULTIPLE_AFTER
 
 FREQUENCY_REACH = 3  # the words before "three times" that say what happened three times
 PROPORTION_WHOLE_MAX = 20  # "one in three", "four in five": a larger whole ("3 in 2020") is no proportion
+A_COUNTS_FROM = 100  # number words after "a" count from "a hundred" up ("a hundred countries"), or as "a dozen of ..."
 REFERENCE_DIGITS = 2  # "Resolution 36", "Level 2": a bare number of one or two digits after such a word refers
 
 
@@ -72,7 +73,7 @@ def percent(text: str, toks: list[Tok], r: Reading) -> Found | None:
     if not (j < n and (toks[j].text == "%" or toks[j].low == "percent" or (toks[j].low == "per" and j + 1 < n and toks[j + 1].low == "cent"))):
         return None
     end = j + (2 if toks[j].low == "per" else 1)
-    exact = r.num.half if r.num.half < 1 else 0.5  # "100 percent" means all of it
+    exact = min(r.num.half, PERCENT_HALF_MAX)
     return make(Kind.PERCENT, text, toks, r.start, end, value=r.num.value, qualifier=r.qualifier, half_unit=exact), end
 
 
@@ -140,7 +141,7 @@ def not_a_count(text: str, toks: list[Tok], r: Reading) -> Found | None:
     "two-directional", a numbered point "(2)"."""
     num = r.num
     j = num.end
-    if num.word and num.value == 1 or (num.word and toks[num.start].low in {"a", "an"} and num.value < 100 and toks[num.end - 1].low not in GROUPS
+    if num.word and num.value == 1 or (num.word and toks[num.start].low in {"a", "an"} and num.value < A_COUNTS_FROM and toks[num.end - 1].low not in GROUPS
                                        and toks[num.end - 1].low != "of"):
         return NO_FIGURE
     if j + 1 < len(toks) and toks[j].text == "-" and toks[j].start == toks[j - 1].end and toks[j + 1].kind == "word":

@@ -5,10 +5,8 @@ from __future__ import annotations
 from .. import units
 from .dates import span_of
 from .model import Kind, Qualifier, Quantity
-from .numbers import default_half
+from .numbers import PERCENT_HALF_MAX, default_half
 from .parser import parse
-
-PERCENT_HALF_MAX = 0.5  # a percentage is exact to at least half a point, whatever zeros it ends in
 
 
 def from_fields(fields: dict) -> Quantity:

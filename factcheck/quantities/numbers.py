@@ -12,6 +12,7 @@ from .model import Qualifier
 from .tokens import Tok, phrase
 from .words import CURRENCY_FIRST, CURRENCY_WORDS, GLUED_SCALES, GROUPS, QUALIFIER_OF, SCALES, TENS_WORDS, UNITS_WORDS, WORD_SCALES
 
+PERCENT_HALF_MAX = 0.5  # a percentage is exact to half a point at most, whatever zeros it ends in: "100 percent" is all of it
 ROUNDING_CAP = 0.05  # "100 countries" may be 95 or 104, not 50 to 149: trailing zeros round by 5 % at most
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _THOUSANDS_DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+")

@@ -9,7 +9,7 @@ from .after_number import figure_after, frequency
 from .context import NO_FIGURE, Found, is_identifier, looks_counted, make, noun_after, nouns_after, unit_is_rankable
 from .dates import DateMatch, part_before, read_date, relation_before, with_part, year_span, year_tok
 from .model import Kind, Span
-from .numbers import currency_at, qualifier_before, read_number, round_half
+from .numbers import PERCENT_HALF_MAX, currency_at, qualifier_before, read_number, round_half
 from .tokens import Tok
 from .words import (CODES_BEFORE, DURATION_UNITS, FREQUENCY_WORDS, IN_YEARS, LONG_UNITS, ORDINAL_SUFFIXES, ORDINAL_WORDS, PARTS,
                     PERIOD_JOINERS, SERIES, TENS_WORDS)
@@ -17,6 +17,7 @@ from .words import (CODES_BEFORE, DURATION_UNITS, FREQUENCY_WORDS, IN_YEARS, LON
 LONG_HALF = 0.1  # "decade-long" is about one decade: a tenth either way
 FRACTION_FROM = 3  # "a third of", "a tenth of" are fractions; "a second of" is not a half
 ORDINAL_NOUNS = 4  # the words after a rank kept for telling what it ranks ("13th National Party Congress")
+WEAK_RANKS = frozenset({"first", "second", "third"})  # "first steps", "a second look": ranks that are often idiom
 SERIES_DIGITS = 2  # "Rotation 6", "Phase 12": a rank in a series has one or two digits
 
 
@@ -26,9 +27,12 @@ def identifier(text: str, toks: list[Tok], i: int) -> Found | None:
 
 
 def frequency_word(text: str, toks: list[Tok], i: int) -> Found | None:
-    """"Twice", "thrice"."""
+    """"Visited twice", "thrice"; "twice as many" is no figure."""
     t = toks[i]
-    return (frequency(text, toks, i, i + 1, FREQUENCY_WORDS[t.low]), i + 1) if t.low in FREQUENCY_WORDS else None
+    if t.low not in FREQUENCY_WORDS:
+        return None
+    often = frequency(text, toks, i, i + 1, FREQUENCY_WORDS[t.low])
+    return (often, i + 1) if often is not None else NO_FIGURE
 
 
 def date_or_period(text: str, toks: list[Tok], i: int) -> Found | None:
@@ -125,10 +129,10 @@ def word_ordinal(text: str, toks: list[Tok], i: int) -> Found | None:
     if value >= FRACTION_FROM and i > 0 and toks[i - 1].low in {"a", "one"} and end < n and toks[end].low == "of":
         # "about a tenth of US aid": a fraction, 10 percent
         q, first = qualifier_before(toks, i - 1)
-        return make(Kind.PERCENT, text, toks, first, end, value=100.0 / value, qualifier=q, half_unit=0.5), end
+        return make(Kind.PERCENT, text, toks, first, end, value=100.0 / value, qualifier=q, half_unit=PERCENT_HALF_MAX), end
     unit = noun_after(toks, end)
     marker = text[toks[end - 1].end:toks[end - 1].end + 1] == ","
-    weak = marker or value <= 3 and t.low in {"first", "second", "third"} and not unit_is_rankable(unit)
+    weak = marker or t.low in WEAK_RANKS and not unit_is_rankable(unit)
     return make(Kind.ORDINAL, text, toks, i, end, value=float(value), unit=unit, weak=weak, nouns=nouns_after(toks, end, ORDINAL_NOUNS)), end
 
 

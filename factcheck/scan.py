@@ -15,7 +15,8 @@ from .drafts import Sentence, read_sentences
 from .match import Index
 from .normalise import keys, tokens
 from .quantities import parse
-from .verdict import SHOWN, Checker, CheckResult, Verdict
+from .verdict import Checker
+from .verdicts import SHOWN, CheckResult, Verdict
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import quantities
@@ -25,6 +24,7 @@ from .meaning import Opposed, contrasts, denies, distinct, own_knowledge, restri
 from .match import CONTEXT_WEIGHT, COUNTRY_NAMES, IMPLICIT_NAMES, Candidate, Hits, Index, Prepared, without_figures
 from .normalise import LIGHT_KEYS, Token, Tokens, fold, heads, headline_cased, keys, name_keys, negation_scopes, stem, tokens, visible
 from .quantities import Agreement, Kind, Qualifier, Quantity, Span, comparable, compare, ordinal, parse, span_of
+from .verdicts import SHOWN, CheckResult, Comparison, Match, Verdict, combine
 
 # Coverage thresholds: the share of the claim's rarity-weighted words (figures counted in)
 # that an entry covers. Measured on the labelled sets; see the README.
@@ -42,62 +42,9 @@ SUPPORT_WORDS_ALONE = 0.5  # of a supported claim, the words without the figures
 MIN_WORDS = 3  # a claim with no figure must say at least this much to be supported
 PREDICATE = 0.34  # a conflict needs the entry to speak of what the claim says of its names
 PREDICATE_MIN_WEIGHT = 2.0  # below this, the claim says too little besides names to tell
-SHOWN = 3  # matches shown per claim, and per part of a split claim
 DIRECT = 0.8  # a claim saying this much of an entry's statement (weighed) restates it: short
 # claims ("Vietnam does not take sides") are supported by it, and it is not outvoted by an
 # entry the claim says less of
-
-
-class Verdict(StrEnum):
-    SUPPORTED = "supported"
-    CONFLICTING = "conflicting"
-    UNVERIFIED = "unverified"
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """One figure of the claim against the entry's figure of the same kind."""
-
-    claim: Quantity
-    source: Quantity | None
-    agreement: Agreement | None  # None: the entry gives no such figure
-
-
-@dataclass(frozen=True)
-class Match:
-    entry: Entry
-    verdict: Verdict
-    score: float
-    reasons: tuple[str, ...]
-    comparisons: tuple[Comparison, ...] = ()
-    strong: bool = False  # close enough to the claim to decide its verdict
-    missing_names: tuple[tuple[str, ...], ...] = ()
-    only_list_item: bool = False  # conflicting only because a claimed item is not in the list
-    closeness: float = 0.0  # how much of the entry's statement the claim says (1.0: all of it)
-    by_meaning: bool = False  # conflicting only for denying what the entry says: no figure, list or contrast
-    opposite: tuple[str, ...] = ()  # the claim's words of which the entry says the opposite ("leave": "joins")
-    differs: bool = False  # unverified, and the entry denies or says the opposite of part of the claim
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    claim: str
-    verdict: Verdict
-    matches: tuple[Match, ...]
-    parts: tuple[CheckResult, ...] = field(default=())  # a claim of several facts, fact by fact
-    summary: str = ""  # the reason, when no single match gives it (a joint support)
-    partial: bool = False  # unverified, but its first match agrees on all it can say
-
-    @property
-    def reason(self) -> str:
-        if self.summary:
-            return self.summary
-        for part in self.parts:
-            if part.verdict is self.verdict and part.matches:
-                return f"in \u201c{part.claim.strip()}\u201d: {part.reason}"
-        if self.matches and self.matches[0].reasons:
-            return self.matches[0].reasons[0]
-        return "no entry in the claims file is about this"
 
 
 @dataclass(frozen=True)
@@ -1132,15 +1079,6 @@ def _first(best: Match, matches: list[Match]) -> list[Match]:
     return [best] + [m for m in matches if m is not best]
 
 
-def combine(verdicts: list[Verdict]) -> Verdict:
-    """One conflicting part makes the claim conflicting; all parts must be supported."""
-    if Verdict.CONFLICTING in verdicts:
-        return Verdict.CONFLICTING
-    if all(v is Verdict.SUPPORTED for v in verdicts):
-        return Verdict.SUPPORTED
-    return Verdict.UNVERIFIED
-
-
 def _figure_conflict(result: CheckResult) -> bool:
     return any(c.agreement is Agreement.CONFLICT for m in result.matches[:1] for c in m.comparisons)
 
@@ -1180,12 +1118,3 @@ def as_of_spans(dates: dict[str, str]) -> dict[str, Span]:
         except ValueError:
             continue
     return out
-
-
-def deciding(result: CheckResult) -> tuple[CheckResult, Match | None]:
-    """The (part) result and entry that result.reason speaks of: for a claim of several parts,
-    the first part with the claim's verdict, so the evidence shown is the evidence that decided."""
-    for part in result.parts:
-        if part.verdict is result.verdict and part.matches:
-            return deciding(part)
-    return result, (result.matches[0] if result.matches else None)

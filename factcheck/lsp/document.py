@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..drafts import Sentence, read_sentences
 from ..scan import Finding, Scan, reported, scan_sentences
-from ..verdict import CheckResult
+from ..verdicts import CheckResult
 
 Key = tuple[str, str, str]  # a sentence's text, its context, the sentence before it
 

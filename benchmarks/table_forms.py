@@ -28,7 +28,7 @@ from factcheck.corpus import Corpus, bundled_claims
 from factcheck.drafts import Sentence, read_sentences
 from factcheck.scan import scan_sentences
 from factcheck.tables import cell_text, row_sentence
-from factcheck.verdict import Checker
+from factcheck.checker import Checker
 from factcheck.verdicts import Verdict
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"

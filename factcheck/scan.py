@@ -15,7 +15,7 @@ from .drafts import Sentence, read_sentences
 from .match import Index
 from .normalise import keys, tokens
 from .quantities import parse
-from .verdict import Checker
+from .checker import Checker
 from .verdicts import SHOWN, CheckResult, Verdict
 
 

@@ -29,7 +29,8 @@ from factcheck.drafts import read_sentences
 from factcheck.sentences import Sentence
 from factcheck.scan import scan_sentences
 from factcheck.tables import cell_text, row_sentence
-from factcheck.verdict import Checker, Verdict
+from factcheck.checker import Checker
+from factcheck.verdicts import Verdict
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 

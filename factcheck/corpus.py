@@ -18,7 +18,7 @@ from .files import shown_path
 from .match import Index, Prepared
 from .quantities import Span
 from .sources import Passage, Source, SourceLibrary
-from .verdict import Checker, as_of_spans
+from .checker import Checker, as_of_spans
 
 CLAIMS_NAME = "claims.yaml"
 

@@ -23,7 +23,9 @@ from .corpus import Corpus
 from .match import Index
 from .normalise import fold, name_keys
 from .quantities import Agreement, Kind, Quantity, comparable, compare
-from .verdict import SHOWN, Checker, Match, Verdict, same_unit
+from .checker import Checker
+from .figures import same_unit
+from .verdicts import SHOWN, Match, Verdict
 
 
 class DiscrepancyError(Exception):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .sentences import Sentence, as_positioned
 from .quantities import Agreement
-from .verdict import CheckResult, Verdict
+from .verdicts import CheckResult, Verdict
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 

@@ -16,7 +16,8 @@ from .sentences import Sentence
 from .match import Index
 from .normalise import keys, tokens
 from .quantities import parse
-from .verdict import SHOWN, Checker, CheckResult, Verdict
+from .checker import Checker
+from .verdicts import SHOWN, CheckResult, Verdict
 
 
 @dataclass(frozen=True)

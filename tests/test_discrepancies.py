@@ -16,7 +16,7 @@ from factcheck.cli import cli
 from factcheck.corpus import Corpus, bundled_claims
 from factcheck.discrepancies import find
 from factcheck.scan import scan_text
-from factcheck.verdict import Verdict
+from factcheck.verdicts import Verdict
 
 BUNDLED = bundled_claims()
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..drafts import read_sentences
 from ..sentences import Sentence
 from ..scan import Finding, Scan, reported, scan_sentences
-from ..verdict import CheckResult
+from ..verdicts import CheckResult
 
 Key = tuple[str, str, str]  # a sentence's text, its context, the sentence before it
 

@@ -14,7 +14,7 @@ from ..render.safe import plain
 from ..render.scantext import citation_path, evidence, explanation
 from ..scan import Finding
 from ..sources import Source
-from ..verdict import Verdict
+from ..verdicts import Verdict
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")  # what can start markup, inline or at a line's start
 

@@ -25,7 +25,7 @@ from pygls.uris import to_fs_path
 from ..discover import MARKDOWN_SUFFIXES
 from ..fixes import figure_fixes
 from ..scan import Finding
-from ..verdict import Verdict
+from ..verdicts import Verdict
 from .document import Run, Memo, check_document, sentence_at
 from .edits import Edit, figure_edit, ignore_edit, sentence_span
 from .messages import diagnostic_message, hover_text

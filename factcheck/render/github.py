@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from ..corpus import Corpus
 from ..scan import Finding
-from ..verdict import Verdict
+from ..verdicts import Verdict
 from .safe import plain
 from .scantext import plain_message
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from ..corpus import Corpus
-from ..verdict import CheckResult, Match
+from ..verdicts import CheckResult, Match
 
 if TYPE_CHECKING:  # a check has no draft: the scan's modules (and markdown-it) stay unloaded
     from ..scan import Finding

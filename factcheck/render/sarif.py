@@ -19,7 +19,7 @@ from ..corpus import Cited, Corpus
 from ..fixes import Fix, located_fixes
 from ..scan import Finding
 from ..sources import Source
-from ..verdict import Verdict
+from ..verdicts import Verdict
 from .safe import clean, plain
 from .scantext import evidence, plain_message
 

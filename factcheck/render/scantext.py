@@ -17,9 +17,9 @@ from rich.text import Text
 
 from ..corpus import Cited, Corpus
 from ..scan import Finding, Tally
-from ..verdict import CheckResult, Match, Verdict
+from ..verdicts import CheckResult, Match, Verdict, deciding
 from .safe import clean
-from .text import TextRenderer, deciding, passage_text, unique, verdict_text
+from .text import TextRenderer, passage_text, unique, verdict_text
 
 POSITION_WIDTH = 8  # "1234:56" and a space: verdicts line up in files of thousands of lines
 

@@ -15,7 +15,7 @@ from rich.text import Text
 from ..corpus import Cited, Corpus
 from ..quantities import Agreement
 from ..sources import QUOTE_CHARS
-from ..verdict import CheckResult, Comparison, Match, Verdict, deciding  # noqa: F401 - deciding: renderers import it here
+from ..verdicts import CheckResult, Comparison, Match, Verdict, deciding
 from .safe import clean
 
 VERDICT_STYLE = {Verdict.SUPPORTED: "bold green", Verdict.CONFLICTING: "bold red", Verdict.UNVERIFIED: "bold yellow"}

@@ -38,7 +38,7 @@ import struct
 import sys
 import zlib
 from array import array
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,11 +169,26 @@ class Cache:
         """Note the version of the claims file that a build parses."""
         self.claims_version = claims_version
 
+    def writable(self) -> bool:
+        """Whether a build can be stored: caching is on, and its folders are this user's."""
+        try:
+            return self.warning is None and self.claims_version is not None and private.folder(self.folder, create=True) \
+                and private.folder(self.key_folder, create=True)
+        except (OSError, private.Untrusted):
+            return False
+
     def write(self, library: SourceLibrary, index: Index, found: Found, as_of: dict[str, Span]) -> None:
         """Store a freshly built claims file, keyed by the versions of the files it was built
         from. A folder that cannot be written, or is not trusted, just means no cache."""
+        records = (pack_record(p, tuple(found.get(ev) for ev in p.entry.evidence)) for p in index.prepared)
+        self.store(library, index, [p.entry.id for p in index.prepared], [p.statement_text for p in index.prepared], records, as_of)
+
+    def store(self, library: SourceLibrary, index: Index, ids: Sequence[str], statements: Sequence[str], records: Iterable[bytes],
+              as_of: dict[str, Span]) -> bool:
+        """Store an index whose entries (`ids`, their `statements`) come as packed `records`
+        (pack_record), one by one; whether it was stored."""
         if self.warning or self.claims_version is None:
-            return
+            return False
         inputs = pickle.dumps(Inputs.of(self.claims_path, self.claims_version, library), protocol=pickle.HIGHEST_PROTOCOL)
         in_arrays = ("postings", "names", "attribution_names", "name_lengths", "statements")
         state = {k: v for k, v in index.__dict__.items() if k not in ("claims", "prepared", "_by_id", "many_hits", *in_arrays)}
@@ -182,8 +197,8 @@ class Cache:
             "names": NameSet.build(index.names).table.parts(),
             "attribution_names": NameSet.build(index.attribution_names).table.parts(),
             "name_lengths": Lengths.build(index.name_lengths).parts(),
-            "ids": ("\n".join(p.entry.id for p in index.prepared).encode(),),
-            "statements": Texts.parts(p.statement_text for p in index.prepared),
+            "ids": ("\n".join(ids).encode(),),
+            "statements": Texts.parts(statements),
         }
         nonce = os.urandom(NONCE_BYTES)
         head = pickle.dumps({
@@ -193,7 +208,7 @@ class Cache:
             "vocabulary": index.claims.vocabulary,
             "topics": index.claims.topics,
             "as_of": as_of,
-            "entries": len(index.prepared),
+            "entries": len(ids),
             "nonce": nonce,
         }, protocol=pickle.HIGHEST_PROTOCOL)
         laid_out, at = [], len(FORMAT) + SIGNATURE_BYTES + _LENGTHS.size + len(inputs) + len(head)
@@ -203,25 +218,30 @@ class Cache:
         lengths = _LENGTHS.pack(len(inputs), len(head), sum(map(len, laid_out)))
         try:
             if not (private.folder(self.folder, create=True) and private.folder(self.key_folder, create=True)):
-                return
+                return False
             key = private.secret(self.key_folder) or private.new_secret(self.key_folder)
             signer = _signer(key, lengths)
             signer.update(inputs)
             signer.update(head)
             private.clean(self.folder)
-            records = _records(index.prepared, found, _RecordKey(key, nonce))
-            private.write(self.file, itertools.chain([FORMAT, signer.digest(), lengths, inputs, head, *laid_out], records))
+            signed = _signed(records, _RecordKey(key, nonce))
+            private.write(self.file, itertools.chain([FORMAT, signer.digest(), lengths, inputs, head, *laid_out], signed))
         except (OSError, private.Untrusted):
-            return
+            return False
+        return True
 
 
-def _records(prepared: Sequence[Prepared], found: Found, key: _RecordKey) -> Iterator[bytes]:
-    """Each entry packed on its own, then their offsets and signatures: written as they are
-    packed, never all held at once (at 100,000 entries they are 100 MB)."""
+def pack_record(prepared: Prepared, passages: tuple[Passage | None, ...]) -> bytes:
+    """An entry's record in the cache: the prepared entry, and where each of its quotes is."""
+    return zlib.compress(pickle.dumps((prepared, passages), protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _signed(records: Iterable[bytes], key: _RecordKey) -> Iterator[bytes]:
+    """The records, then their offsets and signatures: written as they come, never all held at
+    once (at 100,000 entries they are 100 MB)."""
     offsets = array("Q", [0])
     signatures = bytearray()
-    for i, p in enumerate(prepared):
-        blob = _pack((p, tuple(found.get(ev) for ev in p.entry.evidence)))
+    for i, blob in enumerate(records):
         offsets.append(offsets[-1] + len(blob))
         signatures += key.sign(i, blob)
         yield blob
@@ -433,8 +453,3 @@ def _code_hash() -> bytes:
 
 def _signer(key: bytes, data) -> hashlib.blake2b:
     return hashlib.blake2b(data, key=key, digest_size=SIGNATURE_BYTES)
-
-
-def _pack(record: tuple) -> bytes:
-    return zlib.compress(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), 1)
-

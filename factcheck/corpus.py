@@ -86,6 +86,8 @@ class Corpus:
     @property
     def index(self) -> Index:
         if self._index is None:
+            self._index = self._streamed()
+        if self._index is None:
             self._index = self._build_index()
             if self._cache:
                 self._cache.write(self.library, self._index, self.found, self.as_of)
@@ -94,6 +96,10 @@ class Corpus:
     def _build_index(self) -> Index:
         """Entries are matched on their quotes' whole sentences too: quotes are kept tight."""
         passages = {e.id: [c.passage.sentence for c in self.cite(e)] for e in self.claims.entries}
+        return Index(self.claims, passages, self._attributions())
+
+    def _attributions(self) -> list[str]:
+        """The sources' authors and publishers, whom a claim may cite."""
         people = []
         for sid in self.library.available():
             try:
@@ -101,7 +107,34 @@ class Corpus:
             except ClaimsError:
                 continue
             people += [name for k in ("author", "publisher") for name in names_in(str(meta.get(k) or ""))]
-        return Index(self.claims, passages, people)
+        return people
+
+    def _streamed(self) -> Index | None:
+        """A large claims file's index, its entries prepared by worker processes and written to
+        the cache as they come (build.py), then read back from it as a later run reads it; None
+        where there is no cache to write, or writing it failed."""
+        from . import build
+
+        if not (self._cache and build.worth_streaming(len(self.claims.entries)) and self._cache.writable()):
+            return None
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            built = build.streamed(Index.begun(self.claims), self.library, self.passages, self._cache, self._attributions)
+            with built.spill:
+                written = self._cache.store(self.library, built.index, built.ids, built.statements, built.records(), self.as_of)
+        except (OSError, BrokenProcessPool):
+            return None
+        path = self.claims.path
+        read = self._cache.read(lambda: Corpus._fresh(path)) if written else None
+        if read is None:
+            return None
+        self.claims, self.found, self._as_of, self._cache = read.claims, read.found, read.as_of, None
+        return read.index
+
+    def passages(self, entry: Entry) -> tuple[Passage | None, ...]:
+        """Where each of the entry's quotes is in its source (None: not found)."""
+        return tuple(c.passage if c else None for c in map(self.cite_one, entry.evidence))
 
     @property
     def as_of(self) -> dict[str, Span]:

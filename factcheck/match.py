@@ -12,10 +12,9 @@ import heapq
 import math
 import re
 import sys
-from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from operator import itemgetter
@@ -105,9 +104,24 @@ _ACRONYM = re.compile(r"[A-Z]{2,}").fullmatch
 class Index:
     """The claims file prepared for matching; built once per file."""
 
-    def __init__(self, claims: ClaimsFile, passages: dict[str, list[str]] | None = None, attributions: list[str] = ()):
+    def __init__(self, claims: ClaimsFile, passages: dict[str, list[str]] | None = None, attributions: Sequence[str] = ()):
         """`passages`: each entry's evidence sentences; `attributions`: the sources' authors and
         publishers, whom a claim may cite ("Tran Dac Loi argues") without changing the fact."""
+        self.begin(claims)
+        self.prepared = [self.prepare(e, (passages or {}).get(e.id, [])) for e in claims.entries]
+        self.finish(Postings.of(p.vocab for p in self.prepared), attributions)
+
+    @classmethod
+    def begun(cls, claims: ClaimsFile) -> Index:
+        """An index ready for its entries to be prepared (prepare) and then finished (finish)."""
+        index = cls.__new__(cls)
+        index.begin(claims)
+        return index
+
+    def begin(self, claims: ClaimsFile) -> None:
+        """What preparing an entry needs: the names of the claims file (its parties and list
+        members), known before any entry is read. Building in steps (begin, prepare each entry,
+        finish) lets worker processes prepare the entries (build.py)."""
         self.claims = claims
         use_equivalents(parse_equivalents("\n".join(claims.vocabulary.equivalents)))  # before any entry is read
         names: set[tuple[str, ...]] = set(COUNTRY_NAMES)
@@ -117,35 +131,37 @@ class Index:
                 if k := name_keys(name):
                     names.add(k)
         self.names = names
-        self.name_lengths: dict[str, tuple[int, ...]] | None = None  # of the names each word starts, once all are in
+        # of the names each word starts: an entry's words are looked up only at those lengths
+        self.name_lengths: Mapping[str, tuple[int, ...]] | None = lengths_by_first_word(names)
         self._spans_of: Sequence[Token] | None = None  # the token list name_spans last answered, and its answer
         self._spans: list[tuple[tuple[str, ...], int, int]] = []
         self.max_name = max((len(n) for n in names), default=1)
-        self.prepared: list[Prepared] = []
-        postings: dict[str, array] = defaultdict(lambda: array("i"))  # 4 bytes a hit, not a list's 8 and more
-        for i, e in enumerate(claims.entries):
-            texts = [e.statement, *e.aliases, *e.rewordings, *e.parties, *(q.quote for q in e.evidence)]
-            sentences = (passages or {}).get(e.id, [])
-            texts += sentences
-            texts += _member_names(e)
-            toks = [t for text in texts for t in tokens(without_figures(text))]
-            vocab = frozenset(keys(toks))
-            core_texts = [e.statement, *e.aliases, *e.rewordings, *_member_names(e)]
-            core_toks = [t for text in core_texts for t in tokens(without_figures(text))]
-            core = frozenset(keys(core_toks))
-            ent_names = frozenset(self.find_names(core_toks)) | {name_keys(p) for p in e.parties if name_keys(p)}
-            ent_names |= {name_keys(m) for m in _member_names(e)}
-            statement_toks = tokens(e.statement)
-            # what its rewordings deny, it denies too: their words are in its core
-            denies = tuple(negation_scopes(e.statement, statement_toks)) + tuple(
-                scope for text in e.rewordings for scope in negation_scopes(text, tokens(text)))
-            self.prepared.append(Prepared(e, vocab, core, ent_names, denies, " ".join(keys(statement_toks))))
-            for k in vocab:
-                postings[k].append(i)
+
+    def prepare(self, e: Entry, sentences: Sequence[str]) -> Prepared:
+        """An entry ready for comparison; `sentences`: the whole sentences its quotes sit in."""
+        member_names = _member_names(e)
+        tokenised: dict[str, Tokens] = {}  # each text once: the core's texts are among all the texts
+
+        def words(texts: Sequence[str]) -> list[Token]:
+            return [t for text in texts for t in tokenised.get(text) or tokenised.setdefault(text, tokens(without_figures(text)))]
+
+        core_texts = [e.statement, *e.aliases, *e.rewordings]
+        toks = words([*core_texts, *e.parties, *(q.quote for q in e.evidence), *sentences, *member_names])
+        core_toks = words([*core_texts, *member_names])
+        ent_names = frozenset(self.find_names(core_toks)) | {name_keys(p) for p in e.parties if name_keys(p)}
+        ent_names |= {name_keys(m) for m in member_names}
+        statement_toks = tokens(e.statement)
+        # what its rewordings deny, it denies too: their words are in its core
+        denies = tuple(negation_scopes(e.statement, statement_toks)) + tuple(
+            scope for text in e.rewordings for scope in negation_scopes(text, tokens(text)))
+        return Prepared(e, frozenset(keys(toks)), frozenset(keys(core_toks)), ent_names, denies, " ".join(keys(statement_toks)))
+
+    def finish(self, postings: Postings, attributions: Sequence[str]) -> None:
+        """Word weights, the sources' authors and publishers, and policy names, once every
+        entry's words are in `postings`."""
+        self.postings = postings
         self._by_id = {p.entry.id: p for p in self.prepared}
-        self.entry_count = n = max(len(self.prepared), 1)
-        self.postings = Postings.pack(postings)
-        del postings
+        self.entry_count = n = max(len(self.claims.entries), 1)
         # a word's weight follows from how many entries use it (weight()); these are the exceptions
         self.idf: dict[str, float] = {}
         # A word no entry uses is as telling as a word few entries use, no more: paraphrase
@@ -170,8 +186,8 @@ class Index:
         worked out as the index is built and kept with it, as working them out from the cache
         would read every entry (13 s at 100,000 entries)."""
         out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for p in self.prepared:
-            for alias in p.entry.aliases:
+        for e in self.claims.entries:
+            for alias in e.aliases:
                 k = name_keys(alias)
                 if k and sum(self.weight(x) for x in k) >= POLICY_NAME_WEIGHT:
                     out[k[0]].append(k)

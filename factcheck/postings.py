@@ -10,7 +10,8 @@ word's start in another (`starts`), they take 4 bytes a hit, numpy scores them i
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from .strtable import StringTable
 
@@ -27,6 +28,16 @@ class Postings(Mapping):
         self._at = words if isinstance(words, Mapping) else {w: i for i, w in enumerate(words)}
         self.starts = memoryview(starts).cast("B").cast("q")
         self.entries = memoryview(entries).cast("B").cast("i")
+
+    @classmethod
+    def of(cls, vocabularies: Iterable[Iterable[str]]) -> Postings:
+        """From each entry's words, entry by entry: the hits go straight into arrays, 4 bytes
+        each, never into lists."""
+        hits: dict[str, array] = defaultdict(lambda: array("i"))
+        for i, words in enumerate(vocabularies):
+            for word in words:
+                hits[word].append(i)
+        return cls.pack(hits)
 
     @classmethod
     def pack(cls, postings: Mapping[str, Sequence[int]]) -> Postings:

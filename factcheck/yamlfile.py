@@ -50,17 +50,22 @@ WRITE_OUT = "write the value out where it is used"
 class LineDict(dict):
     """A mapping that remembers the line and column of each key (1-based) and its own."""
 
-    __slots__ = ("line", "column", "key_lines", "key_columns")  # a claims file holds a million of them
+    __slots__ = ("line", "column", "marks")  # a claims file holds a million of them
     line: int
     column: int
-    key_lines: dict
-    key_columns: dict
+    marks: array  # each key's line and column, two numbers a key, in the order of the keys: not two dicts a mapping
 
     def position(self, key: object) -> tuple[int, int]:
         """Where `key` is written; where the mapping starts, for a key it does not have."""
-        if key in self.key_lines:
-            return self.key_lines[key], self.key_columns[key]
+        for i, k in enumerate(self):
+            if k == key:
+                return self.marks[2 * i], self.marks[2 * i + 1]
         return self.line, self.column
+
+    @property
+    def key_lines(self) -> dict:
+        """Each key's line."""
+        return {k: self.marks[2 * i] for i, k in enumerate(self)}
 
 
 class LineList(list):
@@ -150,7 +155,7 @@ class _Mapping:
 
     def __init__(self, event: CollectionStartEvent):
         self.data = LineDict()
-        self.data.line, self.data.column, self.data.key_lines, self.data.key_columns = event.start_mark.line + 1, event.start_mark.column + 1, {}, {}
+        self.data.line, self.data.column, self.data.marks = event.start_mark.line + 1, event.start_mark.column + 1, array("I")
         self.mark = event.start_mark
         self.key: object = _NO_KEY
         self.key_line = self.key_column = 0
@@ -263,8 +268,8 @@ class _Builder:
         else:
             if frame.key is not _SKIPPED:
                 frame.data[frame.key] = value
-                frame.data.key_lines[frame.key] = frame.key_line
-                frame.data.key_columns[frame.key] = frame.key_column
+                frame.data.marks.append(frame.key_line)
+                frame.data.marks.append(frame.key_column)
             frame.key = _NO_KEY
 
     def add_key(self, frame: _Mapping, key: object, mark: yaml.Mark) -> None:
@@ -276,7 +281,7 @@ class _Builder:
             if key not in frame.data:
                 frame.key, frame.key_line, frame.key_column = key, mark.line + 1, mark.column + 1
                 return
-            self.problems.append(YamlProblem(mark.line + 1, mark.column + 1, f"duplicate key {key!r} (first on line {frame.data.key_lines[key]})"))
+            self.problems.append(YamlProblem(mark.line + 1, mark.column + 1, f"duplicate key {key!r} (first on line {frame.data.position(key)[0]})"))
         frame.key = _SKIPPED
         self.skipping = 0  # and its value is read, never built
 

@@ -63,6 +63,8 @@ def _sections(text: str) -> dict[str, list[str]]:
 
 def _folded(form: str) -> str:
     """A form as checked text is: accents, case and spaces folded."""
+    if form.isascii():  # nearly every form: nothing to take off, and NFKD on each of some 900 took 2 ms at import
+        return " ".join(form.lower().split())
     plain = unicodedata.normalize("NFKD", form)
     return " ".join("".join(c for c in plain if not unicodedata.combining(c)).lower().split())
 

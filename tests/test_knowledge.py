@@ -440,8 +440,14 @@ def test_bundled_names_include(form, name):
     assert (names()["names"] | names()["spellings"])[form] == name
 
 
-def test_bundled_synonyms_read_one_word_as_another():
-    assert synonyms()["began"] == "start" and synonyms()["troops"] == "soldiers" and "set" not in synonyms()
+@pytest.mark.parametrize(
+    "word, read_as",
+    [("began", "start"), ("troops", "soldiers"), ("backed", "support"), ("backing", "support"), ("free", "release"),
+     ("back", None), ("set", None)],
+    ids=["began", "troops", "backed", "backing", "free-as-in-free-a-prisoner", "back-as-in-back-in-1995", "set"],
+)
+def test_bundled_synonyms_read_one_word_as_another(word, read_as):
+    assert synonyms().get(word) == read_as
 
 
 def test_bundled_plain_denials_are_denials():

@@ -16,115 +16,28 @@ from functools import lru_cache
 
 import Stemmer  # PyStemmer, in C: snowballstemmer's stems, without importing its 36 languages' stemmers
 
-from .knowledge import words
+from .knowledge import names, negations, synonyms, words
 
 _STEMMER = Stemmer.Stemmer("english")
 
-# Several spellings, one name. Keys are folded word sequences; values, the canonical tokens.
-NAMES: dict[str, str] = {
-    "viet nam": "vietnam", "socialist republic of vietnam": "vietnam", "srv": "vietnam",
-    "vietnamese": "vietnam", "hanoi": "vietnam", "ha noi": "vietnam",
-    "ussr": "ussr", "u.s.s.r.": "ussr", "soviet union": "ussr", "soviet": "ussr", "soviets": "ussr",
-    "moscow": "ussr", "kremlin": "ussr", "the soviet bloc": "ussr", "sino-soviet": "china ussr",
-    "united states": "usa", "united states of america": "usa", "america": "usa",
-    "american": "usa", "americans": "usa", "washington": "usa", "u.s.": "usa", "usa": "usa",
-    "republic of korea": "korea", "south korea": "korea", "rok": "korea", "korean": "korea",
-    "people's republic of china": "china", "prc": "china", "chinese": "china", "beijing": "china",
-    "russian federation": "russia", "russian": "russia",
-    "european union": "eu", "eu": "eu", "united nations": "un", "u.n.": "un",
-    "unsc": "un security council", "u.n.s.c.": "un security council", "vn": "vietnam",
-    "world trade organization": "wto", "world trade organisation": "wto",
-    "association of southeast asian nations": "asean", "association of south-east asian nations": "asean",
-    "international criminal police organization": "interpol", "international criminal police organisation": "interpol",
-    "free trade agreements": "fta", "free trade agreement": "fta", "ftas": "fta",
-    "french": "france", "viet minh": "vietminh", "vietminh": "vietminh",
-    "democratic republic of vietnam": "drv", "north vietnam": "drv", "north vietnamese": "drv",
-    "south vietnam": "rvn", "republic of vietnam": "rvn", "south vietnamese": "rvn",
-    "united kingdom": "uk", "britain": "uk", "british": "uk", "u.k.": "uk",
-    "laotian": "laos", "cambodian": "cambodia", "cuban": "cuba", "indian": "india",
-    "japanese": "japan", "swedish": "sweden", "african": "africa", "africans": "africa",
-    "european": "europe", "europeans": "europe", "palestinian": "palestine", "palestinians": "palestine",
-    "seoul": "korea", "tokyo": "japan", "new delhi": "india", "delhi": "india", "vientiane": "laos",
-    "phnom penh": "cambodia", "havana": "cuba", "paris": "france", "london": "uk",
-    "canberra": "australia", "jakarta": "indonesia", "bangkok": "thailand", "manila": "philippines",
-    "berlin": "germany", "german": "germany", "italian": "italy", "spanish": "spain",
-    "australian": "australia", "thai": "thailand", "indonesian": "indonesia",
-    "ho chi minh city": "saigon", "sai gon": "saigon",
-    "defense": "defence", "organization": "organisation", "organizations": "organisations",
-    "peace-keeping": "peacekeeping", "peace keeping": "peacekeeping",
-    "no's": "nos", "nos": "nos",
-}
+# Several spellings, one name (knowledge/names.txt). Keys are folded word sequences; values, the canonical tokens.
+NAMES: dict[str, str] = names()["names"] | names()["spellings"]
 # A canonical name written as such stays itself ("France" and "French" both become "france").
 for _canon in list(NAMES.values()):
     for _word in _canon.split():
         NAMES.setdefault(_word, _word)
 
-# Ordinary English paraphrase, mapped to one stem before comparison.
-SYNONYMS: dict[str, str] = {
-    "seized": "captured", "seize": "capture", "seizing": "capturing",
-    "began": "start", "begin": "start", "begun": "start", "started": "start", "starts": "start",
-    "outbreak": "start", "commenced": "start", "broke": "start", "erupted": "start",
-    "founded": "established", "founding": "establishment", "foundation": "establishment",
-    "set": "set", "created": "established", "formed": "established",
-    "assistance": "aid", "aided": "aid",
-    "free": "release", "freeing": "release", "liberate": "liberate",
-    "nations": "countries", "nation": "country", "states": "countries",
-    "troops": "soldiers", "personnel": "soldiers", "peacekeepers": "soldiers", "cadres": "soldiers",
-    "accord": "agreement", "accords": "agreements", "deal": "agreement", "pact": "treaty",
-    "spent": "expenditure", "spend": "expenditure", "spending": "expenditure", "cost": "expenditure",
-    "forums": "forum", "fora": "forum", "partner": "partnership", "partners": "partnerships",
-    "alliance": "alliances", "sides": "side", "triumph": "victory", "triumphed": "victory",
-    "won": "victory", "win": "victory", "victorious": "victory",
-    "membership": "join", "member": "join", "members": "join", "joined": "join", "joins": "join",
-    "joining": "join", "accession": "join", "acceded": "join",
-    "split": "divided", "divide": "divided", "division": "divided", "partitioned": "divided",
-    "rely": "reliant", "relied": "reliant", "relying": "reliant", "reliance": "reliant",
-    "ties": "relations", "tie": "relations", "relationship": "relations", "relationships": "relations",
-    "aim": "goal", "aims": "goal", "aimed": "goal", "target": "goal", "targets": "goal", "goals": "goal",
-    "invaded": "invasion", "invade": "invasion", "invades": "invasion", "invading": "invasion",
-    "enabled": "facilitated", "enable": "facilitated", "facilitate": "facilitated", "facilitates": "facilitated",
-    "weapons": "arms", "weaponry": "arms", "halved": "half", "reduce": "cut", "reduced": "cut",
-    "reducing": "cut", "cuts": "cut", "proclamation": "proclaimed", "declared": "proclaimed",
-    "declare": "proclaimed", "proclaim": "proclaimed", "assisted": "aid", "helped": "aid",
-    "demonstrators": "protesters", "demonstrator": "protesters", "demonstrations": "protests",
-    "demonstration": "protests", "protestors": "protesters",
-    "fewer": "less", "diplomacy": "diplomatic", "diplomacies": "diplomatic",
-    "back": "support", "backs": "support", "backed": "support", "backing": "support",
-    "soil": "territory", "land": "territory", "lands": "territory", "officers": "soldiers", "troop": "soldiers",
-    "permit": "allow", "permits": "allow", "permitted": "allow", "let": "allow", "lets": "allow", "letting": "allow",
-    "allows": "allow", "allowed": "allow", "allowing": "allow",
-}
+SYNONYMS = synonyms()  # ordinary paraphrase, mapped to one word before stemming
 _WORDS = words()
 STOPWORDS = _WORDS["stopwords"]
 LIGHT_WORDS = _WORDS["light"]  # they weigh little when matching
-NEGATORS = frozenset("""
-not no never n't neither nor without refuse refuses refused refusing reject rejects rejected
-forbid forbids forbade forbidden prohibit prohibits prohibited ban bans banned avoid avoids
-avoided avoiding none nobody nothing cannot bar bars barred barring
-""".split())
-# Two-word denials, read as one negator.
-NEGATING_PHRASES = {("rule", "out"): "rule-out", ("rules", "out"): "rule-out", ("ruled", "out"): "rule-out",
-                    ("stays", "out"): "stay-out", ("stay", "out"): "stay-out", ("stayed", "out"): "stay-out", ("staying", "out"): "stay-out",
-                    ("keeps", "out"): "stay-out", ("keep", "out"): "stay-out", ("kept", "out"): "stay-out",
-                    ("no", "longer"): "no-longer", ("leaving", "behind"): "no-longer", ("left", "behind"): "no-longer",
-                    ("leave", "behind"): "no-longer", ("moved", "beyond"): "no-longer", ("graduated", "from"): "no-longer",
-                    ("move", "beyond"): "no-longer", ("moves", "beyond"): "no-longer", ("graduate", "from"): "no-longer",
-                    ("graduates", "from"): "no-longer", ("leaves", "behind"): "no-longer",
-                    ("declines", "to"): "refuse", ("decline", "to"): "refuse", ("declined", "to"): "refuse",
-                    ("declining", "to"): "refuse", ("free", "from"): "without", ("free", "of"): "without",
-                    ("freedom", "from"): "without"}
-_NOT_NEGATING_AFTER = frozenset({"only", "less", "more", "doubt"})
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve".split()
-)
+_NUMBER_WORDS = _WORDS["numbers"]
 # Figures are compared as values, not as words ("five" and "5" are the same figure).
-_QUANTITY_WORDS = _NUMBER_WORDS | frozenset("""
-thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
-seventy eighty ninety hundred thousand million millions billion billions trillion mn bn m k
-percent per cent usd dollars dollar us$ $ times
-january february april june july august september october november december
-jan feb apr jun jul aug sep sept oct nov dec
-""".split())
+_QUANTITY_WORDS = _NUMBER_WORDS | _WORDS["figures"]
+_NEGATIONS = negations()
+NEGATORS = _NEGATIONS.words
+NEGATING_PHRASES = _NEGATIONS.phrases  # two-word denials, read as one negator
+_NOT_NEGATING_AFTER = _NEGATIONS.not_after
 
 
 def fold_char(c: str) -> str:
@@ -409,7 +322,7 @@ def negated(toks: Sequence[Token]) -> bool:
 
 NOUN_SCOPE, CLAUSE_SCOPE = 3, 8  # content words a denial reaches at most
 DOUBLE_REACH = 2  # content words at most between two denials that cancel each other
-PLAIN_DENIALS = frozenset({"not", "no", "never", "none", "n't", "without", "nor", "neither"})  # deny what follows, say nothing
+PLAIN_DENIALS = _NEGATIONS.plain  # deny what follows, say nothing
 DENIED_BY = "~"  # in a scope, before the key of a denial that says something itself ("refused")
 HEAD, HEAD_WORDS = "^", 2  # in a scope, before the keys of the first words denied
 

@@ -12,15 +12,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.knowledge import (
+    FOLDER,
     FRAME_SECTIONS,
     Contrast,
     Knowledge,
+    Negations,
     bundled,
+    names,
+    negations,
     parse_contrasts,
     parse_equivalents,
     parse_frames,
+    parse_names,
+    parse_negations,
     parse_predicates,
+    parse_synonyms,
     parse_words,
+    synonyms,
     words,
 )
 from factcheck.normalise import LIGHT_WORDS, STOPWORDS
@@ -281,12 +289,20 @@ def test_bundled_deny_frames(sentence, frame):
     assert found == [frame]
 
 
+# --- words.txt: [section] then words -----------------------------------------------------------
+
+NO_WORDS = dict.fromkeys(["stopwords", "light", "numbers", "figures"], frozenset())
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("[stopwords]\nthe a\n[light]\nsaid", {"stopwords": frozenset({"the", "a"}), "light": frozenset({"said"})}),
-        ("# comment\n[light]\nNotes  noted\n", {"stopwords": frozenset(), "light": frozenset({"notes", "noted"})}),
+        ("[stopwords]\nthe a\n[light]\nsaid", NO_WORDS | {"stopwords": frozenset({"the", "a"}), "light": frozenset({"said"})}),
+        ("# comment\n[light]\nNotes  noted\n", NO_WORDS | {"light": frozenset({"notes", "noted"})}),
+        ("[numbers]\none two\n[figures]\nmillion $ us$", NO_WORDS | {"numbers": frozenset({"one", "two"}),
+                                                                  "figures": frozenset({"million", "$", "us$"})}),
     ],
+    ids=["two-sections", "a-comment-and-case-folded", "numbers-and-figures-as-written"],
 )
 def test_parse_words(text, expected):
     assert parse_words(text) == expected
@@ -294,9 +310,147 @@ def test_parse_words(text, expected):
 
 @pytest.mark.parametrize("text", ["the a\n[light]\nsaid", "[heavy]\nwar"], ids=["before-any-section", "unknown-section"])
 def test_parse_words_refuses_a_word_outside_the_known_sections(text):
-    with pytest.raises(ValueError, match="known: stopwords, light"):
+    with pytest.raises(ValueError, match="known: stopwords, light, numbers, figures"):
         parse_words(text)
 
 
 def test_the_bundled_words_are_what_normalise_uses():
     assert words()["stopwords"] == STOPWORDS and words()["light"] == LIGHT_WORDS and not STOPWORDS & LIGHT_WORDS
+
+
+def test_bundled_number_words_are_not_figures_twice():
+    assert words()["numbers"] and words()["figures"] and not words()["numbers"] & words()["figures"]
+
+
+# --- names.txt: [section] then "name | form | form" -------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", {"names": {}, "spellings": {}}),
+        ("[names]\nvietnam | viet nam | Hanoi", {"names": {"viet nam": "vietnam", "hanoi": "vietnam"}, "spellings": {}}),
+        ("[names]\nussr | u.s.s.r. | the soviet bloc\n# a comment\nchina ussr | sino-soviet",
+         {"names": {"u.s.s.r.": "ussr", "the soviet bloc": "ussr", "sino-soviet": "china ussr"}, "spellings": {}}),
+        ("[spellings]\ndefence | defense\n[names]\nuk | britain",
+         {"names": {"britain": "uk"}, "spellings": {"defense": "defence"}}),
+        ("[names]\nfrance", {"names": {}, "spellings": {}}),
+    ],
+    ids=["empty", "forms-to-the-first-case-folded", "abbreviations-and-names-of-several-words-as-written",
+         "two-sections", "a-name-alone-maps-nothing"],
+)
+def test_parse_names(text, expected):
+    assert parse_names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("vietnam | viet nam", "words before any [section]: 'vietnam | viet nam'; known: names, spellings"),
+        ("[places]\nvietnam | viet nam", "unknown section [places]; known: names, spellings"),
+        ("[names]\nvietnam || viet nam", "a set names one form or more split by ' | ': 'vietnam || viet nam'"),
+    ],
+    ids=["a-line-before-any-section", "unknown-section", "double-bar"],
+)
+def test_parse_names_refuses_a_malformed_line(text, message):
+    with pytest.raises(ValueError) as raised:
+        parse_names(text)
+    assert str(raised.value) == message
+
+
+@NO_DATABASE
+@given(st.lists(forms(), min_size=1, max_size=4))
+def test_parse_names_reads_each_form_as_its_first(sets):
+    read = parse_names("[names]\n" + "".join(" | ".join(s) + "\n" for s in sets))["names"]
+    assert read == {form: s[0] for s in sets for form in s[1:]}
+
+
+# --- synonyms.txt: "word | word | word" -----------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", {}),
+        ("start | began | Begun\n# a comment\naid | helped", {"began": "start", "begun": "start", "helped": "aid"}),
+        ("set", {}),
+    ],
+    ids=["empty", "forms-to-the-first-case-folded", "a-word-alone-maps-nothing"],
+)
+def test_parse_synonyms(text, expected):
+    assert parse_synonyms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("start | broke out", "a synonym is one word: 'broke out'"),
+        ("set up | founded", "a synonym is one word: 'set up'"),
+        ("start || began", "a set names one form or more split by ' | ': 'start || began'"),
+    ],
+    ids=["a-phrase-as-a-form", "a-phrase-as-the-word-read", "double-bar"],
+)
+def test_parse_synonyms_refuses_what_the_tokeniser_could_not_meet(line, message):
+    with pytest.raises(ValueError) as raised:
+        parse_synonyms(line)
+    assert str(raised.value) == message
+
+
+# --- negations.txt: [words], [plain], [not-after] words; [phrases] "key | two words" -----------
+
+def test_parse_negations():
+    text = "[words]\nnot Never refused\n[plain]\nnot never\n[not-after]\nonly\n[phrases]\nrule-out | ruled out | rules out"
+    assert parse_negations(text) == Negations(
+        words=frozenset({"not", "never", "refused"}), plain=frozenset({"not", "never"}), not_after=frozenset({"only"}),
+        phrases={("ruled", "out"): "rule-out", ("rules", "out"): "rule-out"})
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[phrases]\nrule-out | ruled", "a denying phrase is two words, its key one: rule-out | ruled"),
+        ("[phrases]\nrule-out | ruled it out", "a denying phrase is two words, its key one: rule-out | ruled it out"),
+        ("[phrases]\nrule out | ruled out", "a denying phrase is two words, its key one: rule out | ruled out"),
+        ("[denials]\nnot", "unknown section [denials]; known: words, plain, not-after, phrases"),
+        ("not never", "words before any [section]: 'not never'; known: words, plain, not-after, phrases"),
+    ],
+    ids=["one-word", "three-words", "a-key-of-two-words", "unknown-section", "words-before-any-section"],
+)
+def test_parse_negations_refuses_a_malformed_line(text, message):
+    with pytest.raises(ValueError) as raised:
+        parse_negations(text)
+    assert str(raised.value) == message
+
+
+# --- the bundled names, synonyms and negations ----------------------------------------------
+
+def test_no_bundled_name_or_synonym_is_written_two_ways():
+    """A form in two sets would be read as whichever came last."""
+    names_text = (FOLDER / "names.txt").read_text(encoding="utf-8")
+    name_sets = parse_equivalents("\n".join(line for line in names_text.splitlines() if not line.startswith("[")))
+    for sets in (name_sets, parse_equivalents((FOLDER / "synonyms.txt").read_text(encoding="utf-8"))):
+        counts = Counter(form for forms in sets for form in forms[1:])
+        assert [form for form, n in counts.items() if n > 1] == []
+
+
+@pytest.mark.parametrize(
+    "form, name",
+    [("hanoi", "vietnam"), ("viet nam", "vietnam"), ("soviet union", "ussr"), ("north vietnam", "drv"),
+     ("united states", "usa"), ("defense", "defence"), ("no's", "nos")],
+)
+def test_bundled_names_include(form, name):
+    assert (names()["names"] | names()["spellings"])[form] == name
+
+
+@pytest.mark.parametrize(
+    "word, read_as",
+    [("began", "start"), ("troops", "soldiers"), ("backed", "support"), ("backing", "support"), ("free", "release"),
+     ("back", None), ("set", None)],
+    ids=["began", "troops", "backed", "backing", "free-as-in-free-a-prisoner", "back-as-in-back-in-1995", "set"],
+)
+def test_bundled_synonyms_read_one_word_as_another(word, read_as):
+    assert synonyms().get(word) == read_as
+
+
+def test_bundled_plain_denials_are_denials():
+    known = negations()
+    assert known.plain <= known.words and not known.not_after & known.words
+    assert known.phrases[("ruled", "out")] == "rule-out" and known.phrases[("free", "from")] == "without"

@@ -173,7 +173,7 @@ def _value(name: str, key: str, value: object) -> str | int | tuple[str, ...]:
             raise ValueError(f"'claims' must be a path, not {_kind(value)}")
         return value
     if name == "fail_on":
-        if value not in FAIL_ON:
+        if not isinstance(value, str) or value not in FAIL_ON:
             raise ValueError(f"{key!r} must be one of {', '.join(FAIL_ON)}, not {_kind(value)}")
         return value
     if name == "jobs":

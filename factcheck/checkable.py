@@ -97,7 +97,7 @@ def _paragraphs(source: Source) -> list[tuple[int, int]]:
         if stripped.startswith(("```", "~~~")):
             fenced = not fenced
         prose = not fenced and stripped and not stripped.startswith(("#", "|", "```", "~~~"))
-        skip = _MARKER.match(line).end() if prose else 0
+        skip = _marker_end(line) if prose else 0
         if current is not None and (not prose or skip and line[:skip].strip()):
             out.append((current[0], current[1]))  # a blank line, a heading, a new list item or quote
             current = None
@@ -110,6 +110,13 @@ def _paragraphs(source: Source) -> list[tuple[int, int]]:
     if current is not None:
         out.append((current[0], current[1]))
     return out
+
+
+def _marker_end(line: str) -> int:
+    """Where a line's quote marks and list marker end: 0 for a line without."""
+    marker = _MARKER.match(line)
+    assert marker is not None  # every part of the pattern may match nothing: it matches any line
+    return marker.end()
 
 
 def _unwrapped(line: str, a: int, b: int) -> tuple[int, int]:

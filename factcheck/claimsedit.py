@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .yamlfile import YamlError, load
+from .yamlfile import Mark, YamlError, load
 
 DEFAULT_INDENT = 2
 
@@ -85,7 +85,7 @@ def _place(text: str) -> _Place:
     return _Place(len(text), DEFAULT_INDENT, key_needed=True)
 
 
-def _skip_node(events) -> None:
+def _skip_node(events: Iterator[yaml.Event]) -> None:
     """Past the next node, however deep."""
     depth = 0
     for event in events:
@@ -97,15 +97,15 @@ def _skip_node(events) -> None:
             return
 
 
-def _claims_value(text: str, events, key: yaml.Event) -> _Place:
+def _claims_value(text: str, events: Iterator[yaml.Event], key: yaml.Event) -> _Place:
     value = next(events)
     if isinstance(value, yaml.ScalarEvent):
         if value.value not in ("", "~", "null"):
-            raise EditError(f"line {value.start_mark.line + 1}: 'claims' is not a list")
-        end = _line_end(text, key.end_mark.index)
-        return _Place(end, DEFAULT_INDENT, replace=(value.start_mark.index, value.end_mark.index) if value.value else None)
+            raise EditError(f"line {_start(value).line + 1}: 'claims' is not a list")
+        line_end = _line_end(text, _end(key).index)
+        return _Place(line_end, DEFAULT_INDENT, replace=(_start(value).index, _end(value).index) if value.value else None)
     if not isinstance(value, yaml.SequenceStartEvent):
-        raise EditError(f"line {value.start_mark.line + 1}: 'claims' is not a list")
+        raise EditError(f"line {_start(value).line + 1}: 'claims' is not a list")
     depth = 1
     first_item: yaml.Event | None = None
     for event in events:
@@ -122,10 +122,20 @@ def _claims_value(text: str, events, key: yaml.Event) -> _Place:
         raise EditError("the 'claims' list does not end")
     if value.flow_style:
         if first_item is not None:
-            raise EditError(f"line {value.start_mark.line + 1}: the 'claims' list is written in flow style ([...]): add the entries by hand")
-        return _Place(_line_end(text, end.end_mark.index), DEFAULT_INDENT, replace=(value.start_mark.index, end.end_mark.index))
-    indent = value.start_mark.column
-    return _Place(_back_over_trailing(text, end.start_mark.index), indent)
+            raise EditError(f"line {_start(value).line + 1}: the 'claims' list is written in flow style ([...]): add the entries by hand")
+        return _Place(_line_end(text, _end(end).index), DEFAULT_INDENT, replace=(_start(value).index, _end(end).index))
+    indent = _start(value).column
+    return _Place(_back_over_trailing(text, _start(end).index), indent)
+
+
+def _start(event: yaml.Event) -> Mark:
+    assert event.start_mark is not None  # the parser places every event it emits
+    return event.start_mark
+
+
+def _end(event: yaml.Event) -> Mark:
+    assert event.end_mark is not None  # the parser places every event it emits
+    return event.end_mark
 
 
 def _line_end(text: str, offset: int) -> int:

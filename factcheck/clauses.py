@@ -112,9 +112,9 @@ def clauses(sentence: str, known: Knowledge | None = None) -> list[str]:
     sentence = _dated(sentence, known)
     folded = fold(sentence)
     quoted = [m.span() for m in _QUOTATION.finditer(folded)]
-    cuts = {(m.start(), m.end(), False) for p in known.clause_breaks + known.causal_breaks for m in p.finditer(folded)}
-    cuts |= {(m.start(), m.end(), True) for p in known.figure_clause_breaks for m in p.finditer(folded)}
-    cuts = sorted(c for c in cuts if not any(a < c[0] < b for a, b in quoted))
+    found = {(m.start(), m.end(), False) for p in known.clause_breaks + known.causal_breaks for m in p.finditer(folded)}
+    found |= {(m.start(), m.end(), True) for p in known.figure_clause_breaks for m in p.finditer(folded)}
+    cuts = sorted(c for c in found if not any(a < c[0] < b for a, b in quoted))
     parts: list[str] = []
     at = 0
     for start, end, needs_figures in cuts:

@@ -13,6 +13,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypedDict, cast
 
 from factcheck.discover import DEFAULT_INCLUDE
 from factcheck.files import NotUTF8, decode_utf8
@@ -40,6 +41,17 @@ class ScanConfig:
     jobs: int | None = None
 
 
+class _Fields(TypedDict, total=False):
+    """ScanConfig's fields by name, for the settings that set some of them."""
+
+    claims: str | None
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    fail_on: str
+    show: tuple[str, ...]
+    jobs: int | None
+
+
 def load_config(start: Path) -> tuple[ScanConfig, Path | None]:
     """Return the settings of the nearest folder at or above `start` that has any, and their file."""
     folder = Path(os.path.abspath(start))
@@ -60,7 +72,8 @@ def load_config(start: Path) -> tuple[ScanConfig, Path | None]:
 def merge(config: ScanConfig, **cli_values: object) -> ScanConfig:
     """Settings with the command line's values (those not None) taking precedence over the file's."""
     given = {key: tuple(value) if isinstance(value, list) else value for key, value in cli_values.items()}
-    return replace(config, **{key: value for key, value in given.items() if value is not None})
+    # the caller names ScanConfig's fields and gives each its own type (a list for a tuple)
+    return replace(config, **cast(_Fields, {key: value for key, value in given.items() if value is not None}))
 
 
 def _read(path: Path) -> str:
@@ -94,7 +107,7 @@ def _from_yaml(path: Path) -> ScanConfig:
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)$")
 
 
-def _factcheck_table(path: Path) -> Mapping[str, object] | None:
+def _factcheck_table(path: Path) -> Mapping[object, object] | None:
     """The [tool.factcheck] table of a pyproject.toml, or None when it has none."""
     try:
         data = tomllib.loads(_read(path))
@@ -135,23 +148,24 @@ def _settings(
 
     values: dict[str, object] = {}
     for key, value in table.items():
-        name = _KEYS.get(key) if isinstance(key, str) else None
-        if name is None:
+        if not isinstance(key, str) or key not in _KEYS:
             close = difflib.get_close_matches(str(key), _KEYS, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise error(key, f"unknown key {str(key)!r}{section}{hint}")
+        name = _KEYS[key]
         if name in values:
             raise error(key, f"'fail-on' is set twice (as 'fail-on' and 'fail_on'){section}")
         try:
             values[name] = _value(name, key, value)
         except ValueError as problem:
             raise error(key, f"{problem}{section}") from None
-    if "claims" in values:
-        values["claims"] = os.path.normpath(path.parent / values["claims"])
-    return ScanConfig(**values)
+    claims = values.get("claims")
+    if isinstance(claims, str):  # always, when given: _value checked it
+        values["claims"] = os.path.normpath(path.parent / claims)
+    return ScanConfig(**cast(_Fields, values))  # _value checked each value against its field's type
 
 
-def _value(name: str, key: str, value: object) -> object:
+def _value(name: str, key: str, value: object) -> str | int | tuple[str, ...]:
     """Check one setting's type and vocabulary (ValueError says what is wrong); a single pattern or
     word may stand for a list of one."""
     if name == "claims":
@@ -159,7 +173,7 @@ def _value(name: str, key: str, value: object) -> object:
             raise ValueError(f"'claims' must be a path, not {_kind(value)}")
         return value
     if name == "fail_on":
-        if value not in FAIL_ON:
+        if not isinstance(value, str) or value not in FAIL_ON:
             raise ValueError(f"{key!r} must be one of {', '.join(FAIL_ON)}, not {_kind(value)}")
         return value
     if name == "jobs":

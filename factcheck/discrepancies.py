@@ -235,7 +235,9 @@ def _names(corpus: Corpus, e: Entry) -> list[Discrepancy]:
         by_source: dict[str, Side] = {}
         for ev in e.evidence:
             written = next((w for a in aliases if (w := _written_form(ev.quote, a))), None)
-            cited = corpus.cite_one(ev) if written else None
+            if written is None:
+                continue
+            cited = corpus.cite_one(ev)
             if cited is not None:
                 by_source.setdefault(ev.source, Side(e.id, written, corpus.display_path(cited.source), cited.passage.line, cited.source.published, cited.source.date))
         if len(by_source) > 1 and len({s.value.casefold() for s in by_source.values()}) > 1:
@@ -352,23 +354,24 @@ def _relations(statement: Statement, m: Match) -> list[Relation]:
     """What the checker made of a statement against one entry, as agreements and differences.
     A figure conflict counts only where the checker calls the match conflicting: where it does
     not (the entry "speaks of another event", "every figure differs") it is another fact."""
-    compared = [c for c in m.comparisons if c.source is not None and c.agreement is not None
-                and c.claim.kind is c.source.kind and same_unit(c.claim, c.source)]
-    conflicts = [c for c in compared if c.agreement is Agreement.CONFLICT]
+    compared = [(c.claim, source, agreement) for c in m.comparisons
+                if (source := c.source) is not None and (agreement := c.agreement) is not None
+                and c.claim.kind is source.kind and same_unit(c.claim, source)]
+    conflicts = [agreement for _, _, agreement in compared if agreement is Agreement.CONFLICT]
     if m.verdict is Verdict.CONFLICTING and m.by_meaning:
         note = "one denies what the other affirms"
         return [Relation(statement, m.entry, False, "polarity", statement.text, m.entry.statement, note)]
     if conflicts and m.verdict is not Verdict.CONFLICTING:
         return []
     out = []
-    for c in compared:
-        if c.agreement is Agreement.AGREE and compare(c.source, c.claim) is Agreement.AGREE:
-            out.append(Relation(statement, m.entry, True, "agrees", c.claim.text, c.source.text, f"both say {c.claim.describe()}", c.claim, c.source))
+    for claim, source, agreement in compared:
+        if agreement is Agreement.AGREE and compare(source, claim) is Agreement.AGREE:
+            out.append(Relation(statement, m.entry, True, "agrees", claim.text, source.text, f"both say {claim.describe()}", claim, source))
             continue
-        kind, note = _kind_of_difference(c.claim, c.source, c.agreement)
-        if kind == "precision" and not _less_precisely(c.claim, c.source):
+        kind, note = _kind_of_difference(claim, source, agreement)
+        if kind == "precision" and not _less_precisely(claim, source):
             continue  # "1930" and "the twentieth century": not one date at two precisions
-        out.append(Relation(statement, m.entry, False, kind, c.claim.text, c.source.text, note, c.claim, c.source))
+        out.append(Relation(statement, m.entry, False, kind, claim.text, source.text, note, claim, source))
     if m.verdict is Verdict.SUPPORTED and not out:
         out.append(Relation(statement, m.entry, True, "agrees", statement.text, m.entry.statement, "the entry states this"))
     if m.verdict is not Verdict.CONFLICTING:

@@ -4,6 +4,7 @@ Markdown draft's prose blocks (see markdown.py), or a plain text's paragraphs.""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .blocks import DIRECTIVE, Block, Located, Row, block_sentences
 from .markdown import MarkdownReader
@@ -16,7 +17,11 @@ class DraftError(Exception):
 def read_sentences(text: str, *, markdown: bool = True) -> list[Sentence]:
     """Return the sentences of a draft in order; `markdown=False` reads it all as plain prose."""
     source = Located.of(text)
-    blocks = MarkdownReader(source).blocks() if markdown else _plain_blocks(source.text)
+    blocks: Sequence[Block | Row]
+    if markdown:
+        blocks = MarkdownReader(source).blocks()
+    else:
+        blocks = _plain_blocks(source.text)
     sentences: list[Sentence] = []
     pending_ignore = False
     for block in blocks:

@@ -10,6 +10,7 @@ whole) is guessed conservatively and marked for the curator.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -147,7 +148,7 @@ def _compared(claims_path: Path, proposals: list[Proposal]) -> list[Proposal]:
     return [replace(p, others=m) for p, m in zip(proposals, marks)]
 
 
-def checkable_facts(source: Source, quoted: list[tuple[int, int]]):
+def checkable_facts(source: Source, quoted: Sequence[tuple[int, int]]) -> Iterator[tuple[SourceSentence, int, int, str, bool]]:
     """Each fact of each checkable sentence of a source: (sentence, start, end, statement,
     whether an entry quotes it already); `quoted`: the spans of the source that entries quote."""
     for sentence in source_sentences(source):
@@ -197,11 +198,12 @@ def propose(sentence: SourceSentence, start: int, end: int, statement: str,
     values = tuple(f for q in carried for f in (value_fields(q), *map(value_fields, period_ends(q))) if f)
     proposed_list = ProposedList(tuple(Member(m[0], _fields(m[1]), _acronyms(quote[m[2]:m[3]], m[0])) for m in listed.members), listed.closed) if listed else None
     out = [_proposal(sentence, quote, statement, values, proposed_list, topics, taken)]
-    for name, member_figures, a, b in (listed.members if listed and listed.head else ()):
+    head = listed.head if listed else ""
+    for name, member_figures, a, b in (listed.members if listed and head else ()):
         fields = _fields(member_figures)
         if fields and len(fields) == len(member_figures):
             said = " and ".join(f"in {f['text']}" if f["kind"] == "date" and "relation" not in f else f"({f['text']})" for f in fields)
-            out.append(_proposal(sentence, quote[a:b].strip(), statement_of(f"{listed.head} {name} {said}"), fields, None, topics, taken))
+            out.append(_proposal(sentence, quote[a:b].strip(), statement_of(f"{head} {name} {said}"), fields, None, topics, taken))
     return out
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from . import quantities
-from .claims import Entry, Member
+from .claims import Entry, ListSpec, Member
 from .match import Candidate, without_figures
 from .members import Lists
 from .normalise import fold, keys, stem, tokens
@@ -50,9 +50,9 @@ class Figures:
             for m in mentioned:
                 values += list(m.values)
             if len(mentioned) == 1 and _ranked_member(said.text, mentioned[0], said.qs):
-                values += _rank_by_date(e, mentioned[0])
+                values += _rank_by_date(e.list, mentioned[0])
             if e.list.closed and (mentioned or self.lists.names_list(said.keys, e)):
-                values.append(_list_count(e))  # "seven countries, Benin and Guinea among them"
+                values.append(_list_count(e.list))  # "seven countries, Benin and Guinea among them"
         compared = self._compared[1][e.id] = pair(said.text, qs, e, values, lambda q: self.compare_as_of(q, e))
         return compared
 
@@ -230,9 +230,9 @@ def _counts_things(q: Quantity) -> bool:
     return q.kind is Kind.COUNT and q.unit.endswith("s") and q.unit.islower()
 
 
-def _list_count(e: Entry) -> Quantity:
+def _list_count(listed: ListSpec) -> Quantity:
     """A closed list's size, a count of whatever the claim counts ("seven countries")."""
-    n = len(e.list.members)
+    n = len(listed.members)
     return Quantity(Kind.COUNT, f"{n} members of its list", value=float(n), unit=LIST_SIZE, half_unit=0.5)
 
 
@@ -250,10 +250,10 @@ def _ranked_member(claim: str, member: Member, qs: list[Quantity]) -> bool:
     return any(a < r or _COPULA.search(folded, r, a) for a in at for r in ranks)  # "first partner was Russia"
 
 
-def _rank_by_date(e: Entry, member) -> list[Quantity]:
+def _rank_by_date(listed: ListSpec, member: Member) -> list[Quantity]:
     """A member's place in a dated list ("China (2008), Russia (2012)": Russia is second)."""
-    dated = [(next((v.span for v in m.values if v.span), None), m) for m in e.list.members]
-    if any(span is None for span, _ in dated):
+    dated = [(span, m) for m in listed.members if (span := next((v.span for v in m.values if v.span), None))]
+    if len(dated) < len(listed.members):
         return []
     mine = next(span for span, m in dated if m is member)
     rank = 1 + sum(1 for span, m in dated if m is not member and span.last < mine.first)

@@ -108,7 +108,7 @@ class Judge:
         """Why the entry may not be about what the claim is about: its closed list lacks the
         claimed item, it lacks a name the claim gives, or names another thing of the kind."""
         e, reasons = cand.entry, []
-        if closed_out:
+        if closed_out and e.list:
             reasons.append(
                 f"the source's list has exactly {len(e.list.members)} members ({', '.join(m.name for m in e.list.members)}); "
                 f"{quoted(outsiders)} {'is' if len(outsiders) == 1 else 'are'} not among them"

@@ -41,6 +41,13 @@ def _blank_front_matter(text: str) -> str:
     return re.sub(r"[^\n]", " ", text[: end.end()]) + text[end.end() :]
 
 
+def _matched_end(pattern: re.Pattern[str], text: str, pos: int, endpos: int) -> int:
+    """Where a pattern that may match nothing (spaces, a row's lead) stops matching from `pos`."""
+    match = pattern.match(text, pos, endpos)
+    assert match is not None  # a pattern that matches the empty string matches anywhere
+    return match.end()
+
+
 class MarkdownReader:
     """Walks markdown-it tokens in order, collecting prose blocks and obeying suppression comments.
 
@@ -78,10 +85,11 @@ class MarkdownReader:
                 i = end
                 continue
             elif token.type == "inline" and token.map:
-                found.append(self._read_inline(token))
+                block = self._read_inline(token)
+                found.append(block)
                 last_inline = i
                 if tokens[i - 1].type == "heading_open":
-                    self.heading = found[-1].plain
+                    self.heading = block.plain
             i += 1
         return found
 
@@ -109,7 +117,7 @@ class MarkdownReader:
         """Where a table row is written: its line, less indentation and block quote marks."""
         start = self.line_starts[line]
         end = self.line_starts[line + 1] - 1 if line + 1 < len(self.line_starts) else len(self.src)
-        start = _ROW_LEAD.match(self.src, start, end).end()
+        start = _matched_end(_ROW_LEAD, self.src, start, end)
         end = start + len(self.src[start:end].rstrip())
         return start, max(start, end - 1)
 
@@ -124,10 +132,11 @@ class MarkdownReader:
                 self.skip_next_block = True
 
     def _read_inline(self, token: Token) -> Block:
+        assert token.map is not None  # only inline tokens of a block are read, and those carry its lines
         first_line, end_line = token.map
         self.cursor = max(self.cursor, self.line_starts[first_line])
         self.limit = self.line_starts[end_line] if end_line < len(self.line_starts) else len(self.src)
-        self.block = Block(_SPACE.match(self.src, self.cursor, self.limit).end())
+        self.block = Block(_matched_end(_SPACE, self.src, self.cursor, self.limit))
         for child in token.children or ():
             self._read_child(child)
         return self.block

@@ -76,9 +76,9 @@ class Contrasts:
                 for form in forms:
                     if (i, side) not in (where := self._where.setdefault(_canon(form), [])):
                         where.append((i, side))
-        forms = sorted(self._where, key=len, reverse=True)
-        body = "|".join(map(_pattern_of, forms))
-        self._find = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])") if forms else None
+        longest_first = sorted(self._where, key=len, reverse=True)
+        body = "|".join(map(_pattern_of, longest_first))
+        self._find = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])") if longest_first else None
 
     @lru_cache(maxsize=8192)
     def said(self, text: str) -> tuple[Said, ...]:
@@ -191,9 +191,9 @@ class Distinct:
             for j, forms in enumerate(things):
                 for form in forms:
                     self._things_of.setdefault(_canon(form), []).append((i, j))
-        forms = sorted(self._things_of, key=len, reverse=True)
-        body = "|".join(map(_pattern_of, forms))
-        self._find = re.compile(r"(?<![\w-])(" + body + r")(?:e?s)?(?![\w-])") if forms else None  # plurals name it too
+        longest_first = sorted(self._things_of, key=len, reverse=True)
+        body = "|".join(map(_pattern_of, longest_first))
+        self._find = re.compile(r"(?<![\w-])(" + body + r")(?:e?s)?(?![\w-])") if longest_first else None  # plurals name it too
 
     @lru_cache(maxsize=8192)
     def said(self, text: str) -> dict[tuple[int, int], str]:

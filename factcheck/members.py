@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .claims import Entry, Member
+from .claims import Entry, ListSpec, Member
 from .match import IMPLICIT_NAMES, Candidate, Index
 from .normalise import keys, name_keys, tokens
 from .reading import TELLING, ReadClaim, claims_membership
@@ -75,7 +75,7 @@ class Lists:
         if not outsiders and e.list.closed and claims_membership(claim) and not self.mentioned_members(said.keys, e) and self.names_list(said.keys, e):
             # a descriptive item the list does not have: "no participation in UN peacekeeping"
             rest = [t for t in toks if not t.negator and t.key not in words.known and self.index.weight(t.key) > TELLING]
-            if rest and _shaped_like_members(e, {t.key for t in rest}, said.denials):
+            if rest and _shaped_like_members(e.list, {t.key for t in rest}, said.denials):
                 outsiders = [claim[rest[0].start:rest[-1].end]]
         return outsiders
 
@@ -86,9 +86,9 @@ def only_outsiders_missing(cand: Candidate, outsiders: list[str]) -> bool:
     return all(n in shown or any(set(n) <= set(o) for o in shown) for n in cand.missing_names)
 
 
-def _shaped_like_members(e: Entry, rest: set[str], denials: list[frozenset[str]]) -> bool:
+def _shaped_like_members(listed: ListSpec, rest: set[str], denials: list[frozenset[str]]) -> bool:
     """A claimed item takes the form of the list's items: where every item is a denial
     ("no military alliances"), so must the claimed one be."""
-    if all(any(t.negator for t in tokens(m.name)[:1]) for m in e.list.members):
+    if all(any(t.negator for t in tokens(m.name)[:1]) for m in listed.members):
         return any(scope & rest for scope in denials)
     return True

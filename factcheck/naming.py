@@ -128,7 +128,7 @@ class Topics:
         topic will do, else the first allowed one, marked as guessed."""
         candidates = self.allowed or self.used or tuple(topic_cues())
         folded = " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
-        scores = Counter()
+        scores: Counter[str] = Counter()
         for topic in candidates:
             name = topic.replace("-", " ")
             words = (*topic_cues().get(topic, ()), name, name.removesuffix("s"))  # "lighthouses": "lighthouse" too

@@ -55,7 +55,7 @@ class Reader:
         """What a claim says, worked out once for all its candidate entries."""
         claim_keys = frozenset(keys(toks))
         return ReadClaim(
-            text=claim, toks=toks, qs=qs, figures=sum(not q.weak for q in qs), keys=claim_keys,
+            text=claim, toks=tuple(toks), qs=qs, figures=sum(not q.weak for q in qs), keys=claim_keys,
             all_keys=frozenset(keys(tokens(without_figures(claim)))),
             strangers=self.index.unknown_proper_nouns(claim, toks),
             denials=negation_scopes(claim, toks),  # the words of its figures too: "not ... until May 1997"
@@ -87,7 +87,7 @@ class Reader:
     def split(self, claim: str) -> list[str]:
         """"with China in 2008, Russia in 2012 and India in 2016": one fact per (name, figure)."""
         toks = tokens(without_figures(claim))
-        names = [(n[0], n[1], n[2], _JOINERS) for n in self.index.name_spans(toks) if n[0] not in IMPLICIT_NAMES]
+        names: list[_Named] = [(n[0], n[1], n[2], _JOINERS) for n in self.index.name_spans(toks) if n[0] not in IMPLICIT_NAMES]
         # and kinds of thing: "comprehensive partnerships with 16 countries and strategic partnerships with 10"
         names += [(form, start, end, _THING_JOINERS) for start, end, form in self.distinct.spans(claim)]
         names.sort(key=lambda n: n[1])
@@ -138,6 +138,7 @@ def _with_title(claim: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_Named = tuple[tuple[str, ...] | str, int, int, frozenset[str]]  # a name or a kind of thing, its span, what may join it to a figure
 _JOINERS = frozenset({"in", "(", ")", ",", "on", "at", "since", "from", "-"})  # between a name and its figure: "China in 2008"
 _THING_JOINERS = _JOINERS | {"with"}  # between a kind of relation and its figure: "partnerships with 16 countries"
 

@@ -63,7 +63,7 @@ _KIND_KEYS = {
 
 def _value_schema(kind: Kind) -> dict:
     required, optional = _KIND_KEYS[kind]
-    properties = {
+    properties: dict[str, object] = {
         "kind": {"const": kind.value},
         "text": {**_TEXT, "x-expected": "the figure as the quote writes it", "description": "the figure exactly as the quote writes it"},
     }

@@ -40,9 +40,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     an initial. Linear in the length of the text.
     """
     spans: list[tuple[int, int]] = []
-    start = _SPACE.match(text).end()
+    start = _space_end(text, 0)
     for match in _TERMINATOR.finditer(text):
-        following = _SPACE.match(text, match.end()).end()
+        following = _space_end(text, match.end())
         if following == len(text):
             continue
         first = text[following]
@@ -56,6 +56,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if start < end:
         spans.append((start, end))
     return spans
+
+
+def _space_end(text: str, pos: int) -> int:
+    """Where the whitespace at `pos` ends: `pos` itself when there is none."""
+    space = _SPACE.match(text, pos)
+    assert space is not None  # `\s*` matches the empty string, so matches anywhere
+    return space.end()
 
 
 def _ends_abbreviation(text: str, period: int) -> bool:

@@ -111,8 +111,8 @@ def record_sentence(text: str) -> str | None:
     fields = _FIELDS.split(text.strip().rstrip("."))
     if len(fields) < RECORD_FIELDS:
         return None
-    pairs = [_LABELLED.fullmatch(f.strip()) for f in fields]
-    if not all(pairs):
+    pairs = [m for f in fields if (m := _LABELLED.fullmatch(f.strip()))]
+    if len(pairs) < len(fields):
         return None
     return row_sentence([_label(m.group(1)) for m in pairs], [m.group(2) for m in pairs])
 

@@ -79,10 +79,11 @@ def _gap_holds(apart: tuple[float, float], gap: str) -> bool | None:
         return True if apart[1] <= SOON else False if apart[0] > SOON else None
     half = re.search(r"\bhalf an? ", gap, re.IGNORECASE)
     figure = parse(re.sub(r"^(?:(\w+(?: \w+)*) )?(?:half )?an? (?=\w)", lambda m: (m.group(1) or "") + " one ", gap).strip())
-    wanted = next((q for q in figure if q.kind is Kind.DURATION and q.value is not None), None)
-    if wanted is None:
+    found = next(((q, q.value) for q in figure if q.kind is Kind.DURATION and q.value is not None), None)
+    if found is None:
         return None
-    days = wanted.value * DAYS.get(wanted.unit.rstrip("s"), 0.0) * (0.5 if half else 1.0)
+    wanted, value = found
+    days = value * DAYS.get(wanted.unit.rstrip("s"), 0.0) * (0.5 if half else 1.0)
     low, high = apart
     words = gap.lower()
     if any(w in words for w in ("a little over", "little more than", "slightly", "just over")):

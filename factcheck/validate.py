@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from .files import shown_path
 from .normalise import fold
 from .quantities import TIME_KINDS, Kind, Qualifier, Quantity, describe, parse
 from .sources import SourceLibrary
-from .yamlfile import YamlError, load
+from .yamlfile import LineDict, YamlError, load
 
 MAX_LISTED_SOURCES = 10
 
@@ -28,7 +29,7 @@ class _Located:
 
     index: int
     entry: Entry
-    raw: dict
+    raw: LineDict
 
     @property
     def where(self) -> str:
@@ -46,7 +47,7 @@ def validate(path: Path) -> list[Problem]:
         return [Problem(shown, exc.problem.line, exc.problem.column, "", exc.problem.message)]
     # the same schema and rules as claims.parse_claims, which raises instead of going on
     read = build(data, path, [Problem(shown, p.line, p.column, "", p.message) for p in yaml_problems])
-    located = [_Located(i, entry, data["claims"][i]) for i, entry in read.entries]
+    located = [_Located(i, entry, data["claims"][i]) for i, entry in read.entries] if isinstance(data, dict) else []  # else none were read
     report = _Report(shown)
     _check_sources(report, located, read.sources_dir, path.parent, data)
     for item in located:
@@ -71,7 +72,7 @@ class _Report:
 
 def _check_sources(report: _Report, located: list[_Located], sources_dir: Path, base: Path, data: object) -> None:
     if not sources_dir.is_dir():
-        at = data.position("sources") if isinstance(data, dict) and "sources" in data else (1, 1)
+        at = data.position("sources") if isinstance(data, LineDict) and "sources" in data else (1, 1)
         report.add(at, "sources", f"no sources folder {shown_path(sources_dir, base)}")
         return
     library = SourceLibrary(sources_dir)
@@ -135,11 +136,10 @@ def _check_values(report: _Report, item: _Located) -> None:
                 report.add(item.raw["evidence"][j].position("quote"), f"{item.where}.evidence[{j}].quote", f"the figure {_quoted(f.text)} ({describe(f)}) is not among the entry's values")
 
 
-def _values(item: _Located):
+def _values(item: _Located) -> Iterator[tuple[str, tuple[int, int], Quantity]]:
     """(where, (line, column), value) of every value, the entry's and its list members'."""
-    raw_values = item.raw.get("values") or []
-    for j, value in enumerate(item.entry.values):
-        yield f"{item.where}.values[{j}]", raw_values.position(j), value
+    for j, value in enumerate(item.entry.values):  # an entry with values has them in its mapping
+        yield f"{item.where}.values[{j}]", item.raw["values"].position(j), value
     if item.entry.list is None:
         return
     raw_members = item.raw["list"]["members"]

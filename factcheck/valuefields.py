@@ -77,5 +77,5 @@ def period_ends(q: Quantity) -> list[Quantity]:
         return []
     ends = [next((d for d in parse(side) if d.kind is Kind.DATE and d.span == span), None)
             for side, span in zip(sides, (q.span, q.span_to))]
-    days = all(d is not None and d.span.days == 0 and not d.relation for d in ends)
+    days = all(d is not None and d.span is not None and d.span.days == 0 and not d.relation for d in ends)
     return [d for d in ends if d is not None] if days else []

@@ -11,12 +11,13 @@ _KIND_WORDS = {Kind.DATE: "date", Kind.PERIOD: "period", Kind.MONEY: "amount", K
 
 
 def says(c: Comparison) -> str:
-    return f"the claim says {c.claim.describe()}; the source says {c.source.describe()}"
+    source = c.source.describe() if c.source else "nothing of the kind"
+    return f"the claim says {c.claim.describe()}; the source says {source}"
 
 
 def unconfirmed(c: Comparison) -> str:
     """Why a figure of the claim is not confirmed by the entry, in plain words."""
-    if c.agreement is None:
+    if c.agreement is None or c.source is None:
         return f"the entry gives no {kind_word(c.claim)} to compare with the claim's {c.claim.describe()}"
     if c.more_precise:
         return f"the claim says {c.claim.describe()}; the source says only {c.source.describe()}: the claim is more precise than the source"

@@ -20,18 +20,22 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass
+from typing import NoReturn, Protocol
 
 import yaml
 from yaml.composer import ComposerError
 from yaml.constructor import ConstructorError
 from yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent, DocumentEndEvent, DocumentStartEvent, Event,
                          MappingStartEvent, ScalarEvent, SequenceStartEvent, StreamEndEvent)
-from yaml.nodes import ScalarNode
+from yaml.nodes import Node, ScalarNode
 
+_Base: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:  # the C parser is several times faster on large files
-    _Base = yaml.CSafeLoader  # type: ignore[attr-defined]
+    _Base = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Base = yaml.SafeLoader
+# _MARK_TWINS: libyaml's marks are twins of PyYAML's (index, line, column, snippet), which PyYAML's
+# errors and nodes take; its stubs name PyYAML's alone, so those arguments are `type: ignore`d.
 
 MAX_DEPTH = 32  # a claims file nests 8 deep
 TOO_DEEP = f"YAML nested more than {MAX_DEPTH} levels deep: refused"
@@ -45,6 +49,24 @@ _STR, _INT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int"
 _YAML_TAG = "tag:yaml.org,2002:"
 PLAIN_ONLY = "a factcheck file holds plain mappings, lists and values"
 WRITE_OUT = "write the value out where it is used"
+
+
+class Mark(Protocol):
+    """A place in the text (0-based), as PyYAML's marks and libyaml's (their twins) both give it."""
+
+    index: int
+    line: int
+    column: int
+
+
+class _Loader(Protocol):
+    """What the builder asks of a loader: SafeLoader, or CSafeLoader, its twin."""
+
+    def get_event(self) -> Event | None: ...  # None only past the stream's end
+
+    def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str: ...
+
+    def construct_document(self, node: Node) -> object: ...
 
 
 class LineDict(dict):
@@ -129,14 +151,15 @@ def _unacceptable(text: str, exc: yaml.reader.ReaderError) -> YamlError:
     return YamlError(YamlProblem(line, column, f"YAML error: unacceptable character #x{character:04x}: {exc.reason}"))
 
 
-def _refuse(event: Event, message: str) -> None:
+def _refuse(event: Event, message: str) -> NoReturn:
     mark = event.start_mark
-    raise YamlError(YamlProblem(mark.line + 1, mark.column + 1, message))
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    raise YamlError(YamlProblem(line, column, message))
 
 
-def _refused(event: Event) -> str | None:
+def _refused(event: ScalarEvent | CollectionStartEvent | AliasEvent) -> str | None:
     """Why a node's event is refused: a tag, or an anchor or alias, as written."""
-    if type(event) is AliasEvent:
+    if isinstance(event, AliasEvent):
         return f"YAML alias *{event.anchor} is not allowed: {WRITE_OUT}"
     if event.anchor is not None:
         return f"YAML anchor &{event.anchor} is not allowed: {WRITE_OUT}"
@@ -153,10 +176,10 @@ _NO_KEY, _SKIPPED = object(), object()
 class _Mapping:
     __slots__ = ("data", "mark", "key", "key_line", "key_column")
 
-    def __init__(self, event: CollectionStartEvent):
+    def __init__(self, mark: Mark):
         self.data = LineDict()
-        self.data.line, self.data.column, self.data.marks = event.start_mark.line + 1, event.start_mark.column + 1, array("I")
-        self.mark = event.start_mark
+        self.data.line, self.data.column, self.data.marks = mark.line + 1, mark.column + 1, array("I")
+        self.mark = mark
         self.key: object = _NO_KEY
         self.key_line = self.key_column = 0
 
@@ -164,10 +187,10 @@ class _Mapping:
 class _Sequence:
     __slots__ = ("data", "mark")
 
-    def __init__(self, event: CollectionStartEvent):
+    def __init__(self, mark: Mark):
         self.data = LineList()
-        self.data.line, self.data.column, self.data.marks = event.start_mark.line + 1, event.start_mark.column + 1, array("I")
-        self.mark = event.start_mark
+        self.data.line, self.data.column, self.data.marks = mark.line + 1, mark.column + 1, array("I")
+        self.mark = mark
 
 
 class _Capture:
@@ -185,7 +208,7 @@ class _Builder:
     a tag, anchor or alias, a syntax error or a second document, whichever comes first; then
     the first error constructing a value."""
 
-    def __init__(self, loader: yaml.SafeLoader):  # or CSafeLoader, its twin
+    def __init__(self, loader: _Loader):
         self.loader = loader
         self.problems: list[YamlProblem] = []
         self.error: ConstructorError | None = None
@@ -201,6 +224,7 @@ class _Builder:
         try:
             while True:
                 event = get_event()
+                assert event is not None  # the loop stops at the stream's end, before any None
                 kind = type(event)
                 if kind is MappingStartEvent or kind is SequenceStartEvent:
                     if depth >= MAX_DEPTH:
@@ -212,7 +236,7 @@ class _Builder:
                     break
                 if self.fatal is not None:
                     continue
-                if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent or kind is AliasEvent:
+                if isinstance(event, (ScalarEvent, CollectionStartEvent, AliasEvent)):
                     why = _refused(event)
                     if why is not None:
                         _refuse(event, why)
@@ -220,7 +244,8 @@ class _Builder:
                 elif isinstance(event, CollectionEndEvent):
                     self.build(event)
                 elif kind is DocumentStartEvent and self.documents:
-                    self.fatal = ComposerError("expected a single document in the stream", None, "but found another document", event.start_mark)
+                    self.fatal = ComposerError("expected a single document in the stream", None, "but found another document",
+                                               event.start_mark)  # type: ignore[arg-type]  # _MARK_TWINS
                 elif kind is DocumentEndEvent:
                     self.documents += 1
         except yaml.YAMLError:
@@ -236,25 +261,27 @@ class _Builder:
 
     def build(self, event: Event) -> None:
         kind = type(event)
+        mark = event.start_mark
+        assert mark is not None  # the parser places every event it emits
         if self.skipping >= 0:  # a duplicate key's value: read to its end, never built
             if kind is not ScalarEvent:
                 self.skipping += 1 if isinstance(event, CollectionStartEvent) else -1
             if self.skipping == 0:
                 self.skipping = -1
-                self.add(None, event.start_mark)
+                self.add(None, mark)
             return
-        if kind is ScalarEvent:
-            self.add(self.scalar(event), event.start_mark)
+        if isinstance(event, ScalarEvent):
+            self.add(self.scalar(event), mark)
         elif kind is MappingStartEvent:
-            self.stack.append(_Mapping(event))
+            self.stack.append(_Mapping(mark))
         elif kind is SequenceStartEvent:
-            self.stack.append(_Sequence(event))
+            self.stack.append(_Sequence(mark))
         else:
             frame = self.stack.pop()
             assert not isinstance(frame, _Capture)  # the document's, never popped: an end closes a collection
             self.add(frame.data, frame.mark)
 
-    def add(self, value: object, mark: yaml.Mark) -> None:
+    def add(self, value: object, mark: Mark) -> None:
         """Put a finished value in the collection being built."""
         frame = self.stack[-1]
         if isinstance(frame, _Sequence):
@@ -272,7 +299,7 @@ class _Builder:
                 frame.data.marks.append(frame.key_column)
             frame.key = _NO_KEY
 
-    def add_key(self, frame: _Mapping, key: object, mark: yaml.Mark) -> None:
+    def add_key(self, frame: _Mapping, key: object, mark: Mark) -> None:
         try:
             hash(key)
         except TypeError:
@@ -292,13 +319,13 @@ class _Builder:
             return self.strings.setdefault(value, value)
         try:
             if tag == _INT and len(value) > MAX_INT_CHARS:  # int() itself refuses them, with no position
-                raise ConstructorError(None, None, f"an integer of more than {MAX_INT_CHARS} characters", event.start_mark)
-            return self.loader.construct_document(ScalarNode(tag, value, event.start_mark, event.end_mark, event.style))
+                raise ConstructorError(None, None, f"an integer of more than {MAX_INT_CHARS} characters", event.start_mark)  # type: ignore[arg-type]  # _MARK_TWINS
+            return self.loader.construct_document(ScalarNode(tag, value, event.start_mark, event.end_mark, event.style))  # type: ignore[arg-type]  # _MARK_TWINS
         except ConstructorError as exc:
             self.fail(exc)
         except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError):  # PyYAML's constructors trust the value
             shown = value if len(value) <= 40 else value[:39] + "\u2026"
-            self.fail(ConstructorError(None, None, f"{shown!r} is not a valid {tag.rsplit(':', 1)[-1]}", event.start_mark))
+            self.fail(ConstructorError(None, None, f"{shown!r} is not a valid {tag.rsplit(':', 1)[-1]}", event.start_mark))  # type: ignore[arg-type]  # _MARK_TWINS
         return None
 
     def fail(self, error: ConstructorError) -> None:

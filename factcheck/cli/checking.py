@@ -7,10 +7,14 @@ import io
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .app import CONTEXT, EXIT_FOUND, EXIT_UNVERIFIED, EXIT_USAGE, InputError, OutsideError, claims_option, cleaned, load_corpus
+
+if TYPE_CHECKING:  # the scan's modules are imported when a scan starts: a check needs none
+    from ..scan import Finding, Tally
 
 
 @click.command(context_settings=CONTEXT)
@@ -162,7 +166,8 @@ def _checked(corpus, settings, top: int, reading: _Reading, progress_shown: bool
     from ..scan import Scan, Tally
     from ..workers import WorkerError, available_cpus, checking
 
-    findings, counts = [], {}
+    findings: list[Finding] = []
+    counts: dict[str, Tally] = {}
     scanning = Scan(corpus.checker, corpus.index, frozenset(settings.show), top)
     try:
         with checking(scanning, iter(reading), settings.jobs or available_cpus()) as checked_drafts:

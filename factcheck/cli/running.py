@@ -64,7 +64,7 @@ def main() -> None:
     sys.exit(code)
 
 
-def _run(debug: bool) -> int:
+def _run(debug: bool) -> int | str:
     """The exit status of the command line, with every error shown as its one line."""
     try:
         code = _invoke()
@@ -95,8 +95,8 @@ def _run(debug: bool) -> int:
     return code or 0
 
 
-def _invoke() -> int | None:
-    """The command's exit status, whether it returns or exits (sys.exit) with it."""
+def _invoke() -> int | str | None:
+    """The command's exit status, whether it returns or exits (sys.exit) with it (a message, exited with one)."""
     try:
         return cli.main(prog_name="factcheck", standalone_mode=False)
     except SystemExit as exc:

@@ -37,8 +37,9 @@ from .project import Project, ProjectError, Projects, ServerOptions, watched_glo
 DEBOUNCE_SECONDS = 0.2
 SOURCE = "factcheck"
 LANGUAGES = {"markdown": True, "plaintext": False, "text": False}  # languageId: read as Markdown
-_ENCODINGS = {types.PositionEncodingKind.Utf8: UTF8, types.PositionEncodingKind.Utf16: UTF16,
-              types.PositionEncodingKind.Utf32: UTF32}
+# by the encoding agreed with the client: the workspace's, None where none was (then UTF-16, LSP's default)
+_ENCODINGS: dict[str | None, str] = {types.PositionEncodingKind.Utf8: UTF8, types.PositionEncodingKind.Utf16: UTF16,
+                                     types.PositionEncodingKind.Utf32: UTF32}
 _SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning}
 
 

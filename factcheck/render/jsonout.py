@@ -33,7 +33,7 @@ def match_dict(corpus: Corpus, m: Match) -> dict:
 
 
 def result_dict(corpus: Corpus, result: CheckResult, top: int) -> dict:
-    out = {
+    out: dict[str, object] = {
         "claim": result.claim,
         "verdict": result.verdict.value,
         "reason": result.reason,

@@ -40,6 +40,7 @@ def explanation(result: CheckResult) -> str:
     if result.verdict is not Verdict.UNVERIFIED or not result.matches:
         return result.reason
     inner, match = deciding(result)
+    assert match is not None  # deciding gives the first match of a result that has any
     return f"no entry states this (nearest, {match.entry.id}: {inner.reason})"
 
 

@@ -20,10 +20,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.claims import ClaimsFile, load_claims
-from factcheck.claimsedit import append_entries
-from factcheck.extract import extract
-from factcheck.quantities import Kind, Quantity
+from factcheck.claimsfile.claims import ClaimsFile, load_claims
+from factcheck.claimsfile.claimsedit import append_entries
+from factcheck.curation.extract import extract
+from factcheck.language.quantities import Kind, Quantity
 from factcheck.render.proposals import entries_block
 
 ROOT = Path(__file__).resolve().parent.parent

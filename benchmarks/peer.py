@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
-from factcheck.drafts import read_sentences
+from factcheck.drafts.documents import read_sentences
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402 - the benchmark's own helper, beside this file

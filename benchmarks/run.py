@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     sentences = 200 if args.quick else 10_000
     growth_sentences = 50 if args.quick else 500
     lsp_sentences = 200 if args.quick else 2_000
-    from factcheck.corpus import bundled_claims
+    from factcheck.engine.corpus import bundled_claims
 
     bundled = bundled_claims()
     out = Path(args.out)
@@ -457,7 +457,7 @@ def _factcheck_command() -> list[str]:
 
 
 def _entries(path: Path) -> int:
-    from factcheck.claims import load_claims
+    from factcheck.claimsfile.claims import load_claims
 
     return len(load_claims(path).entries)
 

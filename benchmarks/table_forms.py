@@ -24,13 +24,13 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from factcheck.corpus import Corpus, bundled_claims
-from factcheck.drafts import read_sentences
-from factcheck.sentences import Sentence
-from factcheck.scan import scan_sentences
-from factcheck.tables import cell_text, row_sentence
-from factcheck.checker import Checker
-from factcheck.verdicts import Verdict
+from factcheck.drafts.documents import read_sentences
+from factcheck.drafts.scan import scan_sentences
+from factcheck.engine.checker import Checker
+from factcheck.engine.corpus import Corpus, bundled_claims
+from factcheck.engine.verdicts import Verdict
+from factcheck.language.sentences import Sentence
+from factcheck.language.tables import cell_text, row_sentence
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 
@@ -74,7 +74,7 @@ def _all(row: Row, between: str) -> list[str]:
 
 
 FORMS: dict[str, Callable[[Row], str]] = {
-    "India: Since 2014. (chosen: factcheck.tables)": lambda row: row_sentence(row.header, row.cells),
+    "India: Since 2014. (chosen: factcheck.language.tables)": lambda row: row_sentence(row.header, row.cells),
     "Partner: India; Since: 2014.": lambda row: "; ".join(_all(row, ": ")) + ".",
     "Partner: India, Since: 2014.": lambda row: ", ".join(_all(row, ": ")) + ".",
     "Partner India, Since 2014.": lambda row: ", ".join(_all(row, " ")) + ".",

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.alternatives import Alternative, alternative
-from factcheck.corpus import Corpus, bundled_claims
+from factcheck.engine.alternatives import Alternative, alternative
+from factcheck.engine.corpus import Corpus, bundled_claims
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from factcheck.claims import load_claims
-from factcheck.corpus import Corpus, bundled_claims
-from factcheck.quantities import Kind, parse
+from factcheck.claimsfile.claims import load_claims
+from factcheck.engine.corpus import Corpus, bundled_claims
+from factcheck.language.quantities import Kind, parse
 
 ENTRIES = load_claims(bundled_claims()).entries
 YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")

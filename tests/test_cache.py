@@ -14,13 +14,13 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
-from factcheck import cache, files
-from factcheck.cache import Entries
-from factcheck.corpus import Corpus
-from factcheck.render.jsonout import result_dict
-
 from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY
+
+from factcheck.claimsfile import files
+from factcheck.engine import cache
+from factcheck.engine.cache import Entries
+from factcheck.engine.corpus import Corpus
+from factcheck.render.jsonout import result_dict
 
 CLAIMS = "sources: sources\nclaims:\n" + ASEAN_ENTRY + WTO_ENTRY
 SOURCE = PATH_TO_THE_WORLD

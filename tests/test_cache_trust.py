@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from factcheck import cache, claims
-from factcheck.cli import cli
-from factcheck.corpus import Corpus
-from factcheck.render.jsonout import result_dict
-
 from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY
+
+from factcheck.claimsfile import claims
+from factcheck.cli import cli
+from factcheck.engine import cache
+from factcheck.engine.corpus import Corpus
+from factcheck.render.jsonout import result_dict
 
 CLAIMS = "sources: sources\nclaims:\n" + ASEAN_ENTRY + WTO_ENTRY
 EDITED = CLAIMS.replace('"1995-07-28"', '"1997-07-28"').replace("July 28, 1995", "July 28, 1997")
@@ -279,7 +279,7 @@ def test_ctrl_c_while_the_cache_is_written_leaves_no_temporary_file(claims_path,
 KILLED_WHILE_WRITING = """
 import os, signal, sys
 from pathlib import Path
-from factcheck.corpus import Corpus
+from factcheck.engine.corpus import Corpus
 
 os.replace = lambda *args, **kwargs: os.kill(os.getpid(), signal.SIGKILL)
 Corpus.load(Path(sys.argv[1])).index

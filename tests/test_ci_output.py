@@ -23,10 +23,9 @@ from urllib.parse import unquote_to_bytes
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD
 
 from factcheck.cli import cli
-
-from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD
 
 HOSTILE = "::warning::injected ##[error]injected"
 CLAIMS = "::warning::claims.yaml"  # validate starts each problem's line with this name

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.corpus import bundled_claims
+from factcheck.engine.corpus import bundled_claims
 from factcheck.render.stepsummary import md
 
 ROOT = Path(__file__).parent.parent

@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.claimsedit import EditError, append_entries
+from factcheck.claimsfile.claimsedit import EditError, append_entries
 from factcheck.render.proposals import scalar
 
 ITEM = "- id: new-entry\n  statement: New.\n"

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.clauses import Framed, clauses, has_predicate, subject_of, unframe
-from factcheck.normalise import headline_cased
 from factcheck.cli import cli
+from factcheck.engine.clauses import Framed, clauses, has_predicate, subject_of, unframe
+from factcheck.language.normalise import headline_cased
 
 NO_DATABASE = settings(database=None)
 

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ASEAN_ENTRY, write_corpus
 
 from factcheck.cli import cli
-
-from conftest import ASEAN_ENTRY, write_corpus
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 

@@ -1,4 +1,4 @@
-"""Specification of factcheck.config: where scan settings come from, and what wins."""
+"""Specification of factcheck.drafts.config: where scan settings come from, and what wins."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.config import ConfigError, ScanConfig, load_config, merge
+from factcheck.drafts.config import ConfigError, ScanConfig, load_config, merge
 
 
 def write(folder: Path, name: str, text: str) -> Path:

@@ -1,9 +1,9 @@
 """The claims file covers its sources: the sentences that state a figure are quoted."""
 
-from factcheck.corpus import Corpus, bundled_claims
-from factcheck.sentences import split_sentences
-from factcheck.quantities import parse
-from factcheck.sources import fold_quote
+from factcheck.claimsfile.sources import fold_quote
+from factcheck.engine.corpus import Corpus, bundled_claims
+from factcheck.language.quantities import parse
+from factcheck.language.sentences import split_sentences
 
 
 def figure_sentences(corpus: Corpus) -> dict[str, list[str]]:

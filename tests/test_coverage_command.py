@@ -6,14 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, write_corpus
 from hypothesis import given
 from hypothesis import strategies as st
-from click.testing import CliRunner
 
-from factcheck.checkable import coverage_reasons, reasons
 from factcheck.cli import cli
-
-from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, write_corpus
+from factcheck.curation.checkable import coverage_reasons, reasons
 
 ROOT = Path(__file__).parent.parent
 
@@ -91,8 +90,8 @@ LINES = st.sampled_from([
 
 @given(st.lists(LINES, max_size=20).map("\n".join))
 def test_a_sentence_is_the_source_as_written_at_its_line(body):
-    from factcheck.checkable import source_sentences
-    from factcheck.sources import Source
+    from factcheck.claimsfile.sources import Source
+    from factcheck.curation.checkable import source_sentences
 
     text = "---\ntitle: t\n---\n" + body
     source = Source("doc", Path("doc.md"), text, body_start=len("---\ntitle: t\n---\n"))
@@ -103,8 +102,8 @@ def test_a_sentence_is_the_source_as_written_at_its_line(body):
 
 
 def test_a_paragraph_is_its_consecutive_lines():
-    from factcheck.checkable import source_sentences
-    from factcheck.sources import Source
+    from factcheck.claimsfile.sources import Source
+    from factcheck.curation.checkable import source_sentences
 
     text = "The tower was opened\non 31 March 1889. It is tall.\n*A caption, 2024.*\n\n- One item of 1990.\n- Another of 1991.\n"
     assert [(s.line, s.text) for s in source_sentences(Source("doc", Path("doc.md"), text))] == [
@@ -113,8 +112,8 @@ def test_a_paragraph_is_its_consecutive_lines():
 
 
 def test_headings_tables_and_code_are_not_prose():
-    from factcheck.checkable import source_sentences
-    from factcheck.sources import Source
+    from factcheck.claimsfile.sources import Source
+    from factcheck.curation.checkable import source_sentences
 
     text = "# In 1995\n\n| 1995 | x |\n```\ncode of 1999\n```\n*Saigon fell on 30 April 1975.*\n- Ships: 12.\n"
     assert [(s.line, s.text) for s in source_sentences(Source("doc", Path("doc.md"), text))] == [

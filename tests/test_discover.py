@@ -1,4 +1,4 @@
-"""Specification of factcheck.discover: which files a scan reads, and how their bytes become text."""
+"""Specification of factcheck.drafts.discover: which files a scan reads, and how their bytes become text."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.discover import DraftFile, find_drafts, read_draft
-from factcheck.drafts import DraftError
+from factcheck.drafts.discover import DraftFile, find_drafts, read_draft
+from factcheck.drafts.documents import DraftError
 
 TREE = {
     "a.md": "# A",

@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.corpus import Corpus, bundled_claims
-from factcheck.discrepancies import find
-from factcheck.scan import scan_text
-from factcheck.verdicts import Verdict
+from factcheck.curation.discrepancies import find
+from factcheck.drafts.scan import scan_text
+from factcheck.engine.corpus import Corpus, bundled_claims
+from factcheck.engine.verdicts import Verdict
 
 BUNDLED = bundled_claims()
 
@@ -216,7 +216,7 @@ KEPT_OUT = [
 
 
 def test_what_the_threshold_keeps_out() -> None:
-    from factcheck.discrepancies import RANKS, SAME_FACT, Others, statements_of
+    from factcheck.curation.discrepancies import RANKS, SAME_FACT, Others, statements_of
 
     corpus = Corpus.load(BUNDLED)
     others = Others(corpus)

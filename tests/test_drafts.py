@@ -1,4 +1,4 @@
-"""Specification of factcheck.drafts: which sentences a draft holds, and exactly where each starts."""
+"""Specification of factcheck.drafts.documents: which sentences a draft holds, and exactly where each starts."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.drafts import read_sentences
-from factcheck.sentences import Sentence, split_sentences
+from factcheck.drafts.documents import read_sentences
+from factcheck.language.sentences import Sentence, split_sentences
 
 DATA = Path(__file__).parent / "data"
 

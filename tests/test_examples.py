@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck.claims import load_claims
+from factcheck.claimsfile.claims import load_claims
 from factcheck.cli import cli
-from factcheck.corpus import Corpus, bundled_claims
-from factcheck.validate import validate
+from factcheck.curation.validate import validate
+from factcheck.engine.corpus import Corpus, bundled_claims
 
 TOWER = "---\ntitle: A guide to Paris\ndate: \"2021-03-01\"\n---\n# Paris\n\nThe Eiffel Tower is 330 m tall.\n\nThe Louvre opened in 1793.\n"
 

@@ -8,18 +8,17 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, write_corpus
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.cli import cli
-from factcheck.facts import facts
-from factcheck.lists import find_list
-from factcheck.naming import allowed_topics, guess_topic, make_id, parties_of
-from factcheck.valuefields import date_value, value_fields
-from factcheck.quantities import Kind, parse, span_of
-from factcheck.validate import validate
-
-from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, write_corpus
+from factcheck.curation.facts import facts
+from factcheck.curation.lists import find_list
+from factcheck.curation.naming import allowed_topics, guess_topic, make_id, parties_of
+from factcheck.curation.validate import validate
+from factcheck.curation.valuefields import date_value, value_fields
+from factcheck.language.quantities import Kind, parse, span_of
 
 LIGHTHOUSE = """\
 ---
@@ -153,8 +152,8 @@ def test_topic_guess(text, allowed, topic, guessed):
 
 
 def test_without_a_cue_the_topic_of_the_entries_most_alike():
-    from factcheck.claims import ClaimsFile, Entry, Evidence
-    from factcheck.naming import Topics
+    from factcheck.claimsfile.claims import ClaimsFile, Entry, Evidence
+    from factcheck.curation.naming import Topics
 
     def entry(topic: str, statement: str) -> Entry:
         return Entry(id=topic, statement=statement, topic=topic, evidence=(Evidence("doc", statement),))
@@ -296,9 +295,9 @@ SENTENCE_PARTS = st.sampled_from([
 def test_every_fact_quotes_the_sentence_as_written(sentence):
     """Whatever a sentence holds, each fact's quote is a piece of it and each of its figures
     can be written as a value."""
-    from factcheck.checkable import SourceSentence
-    from factcheck.extract import propose
-    from factcheck.naming import Topics
+    from factcheck.curation.checkable import SourceSentence
+    from factcheck.curation.extract import propose
+    from factcheck.curation.naming import Topics
 
     for start, end, statement in facts(sentence):
         assert sentence[start:end] in sentence and statement

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.quantities import Qualifier, parse
-from factcheck.quantities.words import FILE, NAME_SECTIONS, WORD_SECTIONS, parse_figure_words
+from factcheck.language.quantities import Qualifier, parse
+from factcheck.language.quantities.words import FILE, NAME_SECTIONS, WORD_SECTIONS, parse_figure_words
 
 SECTIONS = "".join(f"[{name}]\n" for name in (*NAME_SECTIONS, *WORD_SECTIONS))
 

@@ -23,21 +23,20 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, head_one_line, write_corpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck import cli as cli_module
-from factcheck.claims import MAX_CLAIMS_BYTES, ClaimsError, load_claims, parse_claims
+from factcheck.claimsfile.claims import MAX_CLAIMS_BYTES, ClaimsError, load_claims, parse_claims
 from factcheck.cli import cli
-from factcheck.corpus import Corpus, bundled_claims
-from factcheck.discover import MAX_BYTES, read_draft
-from factcheck.drafts import DraftError, read_sentences
-from factcheck.sentences import split_sentences
-from factcheck.normalise import tokens
-from factcheck.quantities import parse
-from factcheck.validate import validate
-
-from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, head_one_line, write_corpus
+from factcheck.curation.validate import validate
+from factcheck.drafts.discover import MAX_BYTES, read_draft
+from factcheck.drafts.documents import DraftError, read_sentences
+from factcheck.engine.corpus import Corpus, bundled_claims
+from factcheck.language.normalise import tokens
+from factcheck.language.quantities import parse
+from factcheck.language.sentences import split_sentences
 
 SECONDS = 2.0  # the bound for any one adversarial input
 CONFLICT = "Vietnam joined ASEAN in 1990."  # conflicts with ASEAN_ENTRY: a finding in every format
@@ -226,16 +225,16 @@ def test_a_100_mb_claims_file_is_refused_by_its_size_without_reading_it(tmp_path
 
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Every source file factcheck opens, recorded."""
-    import factcheck.sources
+    import factcheck.claimsfile.sources
 
     opened: list[Path] = []
-    original = factcheck.sources.read_file
+    original = factcheck.claimsfile.sources.read_file
 
     def spy(path, *args, **kwargs):
         opened.append(Path(path))
         return original(path, *args, **kwargs)
 
-    monkeypatch.setattr(factcheck.sources, "read_file", spy)
+    monkeypatch.setattr(factcheck.claimsfile.sources, "read_file", spy)
     return opened
 
 
@@ -275,7 +274,7 @@ def endless(path: Path, kind: str) -> None:
 @pytest.mark.parametrize("kind", ["fifo", "/dev/zero"])
 def test_a_claims_file_or_source_that_never_ends_is_refused(tmp_path: Path, kind: str) -> None:
     """A FIFO nobody writes to reads as empty; /dev/zero is too large, or outside the sources."""
-    from factcheck.sources import SourceLibrary
+    from factcheck.claimsfile.sources import SourceLibrary
 
     path = write_corpus(tmp_path, ASEAN_ENTRY, {"doc": PATH_TO_THE_WORLD})
     endless(tmp_path / "sources" / "endless.md", kind)

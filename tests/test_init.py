@@ -10,9 +10,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from factcheck.claimsfile.init import FILES, SCHEMA_FILE
 from factcheck.cli import cli
-from factcheck.config import load_config
-from factcheck.init import FILES, SCHEMA_FILE
+from factcheck.drafts.config import load_config
 
 WRITTEN = sorted([*FILES.values(), SCHEMA_FILE])
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.knowledge import (
+from factcheck.language.knowledge import (
     FOLDER,
     FRAME_SECTIONS,
     Contrast,
@@ -31,7 +31,7 @@ from factcheck.knowledge import (
     synonyms,
     words,
 )
-from factcheck.normalise import LIGHT_WORDS, STOPWORDS
+from factcheck.language.normalise import LIGHT_WORDS, STOPWORDS
 
 NO_DATABASE = settings(database=None)  # hypothesis writes nothing outside tmp folders
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.corpus import Corpus, bundled_claims
+from factcheck.engine.corpus import Corpus, bundled_claims
 
 DATA = Path(__file__).parent / "data"
 
@@ -66,7 +66,7 @@ def test_judging_only_candidates_that_may_sway_changes_no_verdict(corpus, name):
 
 
 def _claims_and_source_sentences() -> list[str]:
-    from factcheck.drafts import read_sentences
+    from factcheck.drafts.documents import read_sentences
 
     texts = [json.loads(line)["claim"] for name in ("labelled.jsonl", "labelled-holdout.jsonl")
              for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]

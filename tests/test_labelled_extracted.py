@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.corpus import Corpus
-from factcheck.validate import validate
+from factcheck.curation.validate import validate
+from factcheck.engine.corpus import Corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"

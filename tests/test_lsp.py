@@ -18,12 +18,11 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
+from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, write_corpus
 from lsprotocol import types
 from pytest_lsp import LanguageClient, make_test_lsp_client
 
 import factcheck
-
-from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, write_corpus
 
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
 WAIT = 120  # seconds: a first run builds the claims file's index; only a hung server takes this long

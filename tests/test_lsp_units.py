@@ -6,19 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, write_corpus
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.corpus import Corpus
-from factcheck.drafts import read_sentences
-from factcheck.fixes import figure_fixes, in_claims_words
+from factcheck.drafts.documents import read_sentences
+from factcheck.drafts.fixes import figure_fixes, in_claims_words
+from factcheck.engine.corpus import Corpus
 from factcheck.lsp.document import Memo, check_document
 from factcheck.lsp.edits import ignore_edit
 from factcheck.lsp.messages import escape_markdown
 from factcheck.lsp.positions import UTF8, UTF16, UTF32, Lines, Point
 from factcheck.lsp.project import Projects, ServerOptions
-
-from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, write_corpus
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import match
-from factcheck.corpus import Corpus, names_in, bundled_claims
+from factcheck.engine import match
+from factcheck.engine.corpus import Corpus, bundled_claims, names_in
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,7 @@ def test_skipping_common_words_ranks_as_adding_up_every_hit(lists, data, n, comp
     ("Vietnam values its friends.", False),  # a name every entry shares names nothing
 ])
 def test_an_unverified_sentence_is_worth_reporting_when_it_names_a_policy_or_states_a_figure(corpus, sentence, worthy):
-    from factcheck.scan import check_worthy
+    from factcheck.drafts.scan import check_worthy
 
     assert check_worthy(corpus.index, sentence) is worthy
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.knowledge import bundled, parse_contrasts, parse_equivalents
-from factcheck.meaning import Contrasts, Opposed, Restrictive, contrasts, denies, restrictive, unmatched_denial
-from factcheck.normalise import keys, negation_scopes, tokens
+from factcheck.engine.meaning import Contrasts, Opposed, Restrictive, contrasts, denies, restrictive, unmatched_denial
+from factcheck.language.knowledge import bundled, parse_contrasts, parse_equivalents
+from factcheck.language.normalise import keys, negation_scopes, tokens
 
 SMALL = Contrasts(parse_contrasts("""
 joined, became a member of | left

@@ -18,10 +18,10 @@ from functools import cache
 
 import pytest
 
-from factcheck.claims import Entry, load_claims
-from factcheck.corpus import Corpus, bundled_claims
-from factcheck.knowledge import bundled
-from factcheck.quantities import Kind
+from factcheck.claimsfile.claims import Entry, load_claims
+from factcheck.engine.corpus import Corpus, bundled_claims
+from factcheck.language.knowledge import bundled
+from factcheck.language.quantities import Kind
 
 Family = Callable[[Entry], Iterable[str]]
 

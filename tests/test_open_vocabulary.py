@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.validate import validate
+from factcheck.curation.validate import validate
 
 TOWER = """\
 ---
@@ -75,16 +75,16 @@ def test_a_measure_is_checked_in_any_unit(tmp_path: Path, claim: str, verdict: s
 
 
 def test_the_bundled_file_declares_its_topics() -> None:
-    from factcheck.claims import load_claims
-    from factcheck.corpus import bundled_claims
+    from factcheck.claimsfile.claims import load_claims
+    from factcheck.engine.corpus import bundled_claims
 
     claims = load_claims(bundled_claims())
     assert set(claims.topics) == {e.topic for e in claims.entries}
 
 
 def test_the_topics_and_a_measure_come_back_from_the_cache(tmp_path: Path) -> None:
-    from factcheck.cache import Entries
-    from factcheck.corpus import Corpus
+    from factcheck.engine.cache import Entries
+    from factcheck.engine.corpus import Corpus
 
     path = write(tmp_path, "topics: [landmarks, museums]\n")
     built = Corpus.load(path)

@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, write_corpus
 
 CONFLICT = "Vietnam joined ASEAN in 1990."

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck import units
-from factcheck.quantities import Agreement, Kind, Qualifier, compare, from_fields, in_base_unit, parse, span_of
+from factcheck.language import units
+from factcheck.language.quantities import Agreement, Kind, Qualifier, compare, from_fields, in_base_unit, parse, span_of
 
 
 def one(text: str):

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.quantities import recognisers
-from factcheck.quantities.after_number import Reading, count, figure_after, measure, not_a_count, percent, proportion, ratio_of
-from factcheck.quantities.context import NO_FIGURE
-from factcheck.quantities.numbers import qualifier_before, read_number, round_half
-from factcheck.quantities.tokens import tokens
+from factcheck.language.quantities import recognisers
+from factcheck.language.quantities.after_number import Reading, count, figure_after, measure, not_a_count, percent, proportion, ratio_of
+from factcheck.language.quantities.context import NO_FIGURE
+from factcheck.language.quantities.numbers import qualifier_before, read_number, round_half
+from factcheck.language.quantities.tokens import tokens
 
 
 def at(text: str, word: str) -> tuple[list, int]:

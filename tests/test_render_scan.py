@@ -15,17 +15,16 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, write_corpus
 from rich.console import Console
 
-from factcheck.corpus import Corpus
-from factcheck.sentences import Sentence
+from factcheck.drafts.scan import Finding, Scan, Tally, reported, scan_text
+from factcheck.engine.corpus import Corpus
+from factcheck.language.sentences import Sentence
 from factcheck.render.github import annotation, escape_data, escape_property, github_lines
 from factcheck.render.jsonout import dump_findings, dumps, finding_dict
 from factcheck.render.sarif import fingerprint, message_text, sarif_log
 from factcheck.render.scantext import ScanTextRenderer, plain_message
-from factcheck.scan import Finding, Scan, Tally, reported, scan_text
-
-from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, write_corpus
 
 SCHEMA = Path(__file__).parent / "data" / "sarif" / "sarif-schema-2.1.0.json"
 
@@ -376,7 +375,7 @@ def test_text_untrusted_text_is_literal_and_clean(corpus: Corpus) -> None:
 
 def test_summary_table(corpus: Corpus, findings: list[Finding]) -> None:
     """Every verdict the scan reached, reported or not, as the CLI counts it."""
-    from factcheck.drafts import read_sentences
+    from factcheck.drafts.documents import read_sentences
 
     checked = Scan(corpus.checker, corpus.index, frozenset(), 1).check("draft.md", read_sentences(DRAFT))
     counts = {"draft.md": checked.tally, "notes/empty.md": Tally()}

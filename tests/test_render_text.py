@@ -7,14 +7,15 @@ import io
 import json
 import re
 import time
+
 import pytest
+from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, write_corpus
 from rich.console import Console
 
-from factcheck.corpus import Corpus
+from factcheck.engine.corpus import Corpus
 from factcheck.render.safe import clean, plain
 from factcheck.render.text import TextRenderer
 
-from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, write_corpus
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.corpus import Corpus, bundled_claims
-from factcheck.match import COUNTRY_NAMES
-from factcheck.roles import Swap, quotes_swapped, swapped
+from factcheck.engine.corpus import Corpus, bundled_claims
+from factcheck.engine.match import COUNTRY_NAMES
+from factcheck.engine.roles import Swap, quotes_swapped, swapped
 
 
 def is_country(key: str) -> bool:

@@ -14,16 +14,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
 from browser import Browser, find_browser
+from click.testing import CliRunner
 from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, write_corpus
-from factcheck.cli import cli
-from factcheck.corpus import Corpus, bundled_claims
-from factcheck.sentences import Sentence
-from factcheck.render.html import html_report, text
-from factcheck.scan import Finding, Tally
 from test_ci_output import workflow_commands
+
+from factcheck.cli import cli
+from factcheck.drafts.scan import Finding, Tally
+from factcheck.engine.corpus import Corpus, bundled_claims
+from factcheck.language.sentences import Sentence
+from factcheck.render.html import html_report, text
 
 SAMPLE = Path(__file__).parent / "data" / "sample.md"
 BROWSER = find_browser()

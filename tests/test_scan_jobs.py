@@ -20,22 +20,22 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from factcheck import workers
-from factcheck.cli import cli
-from factcheck.config import ConfigError, ScanConfig, load_config
-from factcheck.corpus import Corpus
-from factcheck.drafts import read_sentences
-from factcheck.scan import Scan
-
 from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, head_one_line, write_corpus
+
+from factcheck.cli import cli
+from factcheck.drafts import workers
+from factcheck.drafts.config import ConfigError, ScanConfig, load_config
+from factcheck.drafts.documents import read_sentences
+from factcheck.drafts.scan import Scan
+from factcheck.engine import processes
+from factcheck.engine.corpus import Corpus
 
 SOURCES = Path(__file__).parent.parent / "sources"
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 PARTNERS = "Vietnam has established comprehensive strategic partnerships with five countries."
 THAT_GROUP = "The Republic of Korea joined that group in 2021."  # conflicting only after PARTNERS
 
-needs_fork = pytest.mark.skipif(not workers.can_fork(), reason="workers are forked; without fork, a scan runs in one process")
+needs_fork = pytest.mark.skipif(not processes.can_fork(), reason="workers are forked; without fork, a scan runs in one process")
 
 
 @pytest.fixture(autouse=True)
@@ -287,7 +287,7 @@ def test_jobs_in_the_settings_file(tmp_path, text, expected):
 @pytest.mark.parametrize(
     "settings, args, jobs",
     [
-        ("", [], workers.available_cpus()),
+        ("", [], processes.available_cpus()),
         ("[tool.factcheck]\njobs = 3\n", [], 3),
         ("[tool.factcheck]\njobs = 3\n", ["--jobs", "2"], 2),
         ("", ["--jobs", "1"], 1),
@@ -306,10 +306,10 @@ def test_jobs_come_from_the_option_then_the_settings_then_the_cpus(tmp_path, mon
 ENDED_BETWEEN_CHECK_AND_SEND = """
 import multiprocessing, signal
 from multiprocessing.connection import Connection
-from factcheck import workers
-from factcheck.corpus import Corpus, bundled_claims
-from factcheck.drafts import read_sentences
-from factcheck.scan import Scan
+from factcheck.drafts import workers
+from factcheck.engine.corpus import Corpus, bundled_claims
+from factcheck.drafts.documents import read_sentences
+from factcheck.drafts.scan import Scan
 
 signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # as the CLI runs
 corpus = Corpus.load(bundled_claims())

@@ -14,10 +14,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import schema
+from factcheck.claimsfile import schema
 from factcheck.cli import cli
-from factcheck.corpus import bundled_claims
-from factcheck.validate import validate
+from factcheck.curation.validate import validate
+from factcheck.engine.corpus import bundled_claims
 
 ENTRY = {
     "id": "aid-1950-1954", "statement": "Aid totalled 34 million US dollars.", "topic": "aid",

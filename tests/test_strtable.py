@@ -6,9 +6,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.normalise import lengths_by_first_word
-from factcheck.postings import Postings
-from factcheck.strtable import Lengths, NameSet, StringTable, Texts
+from factcheck.engine.postings import Postings
+from factcheck.engine.strtable import Lengths, NameSet, StringTable, Texts
+from factcheck.language.normalise import lengths_by_first_word
 
 words = st.text(min_size=0, max_size=12)  # any text: accents, surrogates, the empty string
 

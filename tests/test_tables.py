@@ -18,11 +18,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.cli import cli
-from factcheck.clauses import SHORTEST_SENTENCE, has_predicate
-from factcheck.corpus import Corpus, bundled_claims
-from factcheck.drafts import read_sentences
-from factcheck.scan import scan_text
-from factcheck.tables import cell_text, record_sentence, row_sentence, table_context, table_sentences
+from factcheck.drafts.documents import read_sentences
+from factcheck.drafts.scan import scan_text
+from factcheck.engine.clauses import SHORTEST_SENTENCE, has_predicate
+from factcheck.engine.corpus import Corpus, bundled_claims
+from factcheck.language.tables import cell_text, record_sentence, row_sentence, table_context, table_sentences
 
 DATA = Path(__file__).parent / "data"
 PARTNERS = "| Partner | Since |\n|---|---|\n| China | 2008 |\n| India | 2014 |\n"

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.cli import cli
-from factcheck.quantities import Span, span_of
-from factcheck.timeline import Ordered, describe, ordered, relation_holds
+from factcheck.engine.timeline import Ordered, describe, ordered, relation_holds
+from factcheck.language.quantities import Span, span_of
 
 NO_DATABASE = settings(database=None)
 

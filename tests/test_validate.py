@@ -1,4 +1,4 @@
-"""Specification of factcheck.validate: every problem of a claims file, where it is, and what it says."""
+"""Specification of factcheck.curation.validate: every problem of a claims file, where it is, and what it says."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.corpus import bundled_claims
-from factcheck.validate import validate
+from factcheck.curation.validate import validate
+from factcheck.engine.corpus import bundled_claims
 
 SOURCE = """\
 ---

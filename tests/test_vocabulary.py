@@ -8,11 +8,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import write_corpus
 
 from factcheck.cli import cli
-from factcheck.normalise import use_equivalents
-
-from conftest import write_corpus
+from factcheck.language.normalise import use_equivalents
 
 OPERA = """\
   - id: opera-house-1911

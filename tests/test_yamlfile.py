@@ -1,4 +1,4 @@
-"""factcheck.yamlfile: what load makes of a YAML document, as a table.
+"""factcheck.claimsfile.yamlfile: what load makes of a YAML document, as a table.
 
 Each document's expected outcome was recorded from the loader that composed PyYAML's whole
 node tree before building anything; the loader built from the parser's events must give the
@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from yaml.scanner import ScannerError
 
-from factcheck import yamlfile
-from factcheck.yamlfile import LineDict, LineList, YamlError, load
+from factcheck.claimsfile import yamlfile
+from factcheck.claimsfile.yamlfile import LineDict, LineList, YamlError, load
 
 BILLION_LAUGHS = (
     'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'

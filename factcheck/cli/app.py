@@ -47,8 +47,8 @@ def claims_option(f):
 
 def load_corpus(claims_path: str | None):
     """The claims file in use, loaded; imported here so that --help and --version stay fast."""
-    from ..claims import ClaimsError
-    from ..corpus import Corpus, find_claims
+    from ..claimsfile.claims import ClaimsError
+    from ..engine.corpus import Corpus, find_claims
 
     path = find_claims(claims_path)
     try:

@@ -14,7 +14,7 @@ import click
 from .app import CONTEXT, EXIT_FOUND, EXIT_UNVERIFIED, EXIT_USAGE, InputError, OutsideError, claims_option, cleaned, load_corpus
 
 if TYPE_CHECKING:  # the scan's modules are imported when a scan starts: a check needs none
-    from ..scan import Finding, Tally
+    from ..drafts.scan import Finding, Tally
 
 
 @click.command(context_settings=CONTEXT)
@@ -91,8 +91,8 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
       factcheck scan --format sarif drafts/ > factcheck.sarif
       factcheck scan --format html --show supported drafts/ > report.html
     """
+    from ..drafts.scan import Tally
     from ..render.summary import summary_line
-    from ..scan import Tally
 
     settings = _scan_settings(claims_path, fail_on=fail_on, show=show or None, include=include or None, exclude=exclude or None, jobs=jobs)
     drafts, warnings = _drafts(paths, settings)
@@ -115,7 +115,7 @@ def scan(claims_path, fmt, fail_on, show, include, exclude, top, jobs, paths) ->
 
 def _scan_settings(claims_path: str | None, **options):
     """The settings file's scan settings, with the command line's options over them."""
-    from ..config import ConfigError, load_config, merge
+    from ..drafts.config import ConfigError, load_config, merge
 
     try:
         settings, _ = load_config(Path.cwd())
@@ -126,8 +126,8 @@ def _scan_settings(claims_path: str | None, **options):
 
 def _drafts(paths: tuple[str, ...], settings):
     """The drafts under PATH..., with warnings about what was passed over."""
-    from ..discover import find_drafts
-    from ..drafts import DraftError
+    from ..drafts.discover import find_drafts
+    from ..drafts.documents import DraftError
 
     try:
         return find_drafts(paths, settings.include, settings.exclude)
@@ -145,8 +145,8 @@ class _Reading:
         self.texts: dict[str, str] = {}  # each draft's text, for the formats that show drafts whole or fix them
 
     def __iter__(self):
-        from ..discover import read_draft
-        from ..drafts import DraftError, read_sentences
+        from ..drafts.discover import read_draft
+        from ..drafts.documents import DraftError, read_sentences
 
         for draft in self.drafts:
             try:
@@ -163,8 +163,9 @@ class _Reading:
 
 def _checked(corpus, settings, top: int, reading: _Reading, progress_shown: bool):
     """Every draft's findings, and each draft's tally, from the workers as they finish."""
-    from ..scan import Scan, Tally
-    from ..workers import WorkerError, available_cpus, checking
+    from ..drafts.scan import Scan, Tally
+    from ..drafts.workers import WorkerError, checking
+    from ..engine.processes import available_cpus
 
     findings: list[Finding] = []
     counts: dict[str, Tally] = {}
@@ -304,7 +305,7 @@ def _claim_texts(args: tuple[str, ...]):
 
 
 def _raw_claim_texts(args: tuple[str, ...]):
-    from ..files import NotUTF8, decode_utf8
+    from ..claimsfile.files import NotUTF8, decode_utf8
 
     stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()  # a closed stdin reads as empty
     if not args:

@@ -30,9 +30,9 @@ def validate(claims_path: str | None) -> None:
       factcheck validate
       factcheck validate --claims my-claims.yaml
     """
-    from ..corpus import Corpus, find_claims
+    from ..curation.validate import validate as run_validate
+    from ..engine.corpus import Corpus, find_claims
     from ..render.safe import clean
-    from ..validate import validate as run_validate
 
     path = find_claims(claims_path)
     problems = run_validate(path)
@@ -63,8 +63,8 @@ def init(folder: Path) -> None:
     Examples:
       factcheck init my-facts && cd my-facts && factcheck validate
     """
-    from ..init import InitError
-    from ..init import init as start
+    from ..claimsfile.init import InitError
+    from ..claimsfile.init import init as start
 
     try:
         written = start(folder)
@@ -90,7 +90,7 @@ def schema() -> None:
     """
     import json
 
-    from ..schema import json_schema
+    from ..claimsfile.schema import json_schema
 
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
@@ -119,10 +119,10 @@ def extract(claims_path: str | None, write: bool, sources: tuple[str, ...]) -> N
       factcheck extract sources/my-report.md > proposed.yaml
       factcheck extract --write sources/my-report.md
     """
-    from ..claimsedit import EditError, append_to_file
-    from ..corpus import bundled_claims, find_claims
-    from ..extract import ExtractError
-    from ..extract import extract as run_extract
+    from ..claimsfile.claimsedit import EditError, append_to_file
+    from ..curation.extract import ExtractError
+    from ..curation.extract import extract as run_extract
+    from ..engine.corpus import bundled_claims, find_claims
     from ..render.proposals import document, entries_block
     from ..render.safe import clean
 
@@ -174,9 +174,9 @@ def coverage(claims_path: str | None) -> None:
       factcheck coverage
       factcheck coverage --claims my-claims.yaml
     """
-    from ..claims import ClaimsError, load_claims
-    from ..corpus import find_claims
-    from ..coverage import uncovered
+    from ..claimsfile.claims import ClaimsError, load_claims
+    from ..curation.coverage import uncovered
+    from ..engine.corpus import find_claims
     from ..render.safe import clean
 
     path = find_claims(claims_path)
@@ -278,7 +278,7 @@ def discrepancies(claims_path: str | None, fmt: str, source: str | None) -> None
     """
     import dataclasses
 
-    from ..discrepancies import DiscrepancyError, find, of_source
+    from ..curation.discrepancies import DiscrepancyError, find, of_source
 
     corpus = load_corpus(claims_path)
     try:

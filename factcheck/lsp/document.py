@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..drafts import read_sentences
-from ..sentences import Sentence
-from ..scan import Finding, Scan, reported, scan_sentences
-from ..verdicts import CheckResult
+from ..drafts.documents import read_sentences
+from ..drafts.scan import Finding, Scan, reported, scan_sentences
+from ..engine.verdicts import CheckResult
+from ..language.sentences import Sentence
 
 Key = tuple[str, str, str]  # a sentence's text, its context, the sentence before it
 

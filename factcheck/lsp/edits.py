@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..drafts import read_sentences
-from ..sentences import Sentence
-from ..fixes import FigureFix
+from ..drafts.documents import read_sentences
+from ..drafts.fixes import FigureFix
+from ..language.sentences import Sentence
 from .positions import Lines
 
 IGNORE_COMMENT = "<!-- factcheck: ignore -->"

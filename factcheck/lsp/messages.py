@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from ..corpus import Corpus
+from ..claimsfile.sources import Source
+from ..drafts.scan import Finding
+from ..engine.corpus import Corpus
+from ..engine.verdicts import Verdict
 from ..render.safe import plain
 from ..render.scantext import citation_path, evidence, explanation
-from ..scan import Finding
-from ..sources import Source
-from ..verdicts import Verdict
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")  # what can start markup, inline or at a line's start
 

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..claims import ClaimsError
-from ..config import ConfigError, ScanConfig, load_config, merge
-from ..corpus import Corpus, find_claims
-from ..scan import Scan
+from ..claimsfile.claims import ClaimsError
+from ..drafts.config import ConfigError, ScanConfig, load_config, merge
+from ..drafts.scan import Scan
+from ..engine.corpus import Corpus, find_claims
 
 
 class ProjectError(Exception):

@@ -22,11 +22,11 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
 
-from ..discover import MARKDOWN_SUFFIXES
-from ..fixes import figure_fixes
-from ..scan import Finding
-from ..verdicts import Verdict
-from .document import Run, Memo, check_document, sentence_at
+from ..drafts.discover import MARKDOWN_SUFFIXES
+from ..drafts.fixes import figure_fixes
+from ..drafts.scan import Finding
+from ..engine.verdicts import Verdict
+from .document import Memo, Run, check_document, sentence_at
 from .edits import Edit, figure_edit, ignore_edit, sentence_span
 from .messages import diagnostic_message, hover_text
 from .positions import UTF8, UTF16, UTF32, Lines, Point

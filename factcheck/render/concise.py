@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..corpus import Corpus
-from ..scan import Finding
+from ..drafts.scan import Finding
+from ..engine.corpus import Corpus
 from .safe import clean
 from .scantext import citation_path, evidence, explanation
 

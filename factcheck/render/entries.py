@@ -6,10 +6,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..claims import Entry
-from ..corpus import Corpus
-from ..discrepancies import Discrepancy
-from ..normalise import fold
+from ..claimsfile.claims import Entry
+from ..curation.discrepancies import Discrepancy
+from ..engine.corpus import Corpus
+from ..language.normalise import fold
 from .safe import clean
 
 

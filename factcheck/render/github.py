@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..corpus import Corpus
-from ..scan import Finding
-from ..verdicts import Verdict
+from ..drafts.scan import Finding
+from ..engine.corpus import Corpus
+from ..engine.verdicts import Verdict
 from .safe import plain
 from .scantext import plain_message
 

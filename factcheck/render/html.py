@@ -19,9 +19,9 @@ import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..corpus import Corpus
-from ..sentences import as_positioned
-from ..scan import Finding, Tally
+from ..drafts.scan import Finding, Tally
+from ..engine.corpus import Corpus
+from ..language.sentences import as_positioned
 from .safe import plain
 from .scantext import COLUMNS, evidence, explanation
 from .summary import plural

@@ -9,11 +9,11 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
-from ..corpus import Corpus
-from ..verdicts import CheckResult, Match
+from ..engine.corpus import Corpus
+from ..engine.verdicts import CheckResult, Match
 
 if TYPE_CHECKING:  # a check has no draft: the scan's modules (and markdown-it) stay unloaded
-    from ..scan import Finding
+    from ..drafts.scan import Finding
 
 
 def match_dict(corpus: Corpus, m: Match) -> dict:

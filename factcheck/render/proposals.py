@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..extract import Proposal
+from ..curation.extract import Proposal
 
 ITEM_INDENT = 2  # "  - id: ...": the bundled file's indentation of its entries
 _PLAIN = re.compile(r"[^\W\d_][\w .’'()/&-]*", re.UNICODE)

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from ..corpus import Cited, Corpus
-from ..fixes import Fix, located_fixes
-from ..scan import Finding
-from ..sources import Source
-from ..verdicts import Verdict
+from ..claimsfile.sources import Source
+from ..drafts.fixes import Fix, located_fixes
+from ..drafts.scan import Finding
+from ..engine.corpus import Cited, Corpus
+from ..engine.verdicts import Verdict
 from .safe import clean, plain
 from .scantext import evidence, plain_message
 

@@ -15,9 +15,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..corpus import Cited, Corpus
-from ..scan import Finding, Tally
-from ..verdicts import CheckResult, Match, Verdict, deciding
+from ..drafts.scan import Finding, Tally
+from ..engine.corpus import Cited, Corpus
+from ..engine.verdicts import CheckResult, Match, Verdict, deciding
 from .safe import clean
 from .text import TextRenderer, passage_text, unique, verdict_text
 

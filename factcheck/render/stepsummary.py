@@ -12,8 +12,8 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 
-from ..corpus import Corpus
-from ..scan import Finding, Tally
+from ..drafts.scan import Finding, Tally
+from ..engine.corpus import Corpus
 from .safe import plain
 from .scantext import COLUMNS, citation_path, evidence, explanation
 from .summary import plural

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..scan import Tally
+from ..drafts.scan import Tally
 
 
 def summary_line(files: int, total: Tally, failed: int = 0) -> str:

@@ -12,10 +12,10 @@ import re
 from rich.console import Console
 from rich.text import Text
 
-from ..corpus import Cited, Corpus
-from ..quantities import Agreement
-from ..sources import QUOTE_CHARS
-from ..verdicts import CheckResult, Comparison, Match, Verdict, deciding
+from ..claimsfile.sources import QUOTE_CHARS
+from ..engine.corpus import Cited, Corpus
+from ..engine.verdicts import CheckResult, Comparison, Match, Verdict, deciding
+from ..language.quantities import Agreement
 from .safe import clean
 
 VERDICT_STYLE = {Verdict.SUPPORTED: "bold green", Verdict.CONFLICTING: "bold red", Verdict.UNVERIFIED: "bold yellow"}

@@ -43,6 +43,12 @@ from .postings import Postings
 # Named things every entry is about, or that no claim is about alone.
 IMPLICIT_NAMES = frozenset({("vietnam",), ("drv",), ("vietminh",)})
 CONTEXT_WEIGHT = 0.5
+# A word no entry uses is as telling as a word three entries use, no more: paraphrase brings in
+# new words too, and a misspelt one must not outweigh the words the claim shares with its entry.
+UNKNOWN_AS_USED_BY = 3
+# A word of a source's author or publisher that no entry uses: a claim citing them ("says Vu Van
+# Hien") names no missing subject, so the word is light, not the weight of an unknown word.
+ATTRIBUTION_WEIGHT = 0.3
 POLICY_NAME_WEIGHT = 3.0  # an alias this weighty names a policy: a sentence naming it is worth a look
 _SENTENCE_END = re.compile(r"[.!?:;\"“]\s*$").search  # between two words: the second starts a sentence
 FEW_HITS = 5000  # below this many postings, adding up every hit is quicker than skipping some
@@ -177,9 +183,7 @@ class Index:
         self.entry_count = n = max(len(self.claims.entries), 1)
         # a word's weight follows from how many entries use it (weight()); these are the exceptions
         self.idf: dict[str, float] = {}
-        # A word no entry uses is as telling as a word few entries use, no more: paraphrase
-        # brings in new words too.
-        self.unknown_idf = math.log((n + 1) / 3.5)
+        self.unknown_idf = math.log((n + 1) / (UNKNOWN_AS_USED_BY + 0.5))  # as _rarity() weighs a used word
         for word in LIGHT_WORDS:
             self.idf[stem(word)] = min(self._rarity(stem(word), 1.0), 0.5)
         # whom a claim may cite: never a missing subject, and light where no entry uses the words
@@ -190,7 +194,7 @@ class Index:
         self.attribution = frozenset(k for a in attributions for k in keys(tokens(a)))
         for k in self.attribution:
             if k not in self.postings:
-                self.idf[k] = 0.3
+                self.idf[k] = ATTRIBUTION_WEIGHT
         self.name_lengths = lengths_by_first_word(self.names)
         self.policy_names = self._policy_names()
 
@@ -227,6 +231,7 @@ class Index:
         """Capitalised words no entry knows ("Pete Peterson", "Angola"): a claim naming them
         is about something the claims file does not cover."""
         out: list[str] = []
+        out_start = out_end = 0  # the span of out's last name, grown while capitalised words follow
         if headline_cased(claim):
             return out  # in Title Case every word is capitalised: none is known to be a name
         first = next((t.start for t in toks), 0)

@@ -121,8 +121,10 @@ def claims_membership(claim: str) -> bool:
 
 
 _MEMBERSHIP = re.compile(r"\b(?:one of|among|includes?|included|including|consists? of|comprises?|part of)\b")
-# "The Four Nos are: No alliances, ...": names follow; after a bare colon only a list of them
-# ("Aug 1953: 82%" in a row is a label and its value)
+# "The Four Nos are: No alliances, ...", "its first such partner is Russia": a name follows "is"
+# or "are". A bare copula is enough because the test is only asked where the claim also names a
+# closed list of the claims file ("the capital is Hanoi" names none, so it claims no membership).
+# After a bare colon, only a list of names counts ("Aug 1953: 82%" in a row is a label and its value).
 _NAMES_FOLLOW = re.compile(r"\b(?:are|is)\s*:?\s+[A-Z]|:\s+[A-Z][^.;:]*(?:,|\band\b)")
 
 _TITLE_BEFORE = re.compile(r"\b([A-Z][\w.'’-]{0,40})\s{1,3}$")

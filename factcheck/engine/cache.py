@@ -163,6 +163,7 @@ class Cache:
         index.name_lengths = Lengths(StringTable(slots, offsets, blob), starts, lengths)
         index.statements = Texts(*arrays["statements"])
         index.claims, index.prepared, index._by_id = claims, records, ById(records)
+        index.start_memos()
         return Stored(claims, index, records.found, head["as_of"])
 
     def building(self, claims_version: Version) -> None:
@@ -191,7 +192,7 @@ class Cache:
             return False
         inputs = pickle.dumps(Inputs.of(self.claims_path, self.claims_version, library), protocol=pickle.HIGHEST_PROTOCOL)
         in_arrays = ("postings", "names", "attribution_names", "name_lengths", "statements")
-        state = {k: v for k, v in index.__dict__.items() if k not in ("claims", "prepared", "_by_id", "many_hits", *in_arrays)}
+        state = {k: v for k, v in index.__dict__.items() if k not in ("claims", "prepared", "_by_id", *Index.MEMOS, *in_arrays)}
         arrays = {
             "postings": index.postings.parts(),
             "names": NameSet.build(index.names).table.parts(),

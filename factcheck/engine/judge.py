@@ -66,6 +66,7 @@ class Judge:
         self.index = index
         self.lists = lists
         self.distinct, self.contrasts, self.restrictive = distinct, contrasts, restrictive
+        self.weighed: dict[str, list[tuple[frozenset[str], float]]] = {}  # by entry id: see weighed_texts
 
     def judge(self, said: ReadClaim, cand: Candidate, comparisons: list[Comparison], vouched: set[Quantity]) -> Match:
         """One entry's verdict on the claim. `vouched`: figures of the claim that an entry
@@ -223,13 +224,22 @@ class Judge:
         """The share of the entry's statement, or of one of its aliases, that the claim says
         (words weighed by rarity)."""
         best = 0.0
-        for text in (e.statement, *e.aliases):
-            words = set(keys(tokens(without_figures(text))))
-            if all((k,) in self.index.names for k in words):
-                continue  # an alias that is a name ("Russia") is said by every claim naming it
-            if total := sum(self.index.weight(k) for k in words):
-                best = max(best, sum(self.index.weight(k) for k in words if k in said.all_keys) / total)
+        for words, total in self.weighed_texts(e):
+            best = max(best, sum(self.index.weight(k) for k in words if k in said.all_keys) / total)
         return best
+
+    def weighed_texts(self, e: Entry) -> list[tuple[frozenset[str], float]]:
+        """The words of the entry's statement and aliases, each text's with their total weight,
+        worked out once an entry: a scan judges the same entries again and again."""
+        if (known := self.weighed.get(e.id)) is None:
+            known = self.weighed[e.id] = []
+            for text in (e.statement, *e.aliases):
+                words = frozenset(keys(tokens(without_figures(text))))
+                if all((k,) in self.index.names for k in words):
+                    continue  # an alias that is a name ("Russia") is said by every claim naming it
+                if total := sum(self.index.weight(k) for k in words):
+                    known.append((words, total))
+        return known
 
 
 NAME_REACH = 40  # characters before a capitalised word in which the word before it is looked for

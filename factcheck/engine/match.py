@@ -195,6 +195,7 @@ class Index:
         for k in self.attribution:
             if k not in self.postings:
                 self.idf[k] = ATTRIBUTION_WEIGHT
+        self.start_memos()  # the weights are settled
         self.name_lengths = lengths_by_first_word(self.names)
         self.policy_names = self._policy_names()
 
@@ -290,9 +291,20 @@ class Index:
             return list(found)
         return found
 
+    def start_memos(self) -> None:
+        """What a process learns as it checks (never stored in the cache, MEMOS): each word's
+        weight, worked out once, as a scan asks it of the same words thousands of times."""
+        self.many_hits = 0
+        self.weights: dict[str, float] = {}
+
+    MEMOS = ("many_hits", "weights")
+
     def weight(self, key: str) -> float:
-        w = self.idf.get(key)
-        return self._rarity(key, self.unknown_idf) if w is None else w
+        w = self.weights.get(key)
+        if w is None:
+            exception = self.idf.get(key)
+            w = self.weights[key] = self._rarity(key, self.unknown_idf) if exception is None else exception
+        return w
 
     def _rarity(self, key: str, unknown: float) -> float:
         """IDF: the rarer among the entries, the weightier."""
@@ -310,7 +322,7 @@ class Index:
         ranked = []
         if claim_words:
             many = sum(map(len, lists)) >= FEW_HITS
-            self.many_hits = getattr(self, "many_hits", 0) + many  # also an index read from the cache
+            self.many_hits += many
             compiled = many and ("numpy" in sys.modules or self.many_hits > CLAIMS_BEFORE_NUMPY)
             ranked = most_covered(lists, list(weighted.values()), limit * 3, len(self.prepared) if compiled else None)
         return Hits(weighted, sum(weighted.values()), ranked)

@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..language import knowledge, quantities
 from ..language.quantities import Kind, Quantity
 from .files import NotUTF8, TooLarge, Version, decode_utf8, read_version
+
+if TYPE_CHECKING:  # a check served from the cache parses no YAML, and imports no PyYAML
+    from .yamlfile import LineDict
 
 MAX_CLAIMS_BYTES = 1024 * 1024 * 1024  # some 1,900,000 entries (issue 15 asks for 1,000,000); loading takes about 6 bytes a byte
 
@@ -216,7 +220,7 @@ def build(data: object, path: Path, problems: list[Problem], consume: bool = Fal
     sources = root.get("sources")
     sources_dir = path.parent / (sources if isinstance(sources, str) and sources.strip() else "sources")
     topics = tuple(root["topics"]) if not any(p.where.startswith("topics") for p in problems) and "topics" in root else ()
-    claims = root.get("claims") if isinstance(root.get("claims"), list) else []
+    claims: list = root["claims"] if isinstance(root.get("claims"), list) else []
     entries: list[tuple[int, Entry]] = []
     seen: dict[str, int] = {}
     for i, raw in enumerate(claims):
@@ -243,15 +247,17 @@ def build(data: object, path: Path, problems: list[Problem], consume: bool = Fal
 _ENTRY_AT = re.compile(r"claims\[(\d+)\]")
 
 
-def _entry(raw: dict, where: str, add) -> Entry | None:
+def _entry(raw: LineDict, where: str, add) -> Entry | None:
     """An entry the schema passed; None when a rule it cannot state fails (a date that does not
     exist, a list member given twice)."""
     ok = True
     values = []
     for j, v in enumerate(raw.get("values") or []):
         q = _value(v, f"{where}.values[{j}]", raw["values"].position(j), add)
-        ok = ok and q is not None
-        values.append(q)
+        if q is None:
+            ok = False
+        else:
+            values.append(q)
     list_spec = None
     if "list" in raw:
         members = []
@@ -262,9 +268,10 @@ def _entry(raw: dict, where: str, add) -> Entry | None:
             if isinstance(m, str):
                 member = Member(m.strip())
             else:
-                member_values = [_value(v, f"{mw}.values[{j}]", m["values"].position(j), add) for j, v in enumerate(m.get("values") or [])]
-                ok = ok and None not in member_values
-                member = Member(m["name"].strip(), tuple(a.strip() for a in m.get("aliases") or ()), tuple(member_values))
+                read = [_value(v, f"{mw}.values[{j}]", m["values"].position(j), add) for j, v in enumerate(m.get("values") or [])]
+                member_values = tuple(q for q in read if q is not None)
+                ok = ok and len(member_values) == len(read)
+                member = Member(m["name"].strip(), tuple(a.strip() for a in m.get("aliases") or ()), member_values)
             if member.name.lower() in names:
                 add(raw_members.position(k), mw, f"member {_shown(member.name)} listed twice")
                 ok = False

@@ -188,7 +188,7 @@ class Index:
             self.idf[stem(word)] = min(self._rarity(stem(word), 1.0), 0.5)
         # whom a claim may cite: never a missing subject, and light where no entry uses the words
         # a name cited without its titles ("Vu Van Hien" for "Prof. Vu Van Hien") still counts
-        self.attribution_names = frozenset(k[i:] for a in attributions if (k := name_keys(a)) for i in range(len(k) - 1 or 1))
+        self.attribution_names = frozenset(ks[i:] for a in attributions if (ks := name_keys(a)) for i in range(len(ks) - 1 or 1))
         self.names |= self.attribution_names
         self.max_name = max(self.max_name, *(len(n) for n in self.attribution_names), 1)
         self.attribution = frozenset(k for a in attributions for k in keys(tokens(a)))
@@ -271,6 +271,7 @@ class Index:
         i = 0
         while i < len(content):
             room = len(content) - i
+            tried: Sequence[int]
             if lengths is None:
                 tried = range(min(self.max_name, room), 0, -1)
             elif content[i].key in lengths:  # only the lengths of the names this word starts
@@ -357,7 +358,7 @@ class Index:
         return out
 
 
-def most_covered(lists: list[Sequence[int]], weights: list[float], n: int, size: int | None = None) -> list[tuple[int, float]]:
+def most_covered(lists: Sequence[Sequence[int]], weights: list[float], n: int, size: int | None = None) -> list[tuple[int, float]]:
     """The n entries whose words carry most of the claim's weight, with that weight, ranked as
     a Counter of every hit would rank them (ties in order of first hit), without adding up
     every hit: the rarest words are read first, and once n entries are sure to stay ahead of
@@ -416,7 +417,7 @@ def most_covered(lists: list[Sequence[int]], weights: list[float], n: int, size:
     return [(i, covered[i]) for i in ranked]
 
 
-def _count_all(lists: list[Sequence[int]], weights: list[float], n: int) -> list[tuple[int, float]]:
+def _count_all(lists: Sequence[Sequence[int]], weights: list[float], n: int) -> list[tuple[int, float]]:
     """Every hit added up; ranked as Counter.most_common ranks (ties in order of first hit)."""
     hits: dict[int, float] = {}
     get = hits.get

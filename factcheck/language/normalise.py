@@ -258,8 +258,8 @@ def _tokens(text: str) -> list[Token]:
             out.append(Token(_US_UN_UPPER[text[s:e]], s, e))
             i += 1
             continue
-        name = next((key for length in _NAME_LENGTHS.get(w, ()) if length <= n - i
-                     and (key := tuple(x[0] for x in words[i:i + length])) in _NAME_KEYS), None)
+        name = next((name_key for length in _NAME_LENGTHS.get(w, ()) if length <= n - i
+                     and (name_key := tuple(x[0] for x in words[i:i + length])) in _NAME_KEYS), None)
         if name:
             for part in _NAME_KEYS[name].split():  # an equivalent of stop words gives none
                 out.append(Token(part, s, words[i + len(name) - 1][2]))

@@ -107,9 +107,11 @@ def _month_first(toks: list[Tok], i: int) -> DateMatch | None:
         span = month_span(int(toks[i + 2].text), month, int(toks[i + 1].text))
         return DateMatch(span, i, i + 3) if span else None
     if i + 1 < n and year_tok(toks[i + 1]):
-        return DateMatch(month_span(int(toks[i + 1].text), month), i, i + 2)
+        span = month_span(int(toks[i + 1].text), month)
+        return DateMatch(span, i, i + 2) if span else None
     if i + 2 < n and toks[i + 1].low == "of" and year_tok(toks[i + 2]):
-        return DateMatch(month_span(int(toks[i + 2].text), month), i, i + 3)
+        span = month_span(int(toks[i + 2].text), month)
+        return DateMatch(span, i, i + 3) if span else None
     return None
 
 

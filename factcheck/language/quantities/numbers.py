@@ -77,7 +77,7 @@ def default_half(value: float) -> float:
         digits = str(int(abs(value)))
         zeros = len(digits) - len(digits.rstrip("0")) if value else 0
         return round_half(value, 0.5 * 10**zeros)
-    decimals = -Decimal(repr(value)).as_tuple().exponent  # repr may be "1e-06": no "." to count after
+    decimals = -int(Decimal(repr(value)).as_tuple().exponent)  # repr may be "1e-06": no "." to count after
     return 0.5 * 10**-decimals
 
 

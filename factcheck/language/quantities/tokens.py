@@ -41,7 +41,7 @@ def tokens(text: str) -> list[Tok]:
             century = 2000 if int(year.group(1)) <= SHORT_YEAR_PIVOT else 1900
             out.append(Tok("num", str(century + int(raw)), str(century + int(raw)), start - 1, end))
             continue
-        out.append(Tok(m.lastgroup, raw, raw.lower().replace("’", "'"), start, end))
+        out.append(Tok(str(m.lastgroup), raw, raw.lower().replace("’", "'"), start, end))  # every alternative is a named group
     return out
 
 

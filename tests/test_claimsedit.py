@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.claimsfile.claimsedit import EditError, append_entries
+from factcheck.claimsfile.claimsedit import EditError, append_entries, append_to_file
 from factcheck.render.proposals import scalar
 
 ITEM = "- id: new-entry\n  statement: New.\n"
@@ -74,3 +74,12 @@ def test_entries_are_appended_as_text(before, after):
 def test_what_cannot_be_appended_to_says_why(text, message):
     with pytest.raises(EditError, match=message):
         append_entries(text, block)
+
+
+def test_a_file_that_is_not_utf8_is_left_as_it_was_and_named_as_every_command_names_it(tmp_path):
+    path = tmp_path / "claims.yaml"
+    original = "claims:\n- id: caf\u00e9\n".encode("latin-1")
+    path.write_bytes(original)
+    with pytest.raises(EditError, match=r"^not UTF-8 text \(invalid byte 0xe9 at offset 17, line 2\)$"):
+        append_to_file(path, lambda indent: "- id: more\n")
+    assert path.read_bytes() == original

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from .files import NotUTF8
 from .yamlfile import Mark, YamlError, load
 
 DEFAULT_INDENT = 2
@@ -165,8 +166,8 @@ def append_to_file(path: Path, block: Callable[[int], str]) -> None:
     try:
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         write_atomically(path, append_entries(text, block))
-    except UnicodeDecodeError:
-        raise EditError("not UTF-8 text") from None
+    except UnicodeDecodeError as exc:  # the message every command gives, with the byte and its line
+        raise EditError(NotUTF8(exc.object, exc.start).with_line()) from None
     except OSError as exc:
         raise EditError(f"cannot write: {exc.strerror or exc}") from None
 

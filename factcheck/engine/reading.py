@@ -86,12 +86,14 @@ class Reader:
 
     def split(self, claim: str) -> list[str]:
         """"with China in 2008, Russia in 2012 and India in 2016": one fact per (name, figure)."""
+        qs = [q for q in parse(claim) if not q.weak]
+        if len(qs) < 2:
+            return [claim]  # one figure at most: one fact, whatever it names
         toks = tokens(without_figures(claim))
         names: list[_Named] = [(n[0], n[1], n[2], _JOINERS) for n in self.index.name_spans(toks) if n[0] not in IMPLICIT_NAMES]
         # and kinds of thing: "comprehensive partnerships with 16 countries and strategic partnerships with 10"
         names += [(form, start, end, _THING_JOINERS) for start, end, form in self.distinct.spans(claim)]
         names.sort(key=lambda n: n[1])
-        qs = [q for q in parse(claim) if not q.weak]
         pairs = []
         for q in qs:
             before = [n for n in names if n[2] <= q.start and q.start - n[2] <= FIGURE_REACH and _only_joiners(claim[n[2]:q.start], n[3])]

@@ -51,10 +51,12 @@ def test_a_json_check_from_the_cache_imports_no_slow_library(tmp_path: Path) -> 
     assert json.loads(cached)["matches"][0]["evidence"][0]["line"] == 8
 
 
-def test_text_from_the_cache_still_shows_the_sources_front_matter(tmp_path: Path) -> None:
+def test_text_from_the_cache_shows_the_sources_front_matter_without_parsing_yaml(tmp_path: Path) -> None:
     claims = write_corpus(tmp_path, ASEAN_ENTRY, {"doc": PATH_TO_THE_WORLD})
-    built, _ = check(claims, "text")
-    cached, _ = check(claims, "text")
+    built, imported = check(claims, "text")
+    assert "yaml" in imported
+    cached, imported = check(claims, "text")
+    assert imported == ["rich"]  # the title and date come from the cache
     assert cached == built
     assert "Vietnam's path to the world (2020-05-01)" in cached
 
@@ -69,3 +71,13 @@ def test_a_jsonl_scan_from_the_cache_imports_neither_yaml_nor_rich(tmp_path: Pat
     assert imported == ["markdown_it"]  # drafts are Markdown
     assert cached == built
     assert json.loads(cached)["verdict"] == "conflicting"
+
+
+def test_a_title_edited_in_the_source_is_the_title_shown(tmp_path: Path) -> None:
+    claims = write_corpus(tmp_path, ASEAN_ENTRY, {"doc": PATH_TO_THE_WORLD})
+    check(claims, "text")
+    source = tmp_path / "sources" / "doc.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("Vietnam's path to the world", "The road out"), encoding="utf-8")
+    shown, imported = check(claims, "text")
+    assert "yaml" in imported  # the source changed: the cache is built afresh
+    assert "The road out (2020-05-01)" in shown and "path to the world" not in shown

@@ -33,12 +33,23 @@ class Passage:
     sentence: str  # the whole sentence(s) the quote sits in
 
 
+@dataclass(frozen=True)
+class Citation:
+    """How a source is cited: its front matter's title and dates. The cache keeps them, so that
+    a check served from it shows them without parsing YAML (PyYAML is slow to import)."""
+
+    title: str
+    published: str
+    date: str
+
+
 @dataclass
 class Source:
     id: str
     path: Path
     text: str  # the whole file, front matter included, so that offsets give file lines
     body_start: int = 0  # where the body starts, after the front matter
+    cited_as: Citation | None = None  # as the cache recorded it, from this very file
 
     @cached_property
     def meta(self) -> dict:
@@ -56,17 +67,24 @@ class Source:
             raise ClaimsError([Problem(str(self.path), p.line + 1, p.column, "front matter", p.message)]) from None
         return dict(data) if isinstance(data, dict) else {}
 
+    @cached_property
+    def citation(self) -> Citation:
+        if self.cited_as is not None:
+            return self.cited_as
+        meta = self.meta
+        return Citation(str(meta.get("title") or self.id), str(meta.get("published") or meta.get("date") or "undated"), str(meta.get("date") or ""))
+
     @property
     def title(self) -> str:
-        return str(self.meta.get("title") or self.id)
+        return self.citation.title
 
     @property
     def published(self) -> str:
-        return str(self.meta.get("published") or self.meta.get("date") or "undated")
+        return self.citation.published
 
     @property
     def date(self) -> str:
-        return str(self.meta.get("date") or "")
+        return self.citation.date
 
     def line_of(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1
@@ -172,12 +190,14 @@ class SourceLibrary:
     each file it read and the folder's listing as it saw it: what the cache of an index built
     from them is keyed by (cache.py)."""
 
-    def __init__(self, sources_dir: Path, front_checked: bool = False):
+    def __init__(self, sources_dir: Path, front_checked: bool = False, citations: dict[str, Citation] | None = None):
         """`front_checked`: the sources are as they were when their front matter was last parsed
-        (the cache says so), and each is parsed only when first asked for."""
+        (the cache says so), and each is parsed only when first asked for; `citations`: how
+        they are cited, as the cache recorded it then."""
         self.dir = sources_dir
         self._cache: dict[str, Source | ClaimsError] = {}
         self._parse_front = not front_checked
+        self._citations = citations or {}
         self.versions: dict[str, Version | None] = {}  # id: the version read, None when none could be
         self.listed: tuple[str, ...] | None = None
 
@@ -200,10 +220,14 @@ class SourceLibrary:
         raw, self.versions[source_id] = read_file(path, MAX_SOURCE_BYTES)
         text = decode(raw, path)
         m = _FRONT.match(text)
-        source = Source(source_id, path, text, m.end() if m else 0)
+        source = Source(source_id, path, text, m.end() if m else 0, self._citations.get(source_id))
         if self._parse_front:
             source.meta  # raises ClaimsError now, not where the meta is first used
         return source
+
+    def citations(self) -> dict[str, Citation]:
+        """How each source read so far is cited, for the cache to keep."""
+        return {sid: s.citation for sid, s in self._cache.items() if isinstance(s, Source)}
 
     def available(self) -> list[str]:
         if self.listed is None:

@@ -44,7 +44,7 @@ from pathlib import Path
 
 from ..claimsfile.claims import MAX_CLAIMS_BYTES, ClaimsError, ClaimsFile, Entry, Evidence
 from ..claimsfile.files import Version, settled, shown_path, unchanged
-from ..claimsfile.sources import MAX_SOURCE_BYTES, Passage, SourceLibrary, source_files, source_path
+from ..claimsfile.sources import MAX_SOURCE_BYTES, Citation, Passage, SourceLibrary, source_files, source_path
 from ..language.quantities import Span
 from . import private
 from .match import Index, Prepared
@@ -69,6 +69,7 @@ class Stored:
     index: Index
     found: dict[Evidence, Passage | None]
     as_of: dict[str, Span]
+    citations: dict[str, Citation]  # how the sources read for the build are cited
 
 
 class Cache:
@@ -164,7 +165,7 @@ class Cache:
         index.statements = Texts(*arrays["statements"])
         index.claims, index.prepared, index._by_id = claims, records, ById(records)
         index.start_memos()
-        return Stored(claims, index, records.found, head["as_of"])
+        return Stored(claims, index, records.found, head["as_of"], head["citations"])
 
     def building(self, claims_version: Version) -> None:
         """Note the version of the claims file that a build parses."""
@@ -209,6 +210,7 @@ class Cache:
             "vocabulary": index.claims.vocabulary,
             "topics": index.claims.topics,
             "as_of": as_of,
+            "citations": library.citations(),  # after as_of, which reads every cited source
             "entries": len(ids),
             "nonce": nonce,
         }, protocol=pickle.HIGHEST_PROTOCOL)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..claimsfile.claims import ClaimsError, ClaimsFile, Entry, Evidence, Problem, load_claims, read_claims
 from ..claimsfile.files import shown_path
-from ..claimsfile.sources import Passage, Source, SourceLibrary
+from ..claimsfile.sources import Citation, Passage, Source, SourceLibrary
 from ..language.quantities import Span
 from .cache import Cache
 from .checker import Checker, as_of_spans
@@ -57,10 +57,11 @@ class Corpus:
     the cache (cache.py) when the claims file, its sources and factcheck are unchanged."""
 
     def __init__(self, claims: ClaimsFile, index: Index | None = None, found: dict | None = None,
-                 as_of: dict[str, Span] | None = None, cache: Cache | None = None, warnings: tuple[str, ...] = ()):
+                 as_of: dict[str, Span] | None = None, cache: Cache | None = None, warnings: tuple[str, ...] = (),
+                 citations: dict[str, Citation] | None = None):
         self.claims = claims
         # an index given comes from the cache, built from these very sources
-        self.library = SourceLibrary(claims.sources_dir, front_checked=index is not None)
+        self.library = SourceLibrary(claims.sources_dir, front_checked=index is not None, citations=citations)
         self.found: dict[Evidence, Passage | None] = {} if found is None else found  # quotes looked up
         self._index = index
         self._as_of = as_of
@@ -73,7 +74,7 @@ class Corpus:
         stored = cache.read(lambda: cls._fresh(path)) if cache else None
         warnings = (cache.warning,) if cache and cache.warning else ()
         if stored:
-            return cls(stored.claims, stored.index, stored.found, stored.as_of, warnings=warnings)
+            return cls(stored.claims, stored.index, stored.found, stored.as_of, warnings=warnings, citations=stored.citations)
         claims, version = read_claims(path)
         if cache:
             cache.building(version)

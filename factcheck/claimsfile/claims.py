@@ -8,6 +8,7 @@ line and column; `validate` adds the checks that need the sources.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -117,7 +118,7 @@ class Vocabulary:
 class ClaimsFile:
     path: Path
     sources_dir: Path
-    entries: tuple[Entry, ...]
+    entries: Sequence[Entry]  # a tuple, or read from the cache as used (cache.Entries)
     soft_problems: tuple[Problem, ...] = field(default=())
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     topics: tuple[str, ...] = ()  # declared by the file; () when any kebab-case topic will do

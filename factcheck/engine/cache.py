@@ -361,20 +361,21 @@ class Records(Sequence):
         return (self[i] for i in range(len(self)))
 
     def _load(self, i: int) -> Prepared:
-        if self._fresh is None:
-            blob = self._view[self._base + self._offsets[i]:self._base + self._offsets[i + 1]]
-            try:
-                signature = self._signatures[i * RECORD_DIGEST_BYTES:(i + 1) * RECORD_DIGEST_BYTES]
-                if not hmac.compare_digest(self._key.sign(i, blob), signature):
-                    raise ValueError("signature")
-                prepared, passages = pickle.loads(zlib.decompress(blob))
-                self.found.update(zip(prepared.entry.evidence, passages))
-                return prepared
-            except Exception:  # noqa: BLE001 - damaged after all: build afresh, drop the file
-                self._damaged()
-        return self._fresh[i]
+        if self._fresh is not None:
+            return self._fresh[i]
+        blob = self._view[self._base + self._offsets[i]:self._base + self._offsets[i + 1]]
+        try:
+            signature = self._signatures[i * RECORD_DIGEST_BYTES:(i + 1) * RECORD_DIGEST_BYTES]
+            if not hmac.compare_digest(self._key.sign(i, blob), signature):
+                raise ValueError("signature")
+            prepared, passages = pickle.loads(zlib.decompress(blob))
+            self.found.update(zip(prepared.entry.evidence, passages))
+            return prepared
+        except Exception:  # noqa: BLE001 - damaged after all: build afresh, drop the file
+            return self._damaged()[i]
 
-    def _damaged(self) -> None:
+    def _damaged(self) -> Sequence[Prepared]:
+        """The entries built afresh, in place of a file found damaged, which is dropped."""
         self._fresh, found = self._rebuild()
         self._positions = {p.entry.id: i for i, p in enumerate(self._fresh)}
         self.found.update(found)
@@ -382,6 +383,7 @@ class Records(Sequence):
             self._file.unlink()
         except OSError:
             pass
+        return self._fresh
 
     def position(self, entry_id: str) -> int:
         if self._positions is None:

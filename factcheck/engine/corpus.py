@@ -7,6 +7,7 @@ or the nearest parent, else the one bundled with the package.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -81,7 +82,7 @@ class Corpus:
         return cls(claims, cache=cache, warnings=warnings)
 
     @staticmethod
-    def _fresh(path: Path) -> tuple[list[Prepared], dict[Evidence, Passage | None]]:
+    def _fresh(path: Path) -> tuple[Sequence[Prepared], dict[Evidence, Passage | None]]:
         """Everything built anew, for a cache found damaged in the middle of a check."""
         corpus = Corpus(load_claims(path))
         return corpus.index.prepared, corpus.found

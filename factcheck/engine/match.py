@@ -15,6 +15,7 @@ import sys
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from operator import itemgetter
@@ -127,7 +128,7 @@ class Index:
         """`passages`: each entry's evidence sentences; `attributions`: the sources' authors and
         publishers, whom a claim may cite ("Tran Dac Loi argues") without changing the fact."""
         self.begin(claims)
-        self.prepared = [self.prepare(e, (passages or {}).get(e.id, [])) for e in claims.entries]
+        self.prepared: Sequence[Prepared] = [self.prepare(e, (passages or {}).get(e.id, [])) for e in claims.entries]
         self.finish(Postings.of(p.vocab for p in self.prepared), attributions)
 
     @classmethod
@@ -149,12 +150,11 @@ class Index:
             for name in (*e.parties, *(m for m in _member_names(e) if m[:1].isupper())):
                 if k := name_keys(name):
                     names.add(k)
-        self.names = names
+        self.names: AbstractSet[tuple[str, ...]] = names
         # of the names each word starts: an entry's words are looked up only at those lengths
-        self.name_lengths: Mapping[str, tuple[int, ...]] | None = lengths_by_first_word(names)
+        self.name_lengths: Mapping[str, Sequence[int]] = lengths_by_first_word(names)
         self._spans_of: Sequence[Token] | None = None  # the token list name_spans last answered, and its answer
         self._spans: list[tuple[tuple[str, ...], int, int]] = []
-        self.max_name = max((len(n) for n in names), default=1)
 
     def prepare(self, e: Entry, sentences: Sequence[str]) -> Prepared:
         """An entry ready for comparison; `sentences`: the whole sentences its quotes sit in."""
@@ -179,7 +179,7 @@ class Index:
         """Word weights, the sources' authors and publishers, and policy names, once every
         entry's words are in `postings`."""
         self.postings = postings
-        self._by_id = {p.entry.id: p for p in self.prepared}
+        self._by_id: Mapping[str, Prepared] = {p.entry.id: p for p in self.prepared}
         self.entry_count = n = max(len(self.claims.entries), 1)
         # a word's weight follows from how many entries use it (weight()); these are the exceptions
         self.idf: dict[str, float] = {}
@@ -188,9 +188,8 @@ class Index:
             self.idf[stem(word)] = min(self._rarity(stem(word), 1.0), 0.5)
         # whom a claim may cite: never a missing subject, and light where no entry uses the words
         # a name cited without its titles ("Vu Van Hien" for "Prof. Vu Van Hien") still counts
-        self.attribution_names = frozenset(ks[i:] for a in attributions if (ks := name_keys(a)) for i in range(len(ks) - 1 or 1))
-        self.names |= self.attribution_names
-        self.max_name = max(self.max_name, *(len(n) for n in self.attribution_names), 1)
+        self.attribution_names: AbstractSet[tuple[str, ...]] = frozenset(ks[i:] for a in attributions if (ks := name_keys(a)) for i in range(len(ks) - 1 or 1))
+        self.names = self.names | self.attribution_names
         self.attribution = frozenset(k for a in attributions for k in keys(tokens(a)))
         for k in self.attribution:
             if k not in self.postings:
@@ -271,14 +270,10 @@ class Index:
         i = 0
         while i < len(content):
             room = len(content) - i
-            tried: Sequence[int]
-            if lengths is None:
-                tried = range(min(self.max_name, room), 0, -1)
-            elif content[i].key in lengths:  # only the lengths of the names this word starts
-                tried = [n for n in lengths[content[i].key] if n <= room]
-            else:
+            if content[i].key not in lengths:  # only the lengths of the names a word starts are tried
                 i += 1
                 continue
+            tried = [n for n in lengths[content[i].key] if n <= room]
             for length in tried:
                 cand = tuple(t.key for t in content[i:i + length])
                 if cand in self.names:
@@ -287,10 +282,8 @@ class Index:
                     break
             else:
                 i += 1
-        if lengths is not None:
-            self._spans_of, self._spans = toks, found
-            return list(found)
-        return found
+        self._spans_of, self._spans = toks, found
+        return list(found)
 
     def start_memos(self) -> None:
         """What a process learns as it checks (never stored in the cache, MEMOS): each word's

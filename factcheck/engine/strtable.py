@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 
 EMPTY_SLOT = -1
 NAME_JOIN = "\x1f"  # joins a name's words into one string: no word holds a control character
@@ -76,7 +76,7 @@ class StringTable(Mapping):
         return len(self._offsets) - 1
 
 
-class NameSet:
+class NameSet(Set):
     """A set of names (tuples of words) over a StringTable: `name in names`."""
 
     def __init__(self, table: StringTable):

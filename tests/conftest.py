@@ -88,3 +88,19 @@ def head_one_line(process: subprocess.Popen) -> bytes:
     finally:
         process.kill()
     return err
+
+
+def answers(corpus, claims: list[str]) -> list[dict]:
+    """Each claim's full answer, as `check --format json` gives it (passages included)."""
+    from factcheck.render.jsonout import result_dict
+
+    return [result_dict(corpus, corpus.checker.check(c), 3) for c in claims]
+
+
+def answers_built_in_memory(path: Path, monkeypatch: pytest.MonkeyPatch, claims: list[str]) -> list[dict]:
+    """The answers of the claims file at `path` built afresh in memory, no cache read or written."""
+    from factcheck.engine.corpus import Corpus
+
+    with monkeypatch.context() as m:
+        m.setenv("FACTCHECK_NO_CACHE", "1")
+        return answers(Corpus.load(path), claims)

@@ -14,11 +14,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import answers, answers_built_in_memory
 
 from factcheck.engine import build, processes
 from factcheck.engine.cache import Entries
 from factcheck.engine.corpus import Corpus, bundled_claims
-from factcheck.render.jsonout import result_dict
 
 LABELLED = Path(__file__).parent / "data" / "labelled.jsonl"
 CLAIMS = [json.loads(line)["claim"] for line in LABELLED.read_text(encoding="utf-8").splitlines()[::5] if line.strip()]
@@ -35,14 +35,8 @@ def project(tmp_path: Path, monkeypatch) -> Path:
     return tmp_path / "claims.yaml"
 
 
-def answers(corpus: Corpus) -> list[dict]:
-    return [result_dict(corpus, corpus.checker.check(c), 3) for c in CLAIMS]
-
-
 def in_memory(path: Path, monkeypatch) -> list[dict]:
-    with monkeypatch.context() as m:
-        m.setenv("FACTCHECK_NO_CACHE", "1")
-        return answers(Corpus.load(path))
+    return answers_built_in_memory(path, monkeypatch, CLAIMS)
 
 
 def streamed(path: Path, monkeypatch, cpus: int) -> Corpus:
@@ -63,18 +57,18 @@ def test_a_streamed_first_run_answers_as_a_build_in_memory(project, monkeypatch,
     if cpus > 1 and not processes.can_fork():
         pytest.skip("workers are forked; without fork the chunks are prepared here")
     first = streamed(project, monkeypatch, cpus)
-    got = answers(first)
+    got = answers(first, CLAIMS)
     assert read_back(first)
     assert len(CLAIMS) > 40 and any(a["verdict"] != "unverified" for a in got)
     assert got == in_memory(project, monkeypatch)
 
 
 def test_the_streamed_cache_serves_later_runs_the_same_answers(project, monkeypatch):
-    first = answers(streamed(project, monkeypatch, 2))
+    first = answers(streamed(project, monkeypatch, 2), CLAIMS)
     monkeypatch.setattr(build, "MIN_ENTRIES", 10**9)  # a later run never builds
     later = Corpus.load(project)
     assert read_back(later)
-    assert answers(later) == first
+    assert answers(later, CLAIMS) == first
     assert [e.id for e in later.claims.entries] == [e.id for e in Corpus.load(bundled_claims()).claims.entries]
 
 
@@ -83,5 +77,5 @@ def test_a_cache_folder_that_cannot_be_written_builds_in_memory(project, monkeyp
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(blocker / "cache"))
     corpus = streamed(project, monkeypatch, 2)
-    assert answers(corpus) == in_memory(project, monkeypatch)
+    assert answers(corpus, CLAIMS) == in_memory(project, monkeypatch)
     assert not read_back(corpus)

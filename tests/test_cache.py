@@ -14,13 +14,13 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY
+from conftest import ASEAN_ENTRY, PATH_TO_THE_WORLD, WTO_ENTRY, answers_built_in_memory
+from conftest import answers as answers_of
 
 from factcheck.claimsfile import files
 from factcheck.engine import cache
 from factcheck.engine.cache import Entries
 from factcheck.engine.corpus import Corpus
-from factcheck.render.jsonout import result_dict
 
 CLAIMS = "sources: sources\nclaims:\n" + ASEAN_ENTRY + WTO_ENTRY
 SOURCE = PATH_TO_THE_WORLD
@@ -47,14 +47,11 @@ def claims_path(tmp_path: Path, monkeypatch) -> Path:
 
 
 def answers(corpus: Corpus) -> list[dict]:
-    """Each claim's full answer, as `check --format json` gives it (passages included)."""
-    return [result_dict(corpus, corpus.checker.check(c), 3) for c in CLAIMS_TO_CHECK]
+    return answers_of(corpus, CLAIMS_TO_CHECK)
 
 
 def fresh(path: Path, monkeypatch) -> list[dict]:
-    with monkeypatch.context() as m:
-        m.setenv("FACTCHECK_NO_CACHE", "1")
-        return answers(Corpus.load(path))
+    return answers_built_in_memory(path, monkeypatch, CLAIMS_TO_CHECK)
 
 
 def from_cache(corpus: Corpus) -> bool:

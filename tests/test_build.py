@@ -10,7 +10,12 @@ chunk size: the streamed path then runs on 274 entries in a few dozen chunks.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -79,3 +84,52 @@ def test_a_cache_folder_that_cannot_be_written_builds_in_memory(project, monkeyp
     corpus = streamed(project, monkeypatch, 2)
     assert answers(corpus, CLAIMS) == in_memory(project, monkeypatch)
     assert not read_back(corpus)
+
+
+# A first run interrupted while the workers prepare entries: each chunk is slowed, and says it
+# started by creating a file.
+INTERRUPTED = """
+import sys, time
+from pathlib import Path
+from factcheck.cli import main
+from factcheck.engine import build
+
+prepare, started = build._prepare, Path(sys.argv[1])
+
+def slow(start, end):
+    started.touch()
+    time.sleep(0.2)
+    return prepare(start, end)
+
+build.MIN_ENTRIES, build.CHUNK, build._prepare = 0, 10, slow
+sys.argv = ["factcheck", "check", "--claims", sys.argv[2], "Vietnam joined ASEAN in 1995"]
+main()
+"""
+
+
+@pytest.mark.skipif(not processes.can_fork(), reason="the workers are forked")
+def test_ctrl_c_in_a_streamed_first_run_is_one_line_and_leaves_no_worker(project, tmp_path):
+    started = tmp_path / "started"
+    run = subprocess.Popen([sys.executable, "-c", INTERRUPTED, str(started), str(project)], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not started.exists() and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert started.exists(), run.communicate()
+    os.killpg(run.pid, signal.SIGINT)
+    out, err = run.communicate(timeout=60)
+    assert (run.returncode, out, err) == (130, "", "factcheck: interrupted\n")
+    assert group_members(run.pid) == []
+
+
+def group_members(group: int) -> list[int]:
+    """The processes still in a process group, a moment after its leader ended."""
+    time.sleep(0.3)
+    return [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and _group_of(p) == group]
+
+
+def _group_of(proc: Path) -> int | None:
+    try:
+        return int((proc / "stat").read_text().rsplit(")", 1)[1].split()[2])
+    except (OSError, IndexError, ValueError):
+        return None

@@ -39,7 +39,6 @@ AHEAD = 4  # chunks submitted ahead per worker, so that a free worker always has
 
 if TYPE_CHECKING:  # the pool is imported only when workers start: most scans need none (0.1 s)
     from concurrent.futures import Future
-    from multiprocessing.process import BaseProcess
 
 Draft = tuple[str, Sequence[Sentence]]  # a draft's path and its sentences
 
@@ -110,9 +109,11 @@ class _Workers:
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
+        from ..engine.forking import Forking
+
         self.count = count
         self.index = scan.index
-        context = _forking()
+        context = Forking()
         lifeline, self._lifeline = os.pipe()  # its writing end stays here only: its end tells a worker we are gone
         self.executor = ProcessPoolExecutor(count, context, initializer=_start, initargs=(scan, lifeline, self._lifeline))
         self.processes = context.started
@@ -180,23 +181,6 @@ class _Workers:
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
         os.close(self._lifeline)
-
-
-def _forking():
-    """The fork context, keeping the processes it starts (in `started`): how a worker that
-    broke the pool ended is in its exit code, which the pool does not tell."""
-    from multiprocessing.context import ForkContext
-
-    class Forking(ForkContext):
-        def __init__(self) -> None:
-            self.started: list[BaseProcess] = []
-
-        def Process(self, *args, **kwargs):  # noqa: N802 - the name the pool calls
-            process = super().Process(*args, **kwargs)
-            self.started.append(process)
-            return process
-
-    return Forking()
 
 
 _scan: Scan | None = None  # a worker's, set as it starts

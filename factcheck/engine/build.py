@@ -14,6 +14,7 @@ cache, as any later run does.
 
 from __future__ import annotations
 
+import signal
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -112,13 +113,38 @@ def _mapping(index: Index, cite: Cite, library: SourceLibrary, tasks: int):
         if count < 2 or not can_fork():
             yield lambda ranges: (_prepare(*r) for r in ranges)
             return
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(count, multiprocessing.get_context("fork")) as pool:
+        with _pool(count) as pool:
             yield lambda ranges: pool.map(_prepare, *zip(*ranges))
     finally:
         _job = None
+
+
+@contextmanager
+def _pool(count: int):
+    """`count` forked workers, started with Ctrl-C held back (a worker that saw it before it
+    ignores it would report it too). SIGPIPE stays held back in the pool's threads, which
+    inherit the mask as the first task starts them: a pipe to a worker ended by a Ctrl-C fails
+    there, and does not end this process. A Ctrl-C, or any error, ends the workers at once:
+    the parent says so, once, and no worker is left preparing entries nobody will read."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .forking import Forking, ignore_interrupts
+
+    context = Forking()
+    pool = ProcessPoolExecutor(count, context, initializer=ignore_interrupts)
+    try:
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGPIPE})
+        try:
+            pool.submit(int).result()  # with fork, the first task starts every worker
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a Ctrl-C held back is raised here
+        yield pool
+    except BaseException:
+        for process in context.started:
+            process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _prepare(start: int, end: int) -> Chunk:

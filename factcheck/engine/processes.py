@@ -1,4 +1,5 @@
-"""What this machine allows of worker processes: the first run's build and a long scan both ask."""
+"""Worker processes: what this machine allows of them. The first run's build and a long scan
+both ask; the pool itself (forking.py) is imported only when workers start."""
 
 from __future__ import annotations
 
@@ -17,3 +18,4 @@ def can_fork() -> bool:
     """Workers are forked, never spawned: a spawned worker would have to load everything again.
     macOS has fork, but its system libraries may not survive one (Python spawns there too)."""
     return hasattr(os, "fork") and sys.platform != "darwin"
+

@@ -44,7 +44,7 @@ from pathlib import Path
 
 from ..claimsfile.claims import MAX_CLAIMS_BYTES, ClaimsError, ClaimsFile, Entry, Evidence
 from ..claimsfile.files import Version, settled, shown_path, unchanged
-from ..claimsfile.sources import MAX_SOURCE_BYTES, Citation, Passage, SourceLibrary, source_files, source_path
+from ..claimsfile.sources import MAX_SOURCE_BYTES, PackedCitation, Passage, SourceLibrary, source_files, source_path
 from ..language.quantities import Span
 from . import private
 from .match import Index, Prepared
@@ -69,7 +69,7 @@ class Stored:
     index: Index
     found: dict[Evidence, Passage | None]
     as_of: dict[str, Span]
-    citations: dict[str, Citation]  # how the sources read for the build are cited
+    citations: dict[str, PackedCitation]  # how the sources read for the build are cited (sources.Citation)
 
 
 class Cache:

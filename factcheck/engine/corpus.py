@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..claimsfile.claims import ClaimsError, ClaimsFile, Entry, Evidence, Problem, load_claims, read_claims
 from ..claimsfile.files import shown_path
-from ..claimsfile.sources import Citation, Passage, Source, SourceLibrary
+from ..claimsfile.sources import PackedCitation, Passage, Source, SourceLibrary
 from ..language.quantities import Span
 from .cache import Cache
 from .checker import Checker, as_of_spans
@@ -59,7 +59,7 @@ class Corpus:
 
     def __init__(self, claims: ClaimsFile, index: Index | None = None, found: dict | None = None,
                  as_of: dict[str, Span] | None = None, cache: Cache | None = None, warnings: tuple[str, ...] = (),
-                 citations: dict[str, Citation] | None = None):
+                 citations: dict[str, PackedCitation] | None = None):
         self.claims = claims
         # an index given comes from the cache, built from these very sources
         self.library = SourceLibrary(claims.sources_dir, front_checked=index is not None, citations=citations)

@@ -51,7 +51,7 @@ from .match import Index, Prepared
 from .postings import Postings
 from .strtable import Lengths, NameSet, StringTable, Texts
 
-FORMAT = b"factcheck-cache 5\n"  # 5: postings and ids as arrays after the head; records signed one by one, streamed
+FORMAT = b"factcheck-cache 6\n"  # 6: ids as a table of texts (5: postings and ids as arrays after the head; records signed one by one, streamed)
 SIGNATURE_BYTES = 32  # a keyed BLAKE2b of the lengths, the inputs and the head
 _LENGTHS = struct.Struct("<QQQ")  # of the inputs pickle, of the head pickle, of the arrays after the head
 RECORD_DIGEST_BYTES = 16  # each entry's keyed BLAKE2b: 128 bits, beyond forging or finding another record with the same
@@ -151,7 +151,7 @@ class Cache:
         if at != arrays_end:
             return None
         postings = Postings.from_parts(*arrays["postings"])
-        [ids] = arrays["ids"]
+        ids = Texts(*arrays["ids"])
         records = Records.of(view, at, head["entries"], _RecordKey(key, head["nonce"]), ids, self.file, rebuild)
         if records is None:
             return None
@@ -162,7 +162,7 @@ class Cache:
         index.names, index.attribution_names = NameSet(StringTable(*arrays["names"])), NameSet(StringTable(*arrays["attribution_names"]))
         slots, offsets, blob, starts, lengths = arrays["name_lengths"]
         index.name_lengths = Lengths(StringTable(slots, offsets, blob), starts, lengths)
-        index.statements = Texts(*arrays["statements"])
+        index.statements, index.entry_ids = Texts(*arrays["statements"]), ids
         index.claims, index.prepared, index._by_id = claims, records, ById(records)
         index.start_memos()
         return Stored(claims, index, records.found, head["as_of"], head["citations"])
@@ -199,7 +199,7 @@ class Cache:
             "names": NameSet.build(index.names).table.parts(),
             "attribution_names": NameSet.build(index.attribution_names).table.parts(),
             "name_lengths": Lengths.build(index.name_lengths).parts(),
-            "ids": ("\n".join(ids).encode(),),
+            "ids": Texts.parts(ids),
             "statements": Texts.parts(statements),
         }
         nonce = os.urandom(NONCE_BYTES)
@@ -320,7 +320,7 @@ def _source_unchanged(folder: Path, file: os.DirEntry | None, source_id: str, ve
 class Records(Sequence):
     """The index's prepared entries, each unpickled on first use, and where their quotes are."""
 
-    def __init__(self, view: memoryview, base: int, offsets: memoryview, signatures: memoryview, key: _RecordKey, ids: memoryview, file: Path, rebuild):
+    def __init__(self, view: memoryview, base: int, offsets: memoryview, signatures: memoryview, key: _RecordKey, ids: Texts, file: Path, rebuild):
         self._view, self._base, self._offsets, self._signatures, self._key, self._ids = view, base, offsets, signatures, key, ids
         self._file, self._rebuild = file, rebuild
         self._loaded: dict[int, Prepared] = {}
@@ -329,7 +329,7 @@ class Records(Sequence):
         self.found: dict[Evidence, Passage | None] = {}
 
     @classmethod
-    def of(cls, view: memoryview, base: int, count: int, key: _RecordKey, ids: memoryview, file: Path, rebuild) -> Records | None:
+    def of(cls, view: memoryview, base: int, count: int, key: _RecordKey, ids: Texts, file: Path, rebuild) -> Records | None:
         """The records from `base` on, with the offsets and signatures that end the file; None
         when the file does not end where they say (truncated, or not this format)."""
         trailer = len(view) - 8 * (count + 1) - RECORD_DIGEST_BYTES * count
@@ -387,8 +387,7 @@ class Records(Sequence):
 
     def position(self, entry_id: str) -> int:
         if self._positions is None:
-            ids = bytes(self._ids).decode("utf-8", "replace")
-            self._positions = {eid: i for i, eid in enumerate(ids.split("\n"))} if ids else {}
+            self._positions = {eid: i for i, eid in enumerate(self._ids)}
         at = self._positions[entry_id]
         if self[at].entry.id != entry_id:  # the list of ids is not signed: trust the record's own
             if self._fresh is None:

@@ -216,6 +216,12 @@ class Index:
         entries (a cache stores them apart: strtable.Texts)."""
         return [p.statement_text for p in self.prepared]
 
+    @cached_property
+    def entry_ids(self) -> Sequence[str]:
+        """Each entry's id, by number: ranking breaks ties by id before it reads the entries
+        (a cache stores them apart: strtable.Texts)."""
+        return [p.entry.id for p in self.prepared]
+
     def prepared_for(self, entry_id: str) -> Prepared:
         return self._by_id[entry_id]
 
@@ -330,21 +336,22 @@ class Index:
         claim_text = " ".join(dict.fromkeys(keys(claim_toks)))
         scored = []
         best: list[float] = []  # the `limit` best scores so far (a heap)
-        statements = self.statements
+        statements, ids = self.statements, self.entry_ids
         # one call for all the hits, scored only as far as the loop reads (the query is
-        # prepared once, not once per entry); an entry is read (from the cache) only once scored
+        # prepared once, not once per entry); an entry is read (from the cache) only once it
+        # is among the best
         ratios = process.extract_iter(claim_text, [statements[i] for i, _ in ranked], scorer=fuzz.token_set_ratio, processor=None)
         for (i, covered), (_, ratio, _) in zip(ranked, ratios):
             if len(best) == limit and total > 0 and score_of(covered, total, 1.0) < best[0] - 1e-9:
                 break  # not even a perfect ratio lifts this entry, or any after it, among the best
-            p = self.prepared[i]
             ratio /= 100
             score = score_of(covered, total, ratio)
-            scored.append((-score, p.entry.id, p, covered, ratio))
+            scored.append((-score, ids[i], i, covered, ratio))
             (heapq.heappush if len(best) < limit else heapq.heappushpop)(best, score)
         scored.sort(key=itemgetter(0, 1))
         out = []
-        for _, _, p, covered, ratio in scored[:limit]:
+        for _, _, i, covered, ratio in scored[:limit]:
+            p = self.prepared[i]
             core = math.fsum(map(weighted.__getitem__, p.core.intersection(weighted)))
             missing = tuple(n for n in claim_names if n not in p.names and not _name_in_vocab(n, p.core)) if claim_names else ()
             out.append(Candidate(p, covered, core, total, ratio, missing))

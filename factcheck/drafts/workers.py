@@ -188,8 +188,10 @@ _scan: Scan | None = None  # a worker's, set as it starts
 
 def _start(scan: Scan, lifeline: int, ours: int) -> None:
     """A worker starting: Ctrl-C is for the parent, which ends us; so is the parent's end."""
+    from ..engine.forking import ignore_interrupts  # imported by the parent already, as it forked us
+
     global _scan
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ignore_interrupts()
     os.close(ours)
     _scan = scan
     threading.Thread(target=_end_with_parent, args=(lifeline,), daemon=True).start()

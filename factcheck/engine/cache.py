@@ -192,7 +192,7 @@ class Cache:
         if self.warning or self.claims_version is None:
             return False
         inputs = pickle.dumps(Inputs.of(self.claims_path, self.claims_version, library), protocol=pickle.HIGHEST_PROTOCOL)
-        in_arrays = ("postings", "names", "attribution_names", "name_lengths", "statements")
+        in_arrays = ("postings", "names", "attribution_names", "name_lengths", "statements", "entry_ids")  # "ids" for entry_ids
         state = {k: v for k, v in index.__dict__.items() if k not in ("claims", "prepared", "_by_id", *Index.MEMOS, *in_arrays)}
         arrays = {
             "postings": index.postings.parts(),

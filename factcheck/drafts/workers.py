@@ -117,6 +117,7 @@ class _Workers:
         lifeline, self._lifeline = os.pipe()  # its writing end stays here only: its end tells a worker we are gone
         self.executor = ProcessPoolExecutor(count, context, initializer=_start, initargs=(scan, lifeline, self._lifeline))
         self.processes = context.started
+        self.stopped = False
         try:
             try:
                 self.executor.submit(int).result()  # with fork, the first task starts every worker
@@ -170,16 +171,19 @@ class _Workers:
         pool's own thread, which reaps the workers, has ended: two threads reaping one process
         race, and the loser sees no exit code."""
         self.stop()
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor.shutdown(wait=True)
         codes = [p.exitcode for p in self.processes]
         return WorkerError(next((c for c in codes if c not in (None, 0, -signal.SIGTERM)), next((c for c in codes if c is not None), None)))
 
     def stop(self) -> None:
+        """Ends the workers now. The pool then fails the tasks left itself: cancelling them too
+        races with that (Python 3.11 prints the error of failing a task it finds cancelled)."""
+        self.stopped = True
         for process in self.processes:
             process.terminate()
 
     def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor.shutdown(wait=True, cancel_futures=not self.stopped)
         os.close(self._lifeline)
 
 

@@ -20,7 +20,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from ..claimsfile.claims import Entry
 from ..claimsfile.files import Version
@@ -29,6 +29,9 @@ from .cache import Cache, pack_record
 from .match import Index
 from .postings import Postings
 from .processes import available_cpus, can_fork
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 MIN_ENTRIES = 2_000  # fewer: the bundled 274 entries are prepared in a fraction of a second, less than forking costs
 CHUNK = 500  # entries a task: a fraction of a second of work, against a few milliseconds of passing it back
@@ -114,7 +117,7 @@ def _mapping(index: Index, cite: Cite, library: SourceLibrary, tasks: int):
             yield lambda ranges: (_prepare(*r) for r in ranges)
             return
         with _pool(count) as pool:
-            yield lambda ranges: pool.map(_prepare, *zip(*ranges))
+            yield lambda ranges: _in_order(pool, ranges)
     finally:
         _job = None
 
@@ -142,9 +145,17 @@ def _pool(count: int):
     except BaseException:
         for process in context.started:
             process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=True)  # the pool finds its workers ended, and fails the tasks left
         raise
     pool.shutdown(wait=True)
+
+
+def _in_order(pool: ProcessPoolExecutor, ranges: list[tuple[int, int]]) -> Iterator[Chunk]:
+    """Each range's chunk, in order. Not Executor.map: on Ctrl-C its results cancel the tasks
+    not yet started, while the pool, finding its workers ended, fails them: Python 3.11 then
+    prints the error of failing a task it finds cancelled."""
+    futures = [pool.submit(_prepare, start, end) for start, end in ranges]
+    return (future.result() for future in futures)
 
 
 def _prepare(start: int, end: int) -> Chunk:

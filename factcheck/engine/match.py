@@ -363,7 +363,8 @@ def most_covered(lists: Sequence[Sequence[int]], weights: list[float], n: int, s
     a Counter of every hit would rank them (ties in order of first hit), without adding up
     every hit: the rarest words are read first, and once n entries are sure to stay ahead of
     anything the remaining words could lift, the common words ("vietnam" is in nearly every
-    entry) are only looked up for the entries already found. `lists`: each word's entries,
+    entry) are only looked up for the entries already found, and each word looked up drops the
+    entries it leaves out of reach. `lists`: each word's entries,
     in ascending order. `size`: the number of entries, to score with numpy (scoring.py), the
     same ranking in compiled code."""
     if sum(len(entries) for entries in lists) < FEW_HITS or any(w <= 0 for w, entries in zip(weights, lists) if len(entries)):
@@ -378,6 +379,31 @@ def most_covered(lists: Sequence[Sequence[int]], weights: list[float], n: int, s
     after = [0.0] * (len(order) + 1)  # weight of the words after each step
     for step in range(len(order) - 1, -1, -1):
         after[step] = after[step + 1] + (weights[order[step]] if lists[order[step]] else 0.0)
+    words, partial, step = _first_words(lists, weights, n, order, after)
+    for step in range(step, len(order)):
+        j = order[step]
+        for i in _among(lists[j], words):
+            words[i] |= 1 << j
+            partial[i] += weights[j]
+        if len(words) > n:  # as the first words did: what the rest cannot lift to the n-th best is out
+            floor = heapq.nlargest(n, map(partial.__getitem__, words))[-1] - after[step + 1] - 1e-9
+            words = {i: bits for i, bits in words.items() if partial[i] >= floor}
+    covered = {}
+    for i, bits in words.items():
+        total = 0.0
+        for j, w in enumerate(weights):  # in the claim's order, as the Counter would add
+            if bits >> j & 1:
+                total += w
+        covered[i] = total
+    ranked = heapq.nsmallest(n, words, key=lambda i: (-covered[i], (words[i] & -words[i]).bit_length(), i))
+    return [(i, covered[i]) for i in ranked]
+
+
+def _first_words(lists: Sequence[Sequence[int]], weights: list[float], n: int, order: list[int],
+                 after: list[float]) -> tuple[dict[int, int], dict[int, float], int]:
+    """Every hit of the rarest words, until n entries are sure to stay ahead of anything the
+    remaining words could lift: then only those entries, with the bits of the words each has,
+    their weight so far, and the step reached."""
     unread = sum(len(entries) for entries in lists)
     words: dict[int, int] = {}  # entry -> bits of the words it has
     partial: dict[int, float] = {}
@@ -393,28 +419,21 @@ def most_covered(lists: Sequence[Sequence[int]], weights: list[float], n: int, s
         if n <= len(partial) < unread and heapq.nlargest(n, partial.values())[-1] > after[step] + 1e-9:
             # an entry that the remaining words cannot lift to the n-th best is out
             floor = heapq.nlargest(n, partial.values())[-1] - after[step] - 1e-9
-            words = {i: bits for i, bits in words.items() if partial[i] >= floor}
-            break
-    for j in order[step:]:
-        bit, entries = 1 << j, lists[j]
-        if len(entries) < len(words) * 4:
-            for i in entries:
-                if i in words:
-                    words[i] |= bit
-        else:
-            for i in words:
-                at = bisect_left(entries, i)
-                if at < len(entries) and entries[at] == i:
-                    words[i] |= bit
-    covered = {}
-    for i, bits in words.items():
-        total = 0.0
-        for j, w in enumerate(weights):  # in the claim's order, as the Counter would add
-            if bits >> j & 1:
-                total += w
-        covered[i] = total
-    ranked = heapq.nsmallest(n, words, key=lambda i: (-covered[i], (words[i] & -words[i]).bit_length(), i))
-    return [(i, covered[i]) for i in ranked]
+            return {i: bits for i, bits in words.items() if partial[i] >= floor}, partial, step
+    return words, partial, step
+
+
+def _among(entries: Sequence[int], words: dict[int, int]) -> list[int]:
+    """The entries of a word's list (ascending) that are among `words`: the shorter side is
+    walked, the other looked up."""
+    if len(entries) < len(words) * 4:
+        return [i for i in entries if i in words]
+    found = []
+    for i in words:
+        at = bisect_left(entries, i)
+        if at < len(entries) and entries[at] == i:
+            found.append(i)
+    return found
 
 
 def _count_all(lists: Sequence[Sequence[int]], weights: list[float], n: int) -> list[tuple[int, float]]:

@@ -10,7 +10,6 @@ import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from fnmatch import fnmatch
 from functools import cached_property
 from pathlib import Path
 
@@ -185,10 +184,11 @@ def source_path(sources_dir: Path, source_id: str) -> Path:
 
 
 def source_files(sources_dir: Path) -> dict[str, os.DirEntry]:
-    """The sources in a folder, by id: its .md files."""
+    """The sources in a folder, by id: its .md files (named as fnmatch's "*.md" would match
+    them, without its cost at 100,000 files)."""
     try:
         with os.scandir(sources_dir) as entries:
-            return {e.name[:-len(".md")]: e for e in entries if fnmatch(e.name, "*.md")}
+            return {e.name[:-len(".md")]: e for e in entries if os.path.normcase(e.name).endswith(".md")}
     except OSError:  # no such folder, or not one
         return {}
 

@@ -9,6 +9,7 @@ and for each fact compares what it says with what each entry says, as values: fi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from ..language.normalise import Tokens, keys, tokens, visible
@@ -36,7 +37,7 @@ EPSILON = 1e-9
 class Checker:
     """Checks claims against one prepared claims file."""
 
-    def __init__(self, index: Index, as_of: dict[str, Span] | None = None):
+    def __init__(self, index: Index, as_of: Mapping[str, Span] | None = None):
         self.index = index
         known = own_knowledge(index.claims.vocabulary)
         # looked up once: a Knowledge hashes all its sets, so a cached lookup per claim costs

@@ -7,7 +7,7 @@ or the nearest parent, else the one bundled with the package.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -58,7 +58,7 @@ class Corpus:
     the cache (cache.py) when the claims file, its sources and factcheck are unchanged."""
 
     def __init__(self, claims: ClaimsFile, index: Index | None = None, found: dict | None = None,
-                 as_of: dict[str, Span] | None = None, cache: Cache | None = None, warnings: tuple[str, ...] = (),
+                 as_of: Mapping[str, Span] | None = None, cache: Cache | None = None, warnings: tuple[str, ...] = (),
                  citations: dict[str, PackedCitation] | None = None):
         self.claims = claims
         # an index given comes from the cache, built from these very sources
@@ -141,7 +141,7 @@ class Corpus:
         return tuple(c.passage if c else None for c in map(self.cite_one, entry.evidence))
 
     @property
-    def as_of(self) -> dict[str, Span]:
+    def as_of(self) -> Mapping[str, Span]:
         """When each cited source was written: a state it reports held then."""
         if self._as_of is None:
             dates = {}

@@ -5,7 +5,7 @@ figure paired with the entry figure of the same kind that answers it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 from ..claimsfile.claims import Entry, ListSpec, Member
@@ -26,7 +26,7 @@ AS_OF_DAYS = 366
 class Figures:
     """Compares claims' figures with the entries'; the last claim's comparisons kept, by entry."""
 
-    def __init__(self, lists: Lists, as_of: dict[str, Span]):
+    def __init__(self, lists: Lists, as_of: Mapping[str, Span]):
         self.lists = lists
         self.as_of = as_of
         self._compared: tuple[str, dict[str, list[Comparison]]] = ("", {})  # the last claim's, by entry id

@@ -411,14 +411,17 @@ def _first_words(lists: Sequence[Sequence[int]], weights: list[float], n: int, o
     while step < len(order):
         j = order[step]
         bit, w = 1 << j, weights[j]
-        for i in lists[j]:
-            words[i] = words.get(i, 0) | bit
-            partial[i] = partial.get(i, 0.0) + w
+        if words:
+            for i in lists[j]:
+                words[i] = words.get(i, 0) | bit
+                partial[i] = partial.get(i, 0.0) + w
+        else:  # the first word found: each of its entries, at once
+            words, partial = dict.fromkeys(lists[j], bit), dict.fromkeys(lists[j], w)
         unread -= len(lists[j])
         step += 1
-        if n <= len(partial) < unread and heapq.nlargest(n, partial.values())[-1] > after[step] + 1e-9:
+        if n <= len(partial) < unread and (nth := heapq.nlargest(n, partial.values())[-1]) > after[step] + 1e-9:
             # an entry that the remaining words cannot lift to the n-th best is out
-            floor = heapq.nlargest(n, partial.values())[-1] - after[step] - 1e-9
+            floor = nth - after[step] - 1e-9
             return {i: bits for i, bits in words.items() if partial[i] >= floor}, partial, step
     return words, partial, step
 

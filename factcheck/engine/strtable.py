@@ -19,7 +19,7 @@ NAME_JOIN = "\x1f"  # joins a name's words into one string: no word holds a cont
 class StringTable(Mapping):
     """str -> its number (the order it was given in), for strings given once each."""
 
-    def __init__(self, slots, offsets, blob):
+    def __init__(self, slots, offsets, blob) -> None:
         """`slots`: int32, a power of two long, each a string's number or EMPTY_SLOT; `offsets`:
         int64, where each string's UTF-8 starts in `blob`, and where the last ends."""
         self._slots = memoryview(slots).cast("B").cast("i")
@@ -141,7 +141,7 @@ class Lengths(Mapping):
 class Texts(Sequence):
     """A list of strings in two arrays: where each one's UTF-8 starts in `blob`, and `blob`."""
 
-    def __init__(self, offsets, blob):
+    def __init__(self, offsets, blob) -> None:
         self._offsets = memoryview(offsets).cast("B").cast("q")
         self._blob = memoryview(blob).cast("B")
         self._read: dict[int, str] = {}  # each text once decoded: a scan ranks the same entries again and again

@@ -33,6 +33,8 @@ class Alternative:
 
 def alternative(claim: str) -> Alternative | None:
     """The claim's choice and what it rules out; None for a claim that rules nothing out."""
+    if "not" not in claim and "rather than" not in claim and "instead of" not in claim:
+        return None  # the words each pattern needs: most claims have none, quicker found so
     for pattern in (_NOT, _RATHER):
         if m := pattern.search(claim):
             x, y = m["x"], m["y"]

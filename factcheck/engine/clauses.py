@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..language.knowledge import Knowledge, bundled
 from ..language.normalise import STOPWORDS, fold, headline_cased, keys, tokens
@@ -111,6 +112,8 @@ def clauses(sentence: str, known: Knowledge | None = None) -> list[str]:
         return [part for inner in embedded for part in clauses(inner, known)]
     sentence = _dated(sentence, known)
     folded = fold(sentence)
+    if not _may_match(known.clause_breaks + known.causal_breaks + known.figure_clause_breaks, folded):
+        return [whole] if (whole := sentence.strip()) else []  # no cut: as below, most sentences
     quoted = [m.span() for m in _QUOTATION.finditer(folded)]
     found = {(m.start(), m.end(), False) for p in known.clause_breaks + known.causal_breaks for m in p.finditer(folded)}
     found |= {(m.start(), m.end(), True) for p in known.figure_clause_breaks for m in p.finditer(folded)}
@@ -223,11 +226,33 @@ _YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 def _dated(sentence: str, known: Knowledge) -> str:
     """"… in July 1995 and exchanged ambassadors later that same year": "… in 1995" for the
     later clause, from the year written before it."""
+    if not _may_match(tuple(pattern for pattern, _ in known.same_time), sentence):
+        return sentence
     for pattern, later in known.same_time:
         for m in reversed(list(pattern.finditer(sentence))):
             if years := _YEAR.findall(sentence, 0, m.start()):
                 sentence = f"{sentence[:m.start()]}in {int(years[-1]) + later}{sentence[m.end():]}"
     return sentence
+
+
+def _may_match(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    """Whether any of the patterns may match in the text: one search of them all joined says
+    no for most sentences, where a search with each in turn costs a dozen."""
+    joined = _joined(patterns)
+    return joined is None or joined.search(text) is not None
+
+
+@lru_cache(maxsize=16)
+def _joined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """The patterns as one, matching where any of them does; None where they cannot be joined
+    (flags that differ, verbose ones, whose comments run on, or groups: a claims file's own
+    patterns may have them)."""
+    if not patterns or len({p.flags for p in patterns}) != 1 or patterns[0].flags & re.VERBOSE or any(p.groups for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:  # a pattern's own global flags ("(?i)") stand only at the start
+        return None
 
 
 def _clause_at(sentence: str, start: int) -> str:

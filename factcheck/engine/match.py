@@ -338,9 +338,9 @@ class Index:
         best: list[float] = []  # the `limit` best scores so far (a heap)
         statements, ids = self.statements, self.entry_ids
         # one call for all the hits, scored only as far as the loop reads (the query is
-        # prepared once, not once per entry); an entry is read (from the cache) only once it
-        # is among the best
-        ratios = process.extract_iter(claim_text, [statements[i] for i, _ in ranked], scorer=fuzz.token_set_ratio, processor=None)
+        # prepared once, not once per entry), their statements read as far too; an entry is
+        # read (from the cache) only once it is among the best
+        ratios = process.extract_iter(claim_text, (statements[i] for i, _ in ranked), scorer=fuzz.token_set_ratio, processor=None)
         for (i, covered), (_, ratio, _) in zip(ranked, ratios):
             if len(best) == limit and total > 0 and score_of(covered, total, 1.0) < best[0] - 1e-9:
                 break  # not even a perfect ratio lifts this entry, or any after it, among the best

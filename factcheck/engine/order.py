@@ -21,8 +21,11 @@ def check_order(claim: str, events: Ordered, check_one: CheckOne, index: Index) 
     """Both events dated by the entries that state them, their order (and gap) worked out;
     None when either is not dated, or the dates allow both readings."""
     first, first_span = event(events.first, check_one, index)
+    conflict = _figure_conflict(first)
+    if first_span is None and not conflict:
+        return None  # whatever the second event is, nothing is decided: it is not checked (most claims)
     second, second_span = event(events.second, check_one, index)
-    if first.verdict is Verdict.CONFLICTING and any(c.agreement is Agreement.CONFLICT for c in first.matches[0].comparisons):
+    if conflict:
         return CheckResult(claim, Verdict.CONFLICTING, first.matches, (first, second))  # "in 1975, right after ..."
     if first_span is None or second_span is None:
         return None
@@ -34,6 +37,11 @@ def check_order(claim: str, events: Ordered, check_one: CheckOne, index: Index) 
                f"{describe(second_span)}: the first {'is' if holds else 'is not'} {said} the second")
     verdict = Verdict.SUPPORTED if holds else Verdict.CONFLICTING
     return CheckResult(claim, verdict, (first.matches[0], second.matches[0]), (first, second), summary)
+
+
+def _figure_conflict(result: CheckResult) -> bool:
+    """Whether the sources contradict a figure of the event: then the claim is conflicting."""
+    return result.verdict is Verdict.CONFLICTING and any(c.agreement is Agreement.CONFLICT for c in result.matches[0].comparisons)
 
 
 def event(text: str, check_one: CheckOne, index: Index) -> tuple[CheckResult, Span | None]:

@@ -19,13 +19,15 @@ NAME_JOIN = "\x1f"  # joins a name's words into one string: no word holds a cont
 class StringTable(Mapping):
     """str -> its number (the order it was given in), for strings given once each."""
 
-    def __init__(self, slots, offsets, blob):
+    def __init__(self, slots, offsets, blob) -> None:
         """`slots`: int32, a power of two long, each a string's number or EMPTY_SLOT; `offsets`:
         int64, where each string's UTF-8 starts in `blob`, and where the last ends."""
         self._slots = memoryview(slots).cast("B").cast("i")
         self._offsets = memoryview(offsets).cast("B").cast("q")
         self._blob = memoryview(blob).cast("B")
         self._mask = len(self._slots) - 1
+        # each string's answer, once probed: a scan asks for the same words sentence after sentence
+        self._probed: dict[str, int | None] = {}
 
     @classmethod
     def build(cls, strings: Iterable[str]) -> StringTable:
@@ -50,6 +52,12 @@ class StringTable(Mapping):
     def get(self, key, default=None):
         if not isinstance(key, str):
             return default
+        n = self._probed.get(key, EMPTY_SLOT)
+        if n == EMPTY_SLOT:
+            n = self._probed[key] = self._probe(key)
+        return default if n is None else n
+
+    def _probe(self, key: str) -> int | None:
         b = key.encode("utf-8", "surrogatepass")
         slots, offsets, blob, mask = self._slots, self._offsets, self._blob, self._mask
         i = zlib.crc32(b) & mask
@@ -57,7 +65,7 @@ class StringTable(Mapping):
             if blob[offsets[n]:offsets[n + 1]] == b:
                 return n
             i = (i + 1) & mask
-        return default
+        return None
 
     def __getitem__(self, key) -> int:
         n = self.get(key)
@@ -133,9 +141,10 @@ class Lengths(Mapping):
 class Texts(Sequence):
     """A list of strings in two arrays: where each one's UTF-8 starts in `blob`, and `blob`."""
 
-    def __init__(self, offsets, blob):
+    def __init__(self, offsets, blob) -> None:
         self._offsets = memoryview(offsets).cast("B").cast("q")
         self._blob = memoryview(blob).cast("B")
+        self._read: dict[int, str] = {}  # each text once decoded: a scan ranks the same entries again and again
 
     @staticmethod
     def parts(texts: Iterable[str]) -> tuple[bytes, bytes]:
@@ -148,9 +157,12 @@ class Texts(Sequence):
     def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        return bytes(self._blob[self._offsets[i]:self._offsets[i + 1]]).decode("utf-8", "surrogatepass")
+        text = self._read.get(i)
+        if text is None:
+            if i < 0:
+                i += len(self)
+            text = self._read[i] = bytes(self._blob[self._offsets[i]:self._offsets[i + 1]]).decode("utf-8", "surrogatepass")
+        return text
 
     def __len__(self) -> int:
         return len(self._offsets) - 1

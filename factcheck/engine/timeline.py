@@ -25,6 +25,9 @@ _RELATION = re.compile(
     rf"(?:,\s*)?\b(?P<gap>(?:{_QUALIFIER}\s+)?{_AMOUNT}\s+{_UNIT}\s+|{_SOON}\s+)?(?P<order>before|after|prior to|following|ahead of)\s+",
     re.IGNORECASE,
 )
+# the words _RELATION needs: searched for first, as most sentences have none and finding that
+# out with _RELATION itself (its optional gap tried at every character) costs ten times as much
+_ORDER_WORD = re.compile(r"(?:before|after|prior to|following|ahead of)\s", re.IGNORECASE)
 _NOT_AN_ORDER = re.compile(r"\b(?:until|till|not|only|even|long|shortly|soon)\s*,?\s*$", re.IGNORECASE)  # "did not ... until after"
 _PRONOUN = re.compile(r"^(?:it|they|he|she)\b", re.IGNORECASE)
 _GERUND = re.compile(r"^[a-z]\w+ing\b")  # "normalising ties", not "Beijing invaded"
@@ -46,7 +49,7 @@ def ordered(sentence: str, subject: str) -> Ordered | None:
     """The two events of "A before B" / "A, less than two years after B", B's missing subject
     taken from A ("after normalising ties"); None when the sentence orders nothing. A date
     ("before 1995") is a figure, not an event."""
-    m = _RELATION.search(sentence)
+    m = _RELATION.search(sentence) if _ORDER_WORD.search(sentence) else None
     if not m or not sentence[:m.start()].strip() or _NOT_AN_ORDER.search(sentence, 0, m.start()):
         return None
     first = sentence[:m.start()].strip(" ,")

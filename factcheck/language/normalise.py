@@ -89,11 +89,12 @@ _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 HEADLINE_WORDS = 3  # capitalised longer words after the first: "Vietnam Joins ASEAN" is too short to tell
 
 
+@lru_cache(maxsize=4096)
 def headline_cased(text: str) -> bool:
     """Whether a text is written in Title Case ("Hanoi and Seoul Upgrade Ties in 2022"), where
     capitals mark neither names nor a sentence's start: every longer word capitalised but
     function words ("with", "from"). Text in capitals is not: it is read as a headline
-    elsewhere."""
+    elsewhere. Remembered: a check asks it of its claim once for each entry it judges."""
     words = _LONG_WORD.findall(text)[1:]
     if text.isupper() or any(w[0].islower() and w.lower() not in STOPWORDS for w in words):
         return False

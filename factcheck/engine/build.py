@@ -20,9 +20,11 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO
 
-from ..claimsfile.claims import Entry
+from ..claimsfile import pieces
+from ..claimsfile.claims import ClaimsFile, Entry, parse_claims
 from ..claimsfile.files import Version
 from ..claimsfile.sources import Passage, SourceLibrary
 from .cache import Cache, pack_record
@@ -161,6 +163,35 @@ def _prepare(start: int, end: int) -> Chunk:
     chunk.versions = {k: v for k, v in library.versions.items() if k not in sent}
     sent.update(chunk.versions)
     return chunk
+
+
+_parsing: str | None = None  # the claims file's text that workers parse pieces of, set before forking
+
+
+def parse_in_parallel(text: str, path: Path) -> ClaimsFile:
+    """What parse_claims gives, a large file parsed in pieces by worker processes (one per CPU)
+    while this one parses the rest of it (claimsfile/pieces.py); parsed whole, as parse_claims
+    parses it, when it is small or its pieces are not plainly laid out and valid."""
+    global _parsing
+    split = pieces.split(text)
+    count = min(available_cpus(), len(split.items) // CHUNK) if split else 0
+    if split is None or not worth_streaming(len(split.items)) or count < 2 or not can_fork():
+        return parse_claims(text, path)
+    _parsing = text
+    try:
+        with _pool(count) as pool:
+            parts = pool.map(_parse_piece, split.cut(text, CHUNK))
+            read = pieces.skeleton_read(split, path)
+            claims = pieces.joined(read, parts, path) if read else None
+    finally:
+        _parsing = None
+    return claims or parse_claims(text, path)
+
+
+def _parse_piece(piece: pieces.Piece) -> tuple[Entry, ...] | None:
+    """A task: a piece of the claims file parsed."""
+    assert _parsing is not None
+    return pieces.parse_piece(_parsing, piece)
 
 
 def _merge(library: SourceLibrary, versions: list[dict[str, Version | None]]) -> None:

@@ -17,14 +17,16 @@ from __future__ import annotations
 import signal
 import tempfile
 from array import array
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from ..claimsfile import claims as claimsfile
 from ..claimsfile import pieces
-from ..claimsfile.claims import ClaimsFile, Entry, parse_claims
+from ..claimsfile.claims import ClaimsFile, Entry
 from ..claimsfile.files import Version
 from ..claimsfile.sources import Passage, SourceLibrary
 from .cache import Cache, pack_record
@@ -116,7 +118,7 @@ def _mapping(index: Index, cite: Cite, library: SourceLibrary, tasks: int):
             yield lambda ranges: (_prepare(*r) for r in ranges)
             return
         with _pool(count) as pool:
-            yield lambda ranges: pool.map(_prepare, *zip(*ranges))
+            yield lambda ranges: _results(pool, _prepare, ranges)
     finally:
         _job = None
 
@@ -144,9 +146,18 @@ def _pool(count: int):
     except BaseException:
         for process in context.started:
             process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=True)  # not cancel_futures: see _results
         raise
     pool.shutdown(wait=True)
+
+
+def _results(pool, task: Callable, arguments: Iterable[tuple]) -> Iterator:
+    """The tasks' results, in order, each let go once read. Not Executor.map: interrupted, it
+    cancels the tasks not yet done, which the pool's thread, finding its workers ended, then
+    fails too, and Python 3.11 prints a traceback for each."""
+    futures = deque(pool.submit(task, *a) for a in arguments)
+    while futures:
+        yield futures.popleft().result()
 
 
 def _prepare(start: int, end: int) -> Chunk:
@@ -176,16 +187,16 @@ def parse_in_parallel(text: str, path: Path) -> ClaimsFile:
     split = pieces.split(text)
     count = min(available_cpus(), len(split.items) // CHUNK) if split else 0
     if split is None or not worth_streaming(len(split.items)) or count < 2 or not can_fork():
-        return parse_claims(text, path)
+        return claimsfile.parse_claims(text, path)
     _parsing = text
     try:
         with _pool(count) as pool:
-            parts = pool.map(_parse_piece, split.cut(text, CHUNK))
+            parts = _results(pool, _parse_piece, [(piece,) for piece in split.cut(text, CHUNK)])
             read = pieces.skeleton_read(split, path)
             claims = pieces.joined(read, parts, path) if read else None
     finally:
         _parsing = None
-    return claims or parse_claims(text, path)
+    return claims or claimsfile.parse_claims(text, path)
 
 
 def _parse_piece(piece: pieces.Piece) -> tuple[Entry, ...] | None:

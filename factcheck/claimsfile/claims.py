@@ -8,7 +8,7 @@ line and column; `validate` adds the checks that need the sources.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -162,14 +162,14 @@ def load_claims(path: Path) -> ClaimsFile:
     return read_claims(path)[0]
 
 
-def read_claims(path: Path) -> tuple[ClaimsFile, Version]:
+def read_claims(path: Path, parse: Callable[[str, Path], ClaimsFile] | None = None) -> tuple[ClaimsFile, Version]:
     """The claims file, and the version of it that was parsed: the file is read once, and the
     bytes parsed are the bytes hashed, so that an edit landing during the parse can never be
-    taken for what was parsed."""
+    taken for what was parsed. `parse`: parse_claims, or a function giving what it gives."""
     raw, version = read_file(path)
     text = decode(raw, path)
     del raw  # not held through the parse: at 100,000 entries it is 50 MB of the peak
-    return parse_claims(text, path), version
+    return (parse or parse_claims)(text, path), version
 
 
 def parse_claims(text: str, path: Path) -> ClaimsFile:
@@ -230,7 +230,7 @@ def build(data: object, path: Path, problems: list[Problem], consume: bool = Fal
         if i in bad:
             continue
         where = f"claims[{i}]"
-        entry = _entry(raw, where, add)
+        entry = entry_of(raw, where, add)
         if entry is None:
             continue
         if topics and entry.topic not in topics:
@@ -248,7 +248,7 @@ def build(data: object, path: Path, problems: list[Problem], consume: bool = Fal
 _ENTRY_AT = re.compile(r"claims\[(\d+)\]")
 
 
-def _entry(raw: LineDict, where: str, add) -> Entry | None:
+def entry_of(raw: LineDict, where: str, add) -> Entry | None:
     """An entry the schema passed; None when a rule it cannot state fails (a date that does not
     exist, a list member given twice)."""
     ok = True

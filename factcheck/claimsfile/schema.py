@@ -206,6 +206,14 @@ def check(data: object) -> list[Found]:
     return walker.found
 
 
+def check_entry(data: object, where: str, at: tuple[int, int]) -> list[Found]:
+    """Every way one item of the `claims` list breaks the schema: as check() finds them, where
+    the item is a piece's (pieces.py)."""
+    walker = _Walker()
+    walker.node(data, SCHEMA["properties"]["claims"]["items"], where, at)
+    return walker.found
+
+
 class _Walker:
     def __init__(self) -> None:
         self.found: list[Found] = []

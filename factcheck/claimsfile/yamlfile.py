@@ -127,12 +127,15 @@ class YamlError(Exception):
         self.problem = problem
 
 
-def load(text: str) -> tuple[object, list[YamlProblem]]:
-    """Parse YAML text; raise YamlError on a syntax error, return soft problems beside the data."""
+def load(text: str, lines_before: int = 0) -> tuple[object, list[YamlProblem]]:
+    """Parse YAML text; raise YamlError on a syntax error, return soft problems beside the data.
+    `lines_before`: where the text is a piece of a file (claimsfile/pieces.py), the lines before
+    it, so that the data's positions are the file's; errors place themselves in the piece, and
+    are reported by parsing the file whole."""
     loader = None
     try:
         loader = _Base(text)
-        return _Builder(loader).run()
+        return _Builder(loader, lines_before + 1).run()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -186,9 +189,9 @@ _NO_KEY, _SKIPPED = object(), object()
 class _Mapping:
     __slots__ = ("data", "mark", "key", "key_line", "key_column")
 
-    def __init__(self, mark: Mark):
+    def __init__(self, mark: Mark, first_line: int):
         self.data = LineDict()
-        self.data.line, self.data.column, self.data.marks = mark.line + 1, mark.column + 1, array("I")
+        self.data.line, self.data.column, self.data.marks = mark.line + first_line, mark.column + 1, array("I")
         self.mark = mark
         self.key: object = _NO_KEY
         self.key_line = self.key_column = 0
@@ -197,9 +200,9 @@ class _Mapping:
 class _Sequence:
     __slots__ = ("data", "mark")
 
-    def __init__(self, mark: Mark):
+    def __init__(self, mark: Mark, first_line: int):
         self.data = LineList()
-        self.data.line, self.data.column, self.data.marks = mark.line + 1, mark.column + 1, array("I")
+        self.data.line, self.data.column, self.data.marks = mark.line + first_line, mark.column + 1, array("I")
         self.mark = mark
 
 
@@ -218,8 +221,9 @@ class _Builder:
     a tag, anchor or alias, a syntax error or a second document, whichever comes first; then
     the first error constructing a value."""
 
-    def __init__(self, loader: _Loader):
+    def __init__(self, loader: _Loader, first_line: int = 1):
         self.loader = loader
+        self.first_line = first_line  # the number of the text's first line
         self.problems: list[YamlProblem] = []
         self.error: ConstructorError | None = None
         self.fatal: ComposerError | None = None  # nothing more is built; nesting is still refused
@@ -283,9 +287,9 @@ class _Builder:
         if isinstance(event, ScalarEvent):
             self.add(self.scalar(event), mark)
         elif kind is MappingStartEvent:
-            self.stack.append(_Mapping(mark))
+            self.stack.append(_Mapping(mark, self.first_line))
         elif kind is SequenceStartEvent:
-            self.stack.append(_Sequence(mark))
+            self.stack.append(_Sequence(mark, self.first_line))
         else:
             frame = self.stack.pop()
             assert not isinstance(frame, _Capture)  # the document's, never popped: an end closes a collection
@@ -296,7 +300,7 @@ class _Builder:
         frame = self.stack[-1]
         if isinstance(frame, _Sequence):
             frame.data.append(value)
-            frame.data.marks.append(mark.line + 1)
+            frame.data.marks.append(mark.line + self.first_line)
             frame.data.marks.append(mark.column + 1)
         elif isinstance(frame, _Capture):
             frame.value = value
@@ -313,12 +317,12 @@ class _Builder:
         try:
             hash(key)
         except TypeError:
-            self.problems.append(YamlProblem(mark.line + 1, mark.column + 1, "a mapping key must be a plain value"))
+            self.problems.append(YamlProblem(mark.line + self.first_line, mark.column + 1, "a mapping key must be a plain value"))
         else:
             if key not in frame.data:
-                frame.key, frame.key_line, frame.key_column = key, mark.line + 1, mark.column + 1
+                frame.key, frame.key_line, frame.key_column = key, mark.line + self.first_line, mark.column + 1
                 return
-            self.problems.append(YamlProblem(mark.line + 1, mark.column + 1, f"duplicate key {key!r} (first on line {frame.data.position(key)[0]})"))
+            self.problems.append(YamlProblem(mark.line + self.first_line, mark.column + 1, f"duplicate key {key!r} (first on line {frame.data.position(key)[0]})"))
         frame.key = _SKIPPED
         self.skipping = 0  # and its value is read, never built
 

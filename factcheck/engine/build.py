@@ -17,21 +17,22 @@ from __future__ import annotations
 import signal
 import tempfile
 from array import array
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING
+from pathlib import Path
+from typing import IO
 
-from ..claimsfile.claims import Entry
+from ..claimsfile import claims as claimsfile
+from ..claimsfile import pieces
+from ..claimsfile.claims import ClaimsFile, Entry
 from ..claimsfile.files import Version
 from ..claimsfile.sources import Passage, SourceLibrary
 from .cache import Cache, pack_record
 from .match import Index
 from .postings import Postings
 from .processes import available_cpus, can_fork
-
-if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
 
 MIN_ENTRIES = 2_000  # fewer: the bundled 274 entries are prepared in a fraction of a second, less than forking costs
 CHUNK = 500  # entries a task: a fraction of a second of work, against a few milliseconds of passing it back
@@ -117,7 +118,7 @@ def _mapping(index: Index, cite: Cite, library: SourceLibrary, tasks: int):
             yield lambda ranges: (_prepare(*r) for r in ranges)
             return
         with _pool(count) as pool:
-            yield lambda ranges: _in_order(pool, ranges)
+            yield lambda ranges: _results(pool, _prepare, ranges)
     finally:
         _job = None
 
@@ -145,17 +146,18 @@ def _pool(count: int):
     except BaseException:
         for process in context.started:
             process.terminate()
-        pool.shutdown(wait=True)  # the pool finds its workers ended, and fails the tasks left
+        pool.shutdown(wait=True)  # not cancel_futures: see _results
         raise
     pool.shutdown(wait=True)
 
 
-def _in_order(pool: ProcessPoolExecutor, ranges: list[tuple[int, int]]) -> Iterator[Chunk]:
-    """Each range's chunk, in order. Not Executor.map: on Ctrl-C its results cancel the tasks
-    not yet started, while the pool, finding its workers ended, fails them: Python 3.11 then
-    prints the error of failing a task it finds cancelled."""
-    futures = [pool.submit(_prepare, start, end) for start, end in ranges]
-    return (future.result() for future in futures)
+def _results(pool, task: Callable, arguments: Iterable[tuple]) -> Iterator:
+    """The tasks' results, in order, each let go once read. Not Executor.map: interrupted, it
+    cancels the tasks not yet done, which the pool's thread, finding its workers ended, then
+    fails too, and Python 3.11 prints a traceback for each."""
+    futures = deque(pool.submit(task, *a) for a in arguments)
+    while futures:
+        yield futures.popleft().result()
 
 
 def _prepare(start: int, end: int) -> Chunk:
@@ -172,6 +174,35 @@ def _prepare(start: int, end: int) -> Chunk:
     chunk.versions = {k: v for k, v in library.versions.items() if k not in sent}
     sent.update(chunk.versions)
     return chunk
+
+
+_parsing: str | None = None  # the claims file's text that workers parse pieces of, set before forking
+
+
+def parse_in_parallel(text: str, path: Path) -> ClaimsFile:
+    """What parse_claims gives, a large file parsed in pieces by worker processes (one per CPU)
+    while this one parses the rest of it (claimsfile/pieces.py); parsed whole, as parse_claims
+    parses it, when it is small or its pieces are not plainly laid out and valid."""
+    global _parsing
+    split = pieces.split(text)
+    count = min(available_cpus(), len(split.items) // CHUNK) if split else 0
+    if split is None or not worth_streaming(len(split.items)) or count < 2 or not can_fork():
+        return claimsfile.parse_claims(text, path)
+    _parsing = text
+    try:
+        with _pool(count) as pool:
+            parts = _results(pool, _parse_piece, [(piece,) for piece in split.cut(text, CHUNK)])
+            read = pieces.skeleton_read(split, path)
+            claims = pieces.joined(read, parts, path) if read else None
+    finally:
+        _parsing = None
+    return claims or claimsfile.parse_claims(text, path)
+
+
+def _parse_piece(piece: pieces.Piece) -> tuple[Entry, ...] | None:
+    """A task: a piece of the claims file parsed."""
+    assert _parsing is not None
+    return pieces.parse_piece(_parsing, piece)
 
 
 def _merge(library: SourceLibrary, versions: list[dict[str, Version | None]]) -> None:

@@ -76,7 +76,9 @@ class Corpus:
         warnings = (cache.warning,) if cache and cache.warning else ()
         if stored:
             return cls(stored.claims, stored.index, stored.found, stored.as_of, warnings=warnings, citations=stored.citations)
-        claims, version = read_claims(path)
+        from .build import parse_in_parallel
+
+        claims, version = read_claims(path, parse_in_parallel)
         if cache:
             cache.building(version)
         return cls(claims, cache=cache, warnings=warnings)

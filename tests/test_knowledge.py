@@ -291,7 +291,7 @@ def test_bundled_deny_frames(sentence, frame):
 
 # --- words.txt: [section] then words -----------------------------------------------------------
 
-NO_WORDS = dict.fromkeys(["stopwords", "light", "numbers", "figures"], frozenset())
+NO_WORDS = dict.fromkeys(["stopwords", "light", "numbers", "figures", "converse", "directional"], frozenset())
 
 
 @pytest.mark.parametrize(

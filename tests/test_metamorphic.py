@@ -163,6 +163,28 @@ def another_country(entry: Entry) -> Iterator[str]:
         yield whole(party, case=True).sub(country, entry.statement)
 
 
+SYMMETRIC = re.compile(r"\b(?:and|with|between|or|nor|both|each|other|mutual|versus|vs)\b|[,;:()–—/-]", re.IGNORECASE)  # "Vietnam and China": either order
+SWAP_REACH = 6  # words between the two names: further apart, they are rarely one relation
+
+
+def parties_swapped(entry: Entry) -> Iterator[str]:
+    """The first two of the entry's parties written in the statement, one after the other, not
+    joined as equals ("and", "with", a comma), exchanged: China recognised Vietnam -> Vietnam
+    recognised China; aid from the USSR to Vietnam -> aid from Vietnam to the USSR."""
+    yield from _two_parties_exchanged(entry, lambda between: 0 < len(between.split()) <= SWAP_REACH and not SYMMETRIC.search(between))
+
+
+def _two_parties_exchanged(entry: Entry, joined: Callable[[str], bool]) -> Iterator[str]:
+    """The statement with its first two parties that the words between them join as `joined`
+    says exchanged."""
+    found = sorted((m.start(), m.end(), p) for p in dict.fromkeys(entry.parties)
+                   if (m := whole(p, case=True).search(entry.statement)))
+    for (a0, a1, first), (b0, b1, second) in zip(found, found[1:]):
+        if a1 <= b0 and first != second and joined(between := entry.statement[a1:b0]):
+            yield entry.statement[:a0] + second + between + first + entry.statement[b1:]
+            return
+
+
 # --- rewordings: each variant asserts what the entry does ------------------------------------
 
 
@@ -185,6 +207,12 @@ def renamed(old: str, new: str) -> Family:
     return family
 
 
+def equals_exchanged(entry: Entry) -> Iterator[str]:
+    """Two of the entry's parties joined by "and" exchanged: Vietnam and China normalised
+    relations -> China and Vietnam normalised relations."""
+    yield from _two_parties_exchanged(entry, lambda between: between == " and ")
+
+
 # --- the tables ------------------------------------------------------------------------------
 
 DENIALS = [
@@ -196,6 +224,7 @@ DENIALS = [
     pytest.param(year_shifted, 75, 0, id="year-shifted"),
     pytest.param(figure_times_ten, 30, 0, id="figure-times-ten"),
     pytest.param(another_country, 140, 0, id="another-country"),
+    pytest.param(parties_swapped, 40, 2, id="parties-swapped"),
 ]
 
 REWORDINGS = [
@@ -205,6 +234,7 @@ REWORDINGS = [
     pytest.param(renamed("Soviet Union", "USSR"), 10, 1.0, id="Soviet-Union-USSR"),
     pytest.param(renamed("United States", "US"), 12, 1.0, id="United-States-US"),
     pytest.param(renamed("more than", "over"), 5, 1.0, id="more-than-over"),
+    pytest.param(equals_exchanged, 10, 1.0, id="equals-exchanged"),
 ]
 
 

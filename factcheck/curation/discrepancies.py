@@ -334,8 +334,8 @@ class Others:
                 self._checkers[excluded] = self.corpus.checker
                 return self.corpus.checker
             claims = replace(self.corpus.claims, entries=entries)
-            passages = {e.id: [c.passage.sentence for c in self.corpus.cite(e)] for e in entries}
-            self._checkers[excluded] = Checker(Index(claims, passages), self.corpus.as_of)
+            passages = {e.id: self.corpus.sentences(e) for e in entries}
+            self._checkers[excluded] = Checker(Index(claims, passages), self.corpus.as_of, self.corpus.sentences)
         return self._checkers[excluded]
 
     def relations(self, statement: Statement) -> list[Relation]:

@@ -9,9 +9,10 @@ and for each fact compares what it says with what each entry says, as values: fi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
+from ..claimsfile.claims import Entry
 from ..language.normalise import Tokens, keys, tokens, visible
 from ..language.quantities import Agreement, Quantity, Span, parse, span_of
 from ..language.tables import record_sentence, table_sentences
@@ -37,7 +38,8 @@ EPSILON = 1e-9
 class Checker:
     """Checks claims against one prepared claims file."""
 
-    def __init__(self, index: Index, as_of: Mapping[str, Span] | None = None):
+    def __init__(self, index: Index, as_of: Mapping[str, Span] | None = None, sentences: Callable[[Entry], Sequence[str]] | None = None):
+        """`sentences`: the whole sentences an entry's quotes sit in, which it is matched on too."""
         self.index = index
         known = own_knowledge(index.claims.vocabulary)
         # looked up once: a Knowledge hashes all its sets, so a cached lookup per claim costs
@@ -45,7 +47,7 @@ class Checker:
         self.reader = Reader(index, kinds)
         self.lists = Lists(index)
         self.figures = Figures(self.lists, as_of or {})
-        self.judge = Judge(index, self.lists, kinds, contrasts(known), restrictive(known))
+        self.judge = Judge(index, self.lists, kinds, contrasts(known), restrictive(known), sentences)
 
     def check(self, claim: str, context: str = "", shown: int = SHOWN, unverified_matches: bool = True) -> CheckResult:
         """The verdict on a claim; `context` is text the claim leans on (the previous sentence

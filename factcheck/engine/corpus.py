@@ -101,7 +101,7 @@ class Corpus:
 
     def _build_index(self) -> Index:
         """Entries are matched on their quotes' whole sentences too: quotes are kept tight."""
-        passages = {e.id: [c.passage.sentence for c in self.cite(e)] for e in self.claims.entries}
+        passages = {e.id: self.sentences(e) for e in self.claims.entries}
         return Index(self.claims, passages, self._attributions())
 
     def _attributions(self) -> list[str]:
@@ -138,6 +138,10 @@ class Corpus:
         self.claims, self.found, self._as_of, self._cache = read.claims, read.found, read.as_of, None
         return read.index
 
+    def sentences(self, entry: Entry) -> list[str]:
+        """The whole sentences the entry's quotes sit in, which it is matched on too."""
+        return [c.passage.sentence for c in self.cite(entry)]
+
     def passages(self, entry: Entry) -> tuple[Passage | None, ...]:
         """Where each of the entry's quotes is in its source (None: not found)."""
         return tuple(c.passage if c else None for c in map(self.cite_one, entry.evidence))
@@ -157,7 +161,7 @@ class Corpus:
 
     @cached_property
     def checker(self) -> Checker:
-        return Checker(self.index, self.as_of)
+        return Checker(self.index, self.as_of, self.sentences)
 
     def cite(self, entry: Entry) -> list[Cited]:
         """The entry's evidence found in its sources; quotes that cannot be found are left out."""

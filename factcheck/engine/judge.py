@@ -9,13 +9,13 @@ ends in "unverified".
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..claimsfile.claims import Entry
 from ..language.normalise import LIGHT_KEYS, Token, fold, headline_cased, keys, tokens
 from ..language.quantities import Agreement, Quantity
-from .match import COUNTRY_NAMES, Candidate, Index, Prepared, without_figures
+from .match import Candidate, Index, Prepared, without_figures
 from .meaning import Contrasts, Distinct, Restrictive
 from .members import Lists, only_outsiders_missing
 from .polarity import Polarity, polarity, sides_taken, sides_weight
@@ -62,10 +62,12 @@ class Findings:
 class Judge:
     """Judges candidate entries against a claim, with reasons in plain words."""
 
-    def __init__(self, index: Index, lists: Lists, distinct: Distinct, contrasts: Contrasts, restrictive: Restrictive):
+    def __init__(self, index: Index, lists: Lists, distinct: Distinct, contrasts: Contrasts, restrictive: Restrictive,
+                 sentences: Callable[[Entry], Sequence[str]] | None = None):
         self.index = index
         self.lists = lists
         self.distinct, self.contrasts, self.restrictive = distinct, contrasts, restrictive
+        self.sentences = sentences or (lambda e: ())  # the whole sentences its quotes sit in
         self.weighed: dict[str, list[tuple[frozenset[str], float]]] = {}  # by entry id: see weighed_texts
 
     def judge(self, said: ReadClaim, cand: Candidate, comparisons: list[Comparison], vouched: set[Quantity]) -> Match:
@@ -191,12 +193,14 @@ class Judge:
     def swaps(self, said: ReadClaim, e: Entry) -> list[str]:
         """Two names the claim puts round a word the other way from the entry ("helped Japanese
         forces fight the Americans" against "assisted American forces against the Japanese"),
-        or two quotations it gives in the other order; empty when there are none."""
-        texts = (e.statement, *e.aliases, *e.rewordings, *(ev.quote for ev in e.evidence))
+        or two quotations it gives in the other order; empty when there are none. The quotes'
+        whole sentences count, as they count for what the entry covers."""
+        texts = (e.statement, *e.aliases, *e.rewordings, *(ev.quote for ev in e.evidence), *self.sentences(e))
         if quotes := quotes_swapped(said.text, texts):
             return list(quotes)
-        if swaps := swapped(said.text, texts, lambda key: (key,) in COUNTRY_NAMES):
-            return [said.word_of(swaps[0].first), said.word_of(swaps[0].second)]
+        if swaps := swapped(said.text, texts, self.index):
+            names = (tuple(swaps[0].first.split()), tuple(swaps[0].second.split()))
+            return self.index.shown_names(said.text, tokens(without_figures(said.text)), names)
         return []
 
     def elsewhere(self, claim: str, e: Entry) -> tuple[str, str] | None:

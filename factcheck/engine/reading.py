@@ -39,10 +39,6 @@ class ReadClaim:
     predicate: dict[str, float]  # what it says of its subjects, weighed
     telling_words: int  # words that are not common among the entries (TELLING)
 
-    def word_of(self, key: str) -> str:
-        """The claim's own word for a key."""
-        return next((self.text[t.start:t.end] for t in self.toks if t.key == key), key)
-
 
 class Reader:
     """Reads claims against the names and word weights of one prepared claims file."""

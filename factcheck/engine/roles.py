@@ -3,24 +3,41 @@
 Word matching sees "helped Japanese forces fight the Americans" and "assisted American forces
 against the Japanese" as the same words. What tells them apart is order around the word they
 share: the claim has Japan, then "forces", then the US; the source the US, then "forces",
-then Japan. Such a swap is looked for only between countries, the parties of a relation (not
-between events: "the DRV, the outcome of the August Revolution" keeps its meaning), and only
-where both texts are in the same voice ("was founded by" turns an order round and keeps the
-meaning).
+then Japan. Such a swap is looked for between names the claims file knows (countries, parties,
+people, organisations: "the Soviet Union" counts as one word), not between other words ("the
+outcome of the August Revolution" and "the revolution led to" keep their meaning in either
+order), and only where both texts are in the same voice ("was founded by" turns an order round
+and keeps the meaning).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import Protocol
 
-from ..language.normalise import fold, tokens
+from ..language.knowledge import words
+from ..language.normalise import Token, fold, stem, tokens
 from .match import without_figures
 
-CLAIM_REACH = 3  # content words from the first name to the second, in the claim
-SOURCE_REACH = 4  # ... and in the source, which may say more between them
-_PASSIVE = re.compile(r"\bby\b", re.IGNORECASE)  # "was recognised by": the order of who and whom turns round
+
+class Names(Protocol):
+    """The names a claims file knows (Index)."""
+
+    names: AbstractSet[tuple[str, ...]]
+
+    def name_spans(self, toks: Sequence[Token]) -> list[tuple[tuple[str, ...], int, int]]: ...
+
+
+CLAIM_REACH = 4  # words from the first name to the second, in the claim (a name is one word)
+SOURCE_REACH = 4  # ... and in the source
+# "was recognised by", "received aid from": between two names, they turn round who does what to whom
+_CONVERSE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words()["converse"], key=len, reverse=True))) + r")\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]|–—]|\s-\s")
+WAYS = words()["directional"]
+_DIRECTIONAL = re.compile(r"\b(?:" + "|".join(re.escape(w).replace("'", "['’]") for w in sorted(WAYS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 # "from 'ready to be a friend' to ...": a quotation, in order; a single quote opens only before a
 # word and closes only after one ("Vietnam's" is no quotation)
 _QUOTED = re.compile(r"\"([^\"]{8,200})\"|“([^”]{8,200})”|(?<!\w)['‘]([^'‘’]{8,200}?)['’](?!\w)")
@@ -28,58 +45,110 @@ _QUOTED = re.compile(r"\"([^\"]{8,200})\"|“([^”]{8,200})”|(?<!\w)['‘]([^
 
 @dataclass(frozen=True)
 class Swap:
-    first: str  # a name's key, first in the claim
+    first: str  # a name's keys, first in the claim
     between: str  # the word both texts put between the two names
     second: str
 
 
-def _keys(text: str) -> list[str]:
-    return [t.key for t in tokens(without_figures(text)) if not t.negator]
+@dataclass(frozen=True)
+class Unit:
+    """A content word, or a known name taken as one word; a name answers to the known names
+    inside it too ("the ASEAN Chiefs of Police" to "asean", "Josef Stalin" to "stalin"). `at`:
+    its place among the content words; a word that only says which way ("from") sits between
+    two places and adds no distance."""
+
+    keys: tuple[str, ...]
+    name: bool
+    at: float
+    clause: int  # words apart by a comma, colon, bracket or dash say different things
+    start: int
+    end: int
 
 
-def swapped(claim: str, texts: Sequence[str], is_name: Callable[[str], bool]) -> list[Swap]:
-    """The pairs of names the claim orders round a shared word the other way from every text of
-    the source that has all three, where no text has them in the claim's order."""
-    words = _keys(claim)
-    passive = bool(_PASSIVE.search(claim))
-    sources = [(_positions(_keys(t)), bool(_PASSIVE.search(t)) == passive) for t in texts]
-    out = []
-    for i, first in enumerate(words):
-        if not is_name(first):
-            continue
-        for k in range(i + 2, min(len(words), i + CLAIM_REACH + 1)):
-            second = words[k]
-            if second == first or not is_name(second):
-                continue
-            for between in dict.fromkeys(words[i + 1:k]):
-                if between in (first, second):
+class Reading:
+    """A text as the units a swap is looked for among, each key's units at hand."""
+
+    def __init__(self, text: str, known: Names):
+        self.text = text
+        self.units = _units(text, known)
+        self.of: dict[str, list[Unit]] = {}
+        for unit in self.units:
+            for key in unit.keys:
+                self.of.setdefault(key, []).append(unit)
+
+    def orders(self, a: str, b: str, c: str) -> list[tuple[bool, frozenset[str]]]:
+        """Each time the text has a and c in one clause within reach with b between them: whether
+        in that order (else c, b, a), and the words between them that turn an order round."""
+        out = []
+        for ua in self.of.get(a, ()):
+            for uc in self.of.get(c, ()):
+                if uc.clause != ua.clause or abs(uc.at - ua.at) > SOURCE_REACH:
                     continue
-                orders = [_order(pos, first, between, second) for pos, same_voice in sources if same_voice]
-                if "reversed" in orders and "same" not in orders:
-                    out.append(Swap(first, between, second))
-    return out
+                low, high = sorted((ua, uc), key=lambda u: u.at)
+                if any(low.at < ub.at < high.at and ub.clause == ua.clause for ub in self.of.get(b, ())):
+                    out.append((ua.at < uc.at, _voice(self.text[low.end:high.start])))
+        return out
 
 
-def _positions(words: list[str]) -> dict[str, list[int]]:
-    out: dict[str, list[int]] = {}
-    for i, word in enumerate(words):
-        out.setdefault(word, []).append(i)
-    return out
+def _units(text: str, known: Names) -> list[Unit]:
+    toks = tokens(without_figures(text))
+    spans = {start: (name, end) for name, start, end in known.name_spans(toks)}
+    ways = [Token(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _DIRECTIONAL.finditer(text)]
+    units: list[Unit] = []
+    inside, at, clause, end = -1, -1, 0, 0
+    for t in sorted((*toks, *ways), key=lambda t: t.start):
+        if t.negator or t.start < inside:
+            continue
+        clause += bool(_CLAUSE_BREAK.search(text, end, t.start))
+        end = t.end
+        if t.start in spans:
+            name, inside = spans[t.start]
+            inner = (" ".join(name[a:b]) for a in range(len(name)) for b in range(a + 1, len(name) + 1)
+                     if (a, b) != (0, len(name)) and name[a:b] in known.names)
+            at += 1
+            units.append(Unit((" ".join(name), *inner), True, at, clause, t.start, inside))
+        elif t.key in WAYS:
+            units.append(Unit((t.key,), False, at + 0.5, clause, t.start, t.end))
+        else:
+            at += 1
+            units.append(Unit((t.key,), False, at, clause, t.start, t.end))
+    return units
 
 
-def _order(pos: dict[str, list[int]], a: str, b: str, c: str) -> str:
-    """"same" when a text has a, b, c in that order within reach; "reversed" for c, b, a; else ""."""
-    if not (a in pos and b in pos and c in pos):
-        return ""
-    found = ""
-    for pa in pos[a]:
-        for pb in pos[b]:
-            for pc in pos[c]:
-                if pa < pb < pc and pc - pa <= SOURCE_REACH:
-                    return "same"
-                if pc < pb < pa and pa - pc <= SOURCE_REACH:
-                    found = "reversed"
-    return found
+def swapped(claim: str, texts: Sequence[str], known: Names) -> list[Swap]:
+    """The pairs of names the claim orders round a shared word the other way from a text of the
+    source, in the same voice ("was recognised by" turns an order round and keeps the meaning),
+    where no text has them in the claim's order as often as the claim does (a claim may say a
+    thing twice: "aid to Vietnam against the US, far below US war spending in Vietnam")."""
+    mine = Reading(claim, known)
+    sources = [Reading(t, known) for t in texts]
+    units = mine.units
+    out = []
+    for i, one in enumerate(units):
+        for k in range(i + 2, len(units)) if one.name else ():
+            if units[k].at - one.at > CLAIM_REACH or units[k].clause != one.clause:
+                break
+            if not units[k].name:
+                continue
+            for first, second in ((a, b) for a in one.keys for b in units[k].keys if a != b):
+                for between in dict.fromkeys(u.keys[0] for u in units[i + 1:k]):
+                    if between not in (first, second) and _reversed(mine, sources, first, between, second):
+                        out.append(Swap(first, between, second))
+    return list(dict.fromkeys(out))
+
+
+def _reversed(mine: Reading, sources: list[Reading], a: str, b: str, c: str) -> bool:
+    """Whether a source text has c, b, a in a voice the claim has a, b, c in, and none has a, b,
+    c in that voice as often as the claim does."""
+    said = [voice for in_order, voice in mine.orders(a, b, c) if in_order]
+    found = [[(in_order, voice) for in_order, voice in text.orders(a, b, c) if voice in said] for text in sources]
+    return (any(not in_order for occurrences in found for in_order, _ in occurrences)
+            and all(sum(in_order for in_order, _ in occurrences) < len(said) for occurrences in found))
+
+
+def _voice(between: str) -> frozenset[str]:
+    """The words between two names that turn their order round ("by", "received ... from")."""
+    return frozenset(stem(m.group().lower()) for m in _CONVERSE.finditer(between))
 
 
 def quotes_swapped(claim: str, texts: Sequence[str]) -> tuple[str, str] | None:

@@ -146,7 +146,7 @@ def parse_predicates(text: str) -> dict[str, frozenset[str]]:
     return _section_words(text, PREDICATE_SECTIONS)
 
 
-WORD_SECTIONS = ("stopwords", "light", "numbers", "figures")
+WORD_SECTIONS = ("stopwords", "light", "numbers", "figures", "converse", "directional")
 
 
 def parse_words(text: str) -> dict[str, frozenset[str]]:

@@ -7,7 +7,7 @@ import pytest
 
 from factcheck.engine.corpus import Corpus, bundled_claims
 from factcheck.engine.match import Index
-from factcheck.engine.roles import Swap, quotes_swapped, swapped
+from factcheck.engine.roles import Swap, quote_reordered, quotes_swapped, swapped
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +82,18 @@ def test_a_swap_is_never_supported(claim: str, verdict: str) -> None:
 )
 def test_quotes_swapped(claim: str, source: str, expected: tuple[str, str] | None) -> None:
     assert quotes_swapped(claim, [source]) == expected
+
+
+@pytest.mark.parametrize(
+    "claim, source, expected",
+    [
+        ("Vietnam aims to keep 'calm inside, warm outside'.", 'The Party keeps "warm inside, calm outside".', "calm inside, warm outside"),
+        ("Vietnam aims to keep 'warm inside, calm outside'.", 'The Party keeps "warm inside, calm outside".', None),
+        ('The motto "warm outside, calm inside" guides it.', 'The Party keeps "warm inside, calm outside".', "warm outside, calm inside"),
+        ("Vietnam aims to keep 'inside warm, outside calm'.", "No such words here.", None),
+        ("The 'Four Nos' policy is old.", "The Four Nos policy is old.", None),
+    ],
+    ids=["halves-swapped", "as-quoted", "pairs-swapped", "words-the-source-lacks", "a-name-in-quotes"],
+)
+def test_quote_reordered(claim: str, source: str, expected: str | None) -> None:
+    assert quote_reordered(claim, [source]) == expected

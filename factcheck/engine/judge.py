@@ -21,7 +21,7 @@ from .members import Lists, only_outsiders_missing
 from .polarity import Polarity, polarity, sides_taken, sides_weight
 from .reading import MIN_WORDS, ReadClaim, claims_membership
 from .reasons import quoted, says, unconfirmed
-from .roles import quotes_swapped, swapped
+from .roles import quote_reordered, quotes_swapped, swapped
 from .verdicts import Comparison, Match, Verdict
 
 # Coverage thresholds: the share of the claim's rarity-weighted words (figures counted in)
@@ -193,11 +193,14 @@ class Judge:
     def swaps(self, said: ReadClaim, e: Entry) -> list[str]:
         """Two names the claim puts round a word the other way from the entry ("helped Japanese
         forces fight the Americans" against "assisted American forces against the Japanese"),
-        or two quotations it gives in the other order; empty when there are none. The quotes'
-        whole sentences count, as they count for what the entry covers."""
+        two quotations it gives in the other order, or a quotation whose words it reorders;
+        empty when there are none. The quotes' whole sentences count, as they count for what
+        the entry covers."""
         texts = (e.statement, *e.aliases, *e.rewordings, *(ev.quote for ev in e.evidence), *self.sentences(e))
         if quotes := quotes_swapped(said.text, texts):
             return list(quotes)
+        if quote := quote_reordered(said.text, texts):
+            return [quote]
         if swaps := swapped(said.text, texts, self.index):
             names = (tuple(swaps[0].first.split()), tuple(swaps[0].second.split()))
             return self.index.shown_names(said.text, tokens(without_figures(said.text)), names)

@@ -162,3 +162,23 @@ def quotes_swapped(claim: str, texts: Sequence[str]) -> tuple[str, str] | None:
         if found and all(j < i for i, j in found):
             return a, b
     return None
+
+
+def quote_reordered(claim: str, texts: Sequence[str]) -> str | None:
+    """A quotation of the claim whose words the source has, together, only in another order
+    ("'calm inside, warm outside'" where the source has "warm inside, calm outside"): a motto
+    or a saying put the other way round says something else."""
+    sources = [_keys(t) for t in texts]
+    for m in _QUOTED.finditer(claim):
+        quote = next(g for g in m.groups() if g).strip(" ,.")
+        words = _keys(quote)
+        if len(set(words)) < 2:
+            continue
+        windows = [text[i:i + len(words)] for text in sources for i in range(len(text) - len(words) + 1)]
+        if words not in windows and any(sorted(w) == sorted(words) for w in windows):
+            return quote
+    return None
+
+
+def _keys(text: str) -> list[str]:
+    return [t.key for t in tokens(without_figures(text)) if not t.negator]

@@ -120,6 +120,16 @@ def year_shifted(entry: Entry) -> Iterator[str]:
                     yield at_year.sub(str(int(year) + YEAR_SHIFT), entry.statement)
 
 
+ROUNDING = re.compile(r"\b(?:about|almost|nearly|around|approximately|roughly)(?=\s+(?:US\$|\$)?\d)", re.IGNORECASE)
+
+
+def rounding_insisted(entry: Entry) -> Iterator[str]:
+    """A figure the statement rounds said to be exact: almost US$11 billion -> exactly US$11
+    billion; about 7 billion -> exactly 7 billion."""
+    if found := ROUNDING.search(entry.statement):
+        yield replaced(entry.statement, found, "exactly")
+
+
 NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 FIGURE = re.compile(r"\d[\d,.]*\d|\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
@@ -225,6 +235,7 @@ DENIALS = [
     pytest.param(figure_times_ten, 30, 0, id="figure-times-ten"),
     pytest.param(another_country, 140, 0, id="another-country"),
     pytest.param(parties_swapped, 40, 2, id="parties-swapped"),
+    pytest.param(rounding_insisted, 3, 0, id="rounding-insisted"),
 ]
 
 REWORDINGS = [

@@ -144,6 +144,11 @@ def test_not_figures(text):
         ("roughly seven billion USD", "about 7 billion USD", Agreement.AGREE),
         ("nearly 11 billion USD", "almost US$11 billion", Agreement.AGREE),
         ("more than 11 billion USD", "almost US$11 billion", Agreement.CONFLICT),
+        ("exactly 11 billion USD", "almost US$11 billion", Agreement.OPEN),  # the source rounds what the claim insists on
+        ("precisely 10.8 billion USD", "about 11 billion USD", Agreement.OPEN),
+        ("exactly 11 billion USD", "11 billion USD", Agreement.AGREE),
+        ("exactly 15 billion USD", "almost US$11 billion", Agreement.CONFLICT),
+        ("just 11 billion USD", "almost US$11 billion", Agreement.AGREE),  # "just": merely, not "exactly"
         ("over one hundred countries", "more than 100 countries", Agreement.AGREE),
         ("more than 100 countries", "5,000 countries", Agreement.CONFLICT),
         ("more than 90 countries", "more than 100 countries", Agreement.OPEN),

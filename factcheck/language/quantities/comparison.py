@@ -8,6 +8,7 @@ from datetime import date
 from .. import units
 from .model import Agreement, Kind, Qualifier, Quantity, Span
 from .numbers import default_half
+from .words import INSISTING
 
 KIND_GROUP = {
     Kind.MONEY: "money", Kind.COUNT: "count", Kind.PERCENT: "percent", Kind.RATIO: "percent",
@@ -16,6 +17,7 @@ KIND_GROUP = {
 }
 _LOWER = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
 _UPPER = {Qualifier.LESS_THAN, Qualifier.AT_MOST}
+_ROUNDED = {Qualifier.ABOUT, Qualifier.ALMOST}
 
 HALF_OPEN = 1 - 1e-9  # rounding intervals are half-open: "4" and "5" do not meet at 4.5
 RATIO_HALF = 1e-6  # the parts of "16 out of 37" are counted, not rounded: a ratio is all but a point
@@ -114,6 +116,8 @@ def compare(claim: Quantity, source: Quantity) -> Agreement:
         return Agreement.CONFLICT
     if _direction(claim) == _direction(source) != "point" and _floors_differ(claim, source):
         return Agreement.CONFLICT
+    if _insists(claim) and source.qualifier in _ROUNDED:
+        return Agreement.OPEN  # "exactly 11 billion": "almost 11 billion" does not say as much
     c, s = claim.number or 0.0, source.number or 0.0
     dc, ds = _direction(claim), _direction(source)
     close = abs(c - s) <= max(_tolerance(claim), _tolerance(source)) + FLOAT_NOISE
@@ -124,6 +128,11 @@ def compare(claim: Quantity, source: Quantity) -> Agreement:
     if dc != "point" and ds == "point" and lo_c <= lo_s and hi_s <= hi_c and s != c:
         return Agreement.AGREE  # "less than 10 billion" holds for all "about 7 billion" may be
     return Agreement.OPEN
+
+
+def _insists(q: Quantity) -> bool:
+    """Whether the figure is written as not rounded ("exactly 11 billion")."""
+    return q.qualifier is Qualifier.EXACT and q.text.split(" ", 1)[0].lower() in INSISTING
 
 
 FLOOR_TOLERANCE = 0.15  # two bounds of one side that differ by more than 15 % speak of different figures

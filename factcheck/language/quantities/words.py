@@ -13,7 +13,7 @@ from .model import Qualifier
 FILE = Path(__file__).parent.parent / "knowledge" / "figures.txt"
 # the tables of names, with the most words a form may have: as many as the parser looks at
 NAME_SECTIONS = {"qualifiers": 3, "currencies": 3, "durations": 1, "parts": 3, "relations": 2}
-WORD_SECTIONS = ("count-skip", "not-counted", "series", "rankable")
+WORD_SECTIONS = ("count-skip", "not-counted", "series", "rankable", "insisting")
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,7 @@ MONTHS["sept"] = 9
 # month names that are also English words ("may") or abbreviations: months only when capitalised
 AMBIGUOUS_MONTHS = frozenset({"may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr"})
 QUALIFIER_OF = {form: Qualifier(name) for form, name in _TABLES.names["qualifiers"].items()}
+INSISTING = _TABLES.words["insisting"]
 CURRENCY_WORDS = _TABLES.names["currencies"]
 # the first token of every currency phrase, "u" of "U.S. dollars" included: most tokens are none
 CURRENCY_FIRST = frozenset(words.split()[0] for words in CURRENCY_WORDS) | {"u"}

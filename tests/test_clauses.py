@@ -48,11 +48,18 @@ ASEAN = "Vietnam joined ASEAN in 1995."
         ("It is often forgotten that Vietnam joined ASEAN in 1995.", Framed(ASEAN, False, "It is often forgotten that")),
         ("Contrary to a popular misconception, Vietnam joined ASEAN in 1995.",
          Framed(ASEAN, False, "Contrary to a popular misconception,")),
+        ("Some wrongly claim that Vietnam joined ASEAN in 1995.", Framed(ASEAN, True, "Some wrongly claim that")),
+        ("No serious historian believes that Vietnam joined ASEAN in 1995.", Framed(ASEAN, True, "No serious historian believes that")),
+        ("Contrary to what is often said, it is not the case that Vietnam joined ASEAN in 1995.",
+         Framed(ASEAN, True, "Contrary to what is often said, it is not the case that")),
+        ("No serious historian believes that china's split with the USSR emerged in 1963.",
+         Framed("china's split with the USSR emerged in 1963.", True, "No serious historian believes that")),
     ],
     ids=["no-frame", "empty", "only-spaces", "it-is-false-that", "frame-in-capitals", "its-not-true-that",
          "a-myth", "contrary-to-popular-belief-asserts", "no-it-is-not-true-that", "no-truth-in-the-claim",
          "two-denials-cancel", "three-denials-deny", "a-frame-and-a-full-stop", "a-frame-at-the-end-is-no-frame",
-         "few-remember-asserts", "few-readers-know-asserts", "often-forgotten-asserts", "contrary-to-a-misconception-asserts"],
+         "few-remember-asserts", "few-readers-know-asserts", "often-forgotten-asserts", "contrary-to-a-misconception-asserts",
+         "wrongly-claimed-denies", "no-historian-believes-denies", "an-assertion-then-a-denial", "a-denial-lends-no-subject"],
 )
 def test_unframe_denials(sentence, expected):
     assert unframe(sentence) == expected

@@ -81,6 +81,38 @@ def it_is_not_true_that(entry: Entry) -> Iterator[str]:
     yield "It is not true that " + embedded(entry.statement)
 
 
+def some_wrongly_claim_that(entry: Entry) -> Iterator[str]:
+    """Saigon fell ... -> Some wrongly claim that saigon fell ...: the first letter lowered as
+    a hasty writer lowers it, names too."""
+    yield "Some wrongly claim that " + entry.statement[:1].lower() + entry.statement[1:]
+
+
+def no_historian_believes_that(entry: Entry) -> Iterator[str]:
+    """The USSR ... -> No serious historian believes that the USSR ..."""
+    yield "No serious historian believes that " + embedded(entry.statement)
+
+
+def contrary_to_what_is_said_it_is_not_the_case_that(entry: Entry) -> Iterator[str]:
+    """Two frames, one asserting, one denying: Contrary to what is often said, it is not the
+    case that ..."""
+    yield "Contrary to what is often said, it is not the case that " + embedded(entry.statement)
+
+
+FAILED_TO = {"joined": "join", "established": "establish", "signed": "sign", "sent": "send", "provided": "provide",
+             "supported": "support", "recognised": "recognise", "recognized": "recognize", "became": "become",
+             "visited": "visit", "helped": "help", "won": "win", "launched": "launch", "adopted": "adopt",
+             "upgraded": "upgrade", "founded": "found", "reached": "reach", "gave": "give", "opened": "open",
+             "hosted": "host", "declared": "declare", "created": "create"}
+PAST = re.compile(r"\b(?:" + "|".join(FAILED_TO) + r")\b")
+
+
+def failed_to(entry: Entry) -> Iterator[str]:
+    """The first of some common verbs in the past, said to have failed: Vietnam joined ASEAN
+    -> Vietnam failed to join ASEAN."""
+    if found := PAST.search(entry.statement):
+        yield entry.statement[:found.start()] + "failed to " + FAILED_TO[found.group()] + entry.statement[found.end():]
+
+
 AUXILIARY = re.compile(r"\b(?:is|was|are|were|has|have|had|did|does|will|can)\b(?!['’])")
 
 
@@ -229,6 +261,10 @@ DENIALS = [
     # family, variants at least (so that none passes by generating nothing), may be supported
     pytest.param(it_is_false_that, 250, 0, id="it-is-false-that"),
     pytest.param(it_is_not_true_that, 250, 0, id="it-is-not-true-that"),
+    pytest.param(some_wrongly_claim_that, 250, 0, id="some-wrongly-claim-that"),
+    pytest.param(no_historian_believes_that, 250, 0, id="no-historian-believes-that"),
+    pytest.param(contrary_to_what_is_said_it_is_not_the_case_that, 250, 0, id="contrary-then-not-the-case"),
+    pytest.param(failed_to, 45, 1, id="failed-to"),
     pytest.param(not_after_the_first_auxiliary, 120, 1, id="not-after-the-first-auxiliary"),
     pytest.param(opposite_words, 150, 0, id="opposite-words"),
     pytest.param(year_shifted, 75, 0, id="year-shifted"),

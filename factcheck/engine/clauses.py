@@ -37,12 +37,14 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
     known = known or bundled()
     text, denied, frame, reports = _untagged(sentence), False, [], []
     while True:  # "It is false that Y said that ..." peels one frame a round
+        reported = False  # only a report's frame has a subject that the framed clause may leave out
         m = next((m for p in known.deny_frames if (m := p.match(text))), None)
         if m:
             denied = not denied
         elif m := next((m for p in known.assert_frames if (m := p.match(text))), None):
             pass
         elif m := next((m for p in known.reported_before if (m := p.match(text))), None):
+            reported = True
             if speaks_of(_THAT_END.sub("", text[:m.end()].strip())):
                 reports.append(text.strip())  # who said it, with what they said
         elif (m := _LEAD_IN.match(text)) and (not lead_in or speaks_of(m.group(1)) or not has_predicate(text[m.end():], known, sentence_end=False)):
@@ -51,7 +53,7 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
             denied = denied != bool(m and m.re in known.deny_frames)  # a frame of nothing frames nothing
             break
         frame.append(text[:m.end()].strip())
-        text = _with_subject(text[m.end():].strip(), subject_of(frame[-1]), pronouns=True)  # "Hanoi insists that it ..."
+        text = _with_subject(text[m.end():].strip(), subject_of(frame[-1]) if reported else "", pronouns=True)  # "Hanoi insists that it ..."
     if quoted := _quoted(text, known):
         if speaks_of(quoted[1]):
             reports.append(text.strip())  # '"X," Y told CSIS in May 2022': who said it, with what

@@ -54,12 +54,15 @@ ASEAN = "Vietnam joined ASEAN in 1995."
          Framed(ASEAN, True, "Contrary to what is often said, it is not the case that")),
         ("No serious historian believes that china's split with the USSR emerged in 1963.",
          Framed("china's split with the USSR emerged in 1963.", True, "No serious historian believes that")),
+        ("Vietnam Has Said That It Does Not Take Sides", Framed("It Does Not Take Sides", False, "Vietnam Has Said That")),
+        ("Vietnam Has Said That Do Not Take Sides", Framed("Do Not Take Sides", False, "Vietnam Has Said That")),
     ],
     ids=["no-frame", "empty", "only-spaces", "it-is-false-that", "frame-in-capitals", "its-not-true-that",
          "a-myth", "contrary-to-popular-belief-asserts", "no-it-is-not-true-that", "no-truth-in-the-claim",
          "two-denials-cancel", "three-denials-deny", "a-frame-and-a-full-stop", "a-frame-at-the-end-is-no-frame",
          "few-remember-asserts", "few-readers-know-asserts", "often-forgotten-asserts", "contrary-to-a-misconception-asserts",
-         "wrongly-claimed-denies", "no-historian-believes-denies", "an-assertion-then-a-denial", "a-denial-lends-no-subject"],
+         "wrongly-claimed-denies", "no-historian-believes-denies", "an-assertion-then-a-denial", "a-denial-lends-no-subject",
+         "a-title-case-report-lends-no-subject", "a-title-case-report-of-a-verb-ends"],
 )
 def test_unframe_denials(sentence, expected):
     assert unframe(sentence) == expected

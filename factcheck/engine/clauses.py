@@ -36,6 +36,7 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
     label before a colon may lead in ("Fun fact: ..."); in a table row it is the subject."""
     known = known or bundled()
     text, denied, frame, reports = _untagged(sentence), False, [], []
+    title_case = headline_cased(sentence)
     while True:  # "It is false that Y said that ..." peels one frame a round
         reported = False  # only a report's frame has a subject that the framed clause may leave out
         m = next((m for p in known.deny_frames if (m := p.match(text))), None)
@@ -53,7 +54,11 @@ def unframe(sentence: str, speaks_of: Callable[[str], bool] = lambda frame: Fals
             denied = denied != bool(m and m.re in known.deny_frames)  # a frame of nothing frames nothing
             break
         frame.append(text[:m.end()].strip())
-        text = _with_subject(text[m.end():].strip(), subject_of(frame[-1]) if reported else "", pronouns=True)  # "Hanoi insists that it ..."
+        rest = text[m.end():].strip()
+        # "Hanoi insists that it ...": a report lends its subject; in Title Case its capitals tell no subject
+        subject = subject_of(frame[-1]) if reported and not title_case else ""
+        peeled = _with_subject(rest, subject, pronouns=True)
+        text = peeled if len(peeled) < len(text) else rest  # each round peels, whatever the subject
     if quoted := _quoted(text, known):
         if speaks_of(quoted[1]):
             reports.append(text.strip())  # '"X," Y told CSIS in May 2022': who said it, with what

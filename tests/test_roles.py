@@ -40,11 +40,16 @@ def index() -> Index:
          "Aid to Vietnam during the war against the US, far below US war spending in Vietnam.",
          [Swap("usa", "war", "vietnam"), Swap("usa", "against", "vietnam")]),
         ("Vietnam has joined the ASEAN Chiefs of Police.", "The ASEAN Chiefs of Police has joined Vietnam.", [Swap("vietnam", "join", "asean")]),
+        ("Moscow and Beijing increased their ties, at Hanoi's expense.", "Moscow and Hanoi increased their ties at Beijing's expense.",
+         [Swap("china", "increas", "vietnam"), Swap("china", "relat", "vietnam")]),
+        ("Period: US war - Socialist aid to Vietnam: 7 billion USD", "Aid to Vietnam during the war against the US.", []),
+        ("The DRV came into being as the outcome of the August Revolution.", "The August Revolution led to the foundation of the DRV.", []),
     ],
     ids=["exports-the-other-way", "helped-the-other-side", "the-same-order", "no-word-between-in-the-claim", "passive-voice",
          "both-orders-in-the-source", "not-countries", "names-of-several-words", "a-word-that-says-which-way",
          "names-further-apart", "received-from-turns-it-round", "not-across-a-comma", "said-twice-reversed-once",
-         "a-name-inside-a-longer-name"],
+         "a-name-inside-a-longer-name",
+         "a-claim-pauses-at-a-comma", "not-across-a-record-s-fields", "the-outcome-of-turns-it-round"],
 )
 def test_swapped(index: Index, claim: str, source: str, expected: list[Swap]) -> None:
     assert swapped(claim, [source], index) == expected

@@ -13,7 +13,7 @@ and keeps the meaning).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Protocol
@@ -35,6 +35,7 @@ CLAIM_REACH = 4  # words from the first name to the second, in the claim (a name
 SOURCE_REACH = 4  # ... and in the source
 # "was recognised by", "received aid from": between two names, they turn round who does what to whom
 _CONVERSE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words()["converse"], key=len, reverse=True))) + r")\b", re.IGNORECASE)
+_PART_BREAK = re.compile(r"[;:()\[\]|–—]|\s-\s")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]|–—]|\s-\s")
 WAYS = words()["directional"]
 _DIRECTIONAL = re.compile(r"\b(?:" + "|".join(re.escape(w).replace("'", "['’]") for w in sorted(WAYS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -61,6 +62,7 @@ class Unit:
     name: bool
     at: float
     clause: int  # words apart by a comma, colon, bracket or dash say different things
+    part: int  # ... or by anything but a comma, as a claim's pause ("increased their ties, at Hanoi's expense") may not
     start: int
     end: int
 
@@ -76,16 +78,18 @@ class Reading:
             for key in unit.keys:
                 self.of.setdefault(key, []).append(unit)
 
-    def orders(self, a: str, b: str, c: str) -> list[tuple[bool, frozenset[str]]]:
-        """Each time the text has a and c in one clause within reach with b between them: whether
-        in that order (else c, b, a), and the words between them that turn an order round."""
+    def orders(self, a: str, b: str, c: str, claimed: bool = False) -> list[tuple[bool, frozenset[str]]]:
+        """Each time the text has a and c within reach with b between them, in one clause (a
+        part, of a text `claimed`): whether in that order (else c, b, a), and the words between
+        them that turn an order round."""
         out = []
+        apart: Callable[[Unit, Unit], bool] = (lambda u, v: u.part != v.part) if claimed else (lambda u, v: u.clause != v.clause)
         for ua in self.of.get(a, ()):
             for uc in self.of.get(c, ()):
-                if uc.clause != ua.clause or abs(uc.at - ua.at) > SOURCE_REACH:
+                if apart(ua, uc) or abs(uc.at - ua.at) > SOURCE_REACH:
                     continue
                 low, high = sorted((ua, uc), key=lambda u: u.at)
-                if any(low.at < ub.at < high.at and ub.clause == ua.clause for ub in self.of.get(b, ())):
+                if any(low.at < ub.at < high.at and not apart(ub, ua) for ub in self.of.get(b, ())):
                     out.append((ua.at < uc.at, _voice(self.text[low.end:high.start])))
         return out
 
@@ -95,23 +99,24 @@ def _units(text: str, known: Names) -> list[Unit]:
     spans = {start: (name, end) for name, start, end in known.name_spans(toks)}
     ways = [Token(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _DIRECTIONAL.finditer(text)]
     units: list[Unit] = []
-    inside, at, clause, end = -1, -1, 0, 0
+    inside, at, clause, part, end = -1, -1, 0, 0, 0
     for t in sorted((*toks, *ways), key=lambda t: t.start):
         if t.negator or t.start < inside:
             continue
         clause += bool(_CLAUSE_BREAK.search(text, end, t.start))
+        part += bool(_PART_BREAK.search(text, end, t.start))
         end = t.end
         if t.start in spans:
             name, inside = spans[t.start]
             inner = (" ".join(name[a:b]) for a in range(len(name)) for b in range(a + 1, len(name) + 1)
                      if (a, b) != (0, len(name)) and name[a:b] in known.names)
             at += 1
-            units.append(Unit((" ".join(name), *inner), True, at, clause, t.start, inside))
+            units.append(Unit((" ".join(name), *inner), True, at, clause, part, t.start, inside))
         elif t.key in WAYS:
-            units.append(Unit((t.key,), False, at + 0.5, clause, t.start, t.end))
+            units.append(Unit((t.key,), False, at + 0.5, clause, part, t.start, t.end))
         else:
             at += 1
-            units.append(Unit((t.key,), False, at, clause, t.start, t.end))
+            units.append(Unit((t.key,), False, at, clause, part, t.start, t.end))
     return units
 
 
@@ -126,7 +131,7 @@ def swapped(claim: str, texts: Sequence[str], known: Names) -> list[Swap]:
     out = []
     for i, one in enumerate(units):
         for k in range(i + 2, len(units)) if one.name else ():
-            if units[k].at - one.at > CLAIM_REACH or units[k].clause != one.clause:
+            if units[k].at - one.at > CLAIM_REACH or units[k].part != one.part:
                 break
             if not units[k].name:
                 continue
@@ -140,7 +145,7 @@ def swapped(claim: str, texts: Sequence[str], known: Names) -> list[Swap]:
 def _reversed(mine: Reading, sources: list[Reading], a: str, b: str, c: str) -> bool:
     """Whether a source text has c, b, a in a voice the claim has a, b, c in, and none has a, b,
     c in that voice as often as the claim does."""
-    said = [voice for in_order, voice in mine.orders(a, b, c) if in_order]
+    said = [voice for in_order, voice in mine.orders(a, b, c, claimed=True) if in_order]
     found = [[(in_order, voice) for in_order, voice in text.orders(a, b, c) if voice in said] for text in sources]
     return (any(not in_order for occurrences in found for in_order, _ in occurrences)
             and all(sum(in_order for in_order, _ in occurrences) < len(said) for occurrences in found))

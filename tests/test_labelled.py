@@ -39,9 +39,9 @@ def test_accuracy_and_no_false_support(corpus, name, floor):
 @pytest.mark.parametrize("name, floor, most_falsely_supported", [
     ("labelled-styles.jsonl", 0.67, 1),  # 140 headlines, posts, op-ed and textbook sentences
     ("labelled-meaning.jsonl", 0.67, 6),  # 150 paraphrases, denials, contrasts, lists, time logic
-    ("labelled-styles2.jsonl", 0.66, 3),  # 150 headlines, posts, op-eds, textbook, quotations, table rows (session 6)
+    ("labelled-styles2.jsonl", 0.66, 2),  # 150 headlines, posts, op-eds, textbook, quotations, table rows (session 6)
     ("labelled-adversarial2.jsonl", 0.60, 4),  # 150 paraphrases, polarity, antonyms, roles, quantifiers, time, derived figures
-    ("labelled-roles.jsonl", 0.54, 13),  # 90 who-does-what-to-whom: reversed roles, the same order said otherwise, mixed styles (session 10)
+    ("labelled-roles.jsonl", 0.54, 12),  # 90 who-does-what-to-whom: reversed roles, the same order said otherwise, mixed styles (session 10)
 ])
 def test_the_meaning_sets_hold_their_measured_floors(corpus, name, floor, most_falsely_supported):
     """Two later sets, written blind like the others but looked at while the meaning work was

@@ -97,8 +97,10 @@ def test_quotes_swapped(claim: str, source: str, expected: tuple[str, str] | Non
         ('The motto "warm outside, calm inside" guides it.', 'The Party keeps "warm inside, calm outside".', "warm outside, calm inside"),
         ("Vietnam aims to keep 'inside warm, outside calm'.", "No such words here.", None),
         ("The 'Four Nos' policy is old.", "The Four Nos policy is old.", None),
+        ('He stressed the "need to seek support from others before helping ourselves".',
+         "He stressed the need to help ourselves before seeking support from others.", "need to seek support from others before helping ourselves"),
     ],
-    ids=["halves-swapped", "as-quoted", "pairs-swapped", "words-the-source-lacks", "a-name-in-quotes"],
+    ids=["halves-swapped", "as-quoted", "pairs-swapped", "words-the-source-lacks", "a-name-in-quotes", "word-for-word-stop-words-too"],
 )
 def test_quote_reordered(claim: str, source: str, expected: str | None) -> None:
     assert quote_reordered(claim, [source]) == expected

@@ -35,6 +35,7 @@ CLAIM_REACH = 4  # words from the first name to the second, in the claim (a name
 SOURCE_REACH = 4  # ... and in the source
 # "was recognised by", "received aid from": between two names, they turn round who does what to whom
 _CONVERSE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words()["converse"], key=len, reverse=True))) + r")\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w']+")
 _PART_BREAK = re.compile(r"[;:()\[\]|–—]|\s-\s")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]|–—]|\s-\s")
 WAYS = words()["directional"]
@@ -173,10 +174,10 @@ def quote_reordered(claim: str, texts: Sequence[str]) -> str | None:
     """A quotation of the claim whose words the source has, together, only in another order
     ("'calm inside, warm outside'" where the source has "warm inside, calm outside"): a motto
     or a saying put the other way round says something else."""
-    sources = [_keys(t) for t in texts]
+    sources = [_written(t) for t in texts]
     for m in _QUOTED.finditer(claim):
         quote = next(g for g in m.groups() if g).strip(" ,.")
-        words = _keys(quote)
+        words = _written(quote)
         if len(set(words)) < 2:
             continue
         windows = [text[i:i + len(words)] for text in sources for i in range(len(text) - len(words) + 1)]
@@ -185,5 +186,7 @@ def quote_reordered(claim: str, texts: Sequence[str]) -> str | None:
     return None
 
 
-def _keys(text: str) -> list[str]:
-    return [t.key for t in tokens(without_figures(text)) if not t.negator]
+def _written(text: str) -> list[str]:
+    """A quotation's words as written, stop words too, each stemmed ("helping" is "help"): a
+    quotation is compared word for word, not for what it is about."""
+    return [stem(w) for w in _WORD.findall(fold(text))]

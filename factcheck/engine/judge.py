@@ -203,7 +203,7 @@ class Judge:
             return [quote]
         if swaps := swapped(said.text, texts, self.index):
             names = (tuple(swaps[0].first.split()), tuple(swaps[0].second.split()))
-            return self.index.shown_names(said.text, tokens(without_figures(said.text)), names)
+            return self.index.shown_names(said.text, said.toks, names)
         return []
 
     def elsewhere(self, claim: str, e: Entry) -> tuple[str, str] | None:

@@ -4,10 +4,10 @@ Word matching sees "helped Japanese forces fight the Americans" and "assisted Am
 against the Japanese" as the same words. What tells them apart is order around the word they
 share: the claim has Japan, then "forces", then the US; the source the US, then "forces",
 then Japan. Such a swap is looked for between names the claims file knows (countries, parties,
-people, organisations: "the Soviet Union" counts as one word), not between other words ("the
-outcome of the August Revolution" and "the revolution led to" keep their meaning in either
-order), and only where both texts are in the same voice ("was founded by" turns an order round
-and keeps the meaning).
+people, organisations, events: "the Soviet Union" counts as one word), round a shared word or
+one that says which way ("from", "to"), within a clause of the source, and only where both
+texts say the same words between the names that turn an order round ("was founded by",
+"received aid from", "the DRV, the outcome of the August Revolution" keep their meaning).
 """
 
 from __future__ import annotations
@@ -33,13 +33,21 @@ class Names(Protocol):
 
 CLAIM_REACH = 4  # words from the first name to the second, in the claim (a name is one word)
 SOURCE_REACH = 4  # ... and in the source
+
+
+def _any_of(forms: frozenset[str]) -> re.Pattern[str]:
+    """Any of the words, whole, longest first, either apostrophe for "'"."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace("'", "['’]") for w in sorted(forms, key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
 # "was recognised by", "received aid from": between two names, they turn round who does what to whom
-_CONVERSE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words()["converse"], key=len, reverse=True))) + r")\b", re.IGNORECASE)
+_CONVERSE = _any_of(words()["converse"])
+WAYS = words()["directional"]
+_DIRECTIONAL = _any_of(WAYS)
 _WORD = re.compile(r"[\w']+")
 _PART_BREAK = re.compile(r"[;:()\[\]|–—]|\s-\s")
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]|–—]|\s-\s")
-WAYS = words()["directional"]
-_DIRECTIONAL = re.compile(r"\b(?:" + "|".join(re.escape(w).replace("'", "['’]") for w in sorted(WAYS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(_PART_BREAK.pattern + "|,")
 # "from 'ready to be a friend' to ...": a quotation, in order; a single quote opens only before a
 # word and closes only after one ("Vietnam's" is no quotation)
 _QUOTED = re.compile(r"\"([^\"]{8,200})\"|“([^”]{8,200})”|(?<!\w)['‘]([^'‘’]{8,200}?)['’](?!\w)")
@@ -127,8 +135,10 @@ def swapped(claim: str, texts: Sequence[str], known: Names) -> list[Swap]:
     where no text has them in the claim's order as often as the claim does (a claim may say a
     thing twice: "aid to Vietnam against the US, far below US war spending in Vietnam")."""
     mine = Reading(claim, known)
-    sources = [Reading(t, known) for t in texts]
     units = mine.units
+    if sum(u.name for u in units) < 2:
+        return []  # the usual case: nothing to swap, no source text read
+    sources = [Reading(t, known) for t in texts]
     out = []
     for i, one in enumerate(units):
         for k in range(i + 2, len(units)) if one.name else ():
